@@ -1,0 +1,54 @@
+/**
+ * One error class for the whole product. The code is what travels and what screens translate;
+ * the message is for logs only and never reaches a screen.
+ */
+export const ERROR_CODES = [
+  "AUTH_REQUIRED",
+  "AUTH_FORBIDDEN",
+  "AUTH_BAD_CREDENTIALS",
+  "AUTH_BAD_TOKEN",
+  "VALIDATION_FAILED",
+  "NOT_FOUND",
+  "STORE_WRITE_FAILED",
+  "STORE_CORRUPT",
+  "PICKUP_NOT_ALLOWED",
+  "PICKUP_WRONG_STATE",
+  "READER_BAD_FRAME",
+  "READER_OPEN_FAILED",
+  "PROFILE_INVALID",
+  "PROFILE_NOT_FOUND",
+  "IMPORT_BAD_ROW",
+  "CARD_NUMBER_INVALID",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class WanfengError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "WanfengError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isWanfengError(value: unknown): value is WanfengError {
+  return value instanceof WanfengError;
+}
+
+/** What a command acknowledgement or an HTTP error body carries: a code, never internal text. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T> = { data: T } | { error: WireError };
+
+export function toWireError(err: unknown): WireError {
+  if (isWanfengError(err)) return { code: err.code, message: err.message };
+  return { code: "INTERNAL", message: "internal error" };
+}

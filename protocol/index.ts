@@ -1,0 +1,4 @@
+export * from "./card-number";
+export * from "./errors";
+export * from "./events";
+export * from "./model";

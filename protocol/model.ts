@@ -1,0 +1,168 @@
+import { z } from "zod";
+
+/** Shapes that cross a boundary (socket, HTTP, agent); types are derived from the schemas. */
+
+export const ROLES = ["admin", "teacher", "guard", "technician"] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const DEVICE_KINDS = ["gate", "room"] as const;
+export const DeviceKindSchema = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof DeviceKindSchema>;
+
+export const CHILD_STATUSES = [
+  "expected",
+  "checked_in",
+  "on_leave",
+  "pickup_requested",
+  "released",
+  "collected",
+] as const;
+export const ChildStatusSchema = z.enum(CHILD_STATUSES);
+export type ChildStatus = z.infer<typeof ChildStatusSchema>;
+
+const isoTime = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(64);
+
+export const ReadingSchema = z.discriminatedUnion("kind", [
+  /** A card, already normalised to its canonical id by the agent's decoder. */
+  z.object({ kind: z.literal("card"), cardId: z.string().min(1).max(64) }),
+  /** A scanned code (QR pass, barcode). */
+  z.object({ kind: z.literal("code"), text: z.string().min(1).max(2048) }),
+]);
+export type Reading = z.infer<typeof ReadingSchema>;
+
+export const TapReportSchema = z.object({
+  /** Made by the agent when the tap happens; a re-delivered tap keeps its id and is applied once. */
+  id: z.uuid(),
+  readerId: id,
+  /** When the tap happened, by the agent's clock. */
+  at: isoTime,
+  reading: ReadingSchema,
+  /** The frame as the reader sent it, hex, for the technician's console and the record. */
+  rawHex: z
+    .string()
+    .regex(/^[0-9a-f]*$/i)
+    .max(4096)
+    .optional(),
+});
+export type TapReport = z.infer<typeof TapReportSchema>;
+
+export const PICKUP_CHILD_OUTCOMES = [
+  "requested",
+  "not_checked_in",
+  "on_leave",
+  "already_requested",
+  "already_released",
+  "already_collected",
+] as const;
+export type PickupChildOutcome = (typeof PICKUP_CHILD_OUTCOMES)[number];
+
+export const CHECK_IN_OUTCOMES = ["checked_in", "already_checked_in", "wrong_group", "on_leave", "gone_home"] as const;
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
+
+/** What the server decided about one tap; the agent's acknowledgement and the console show it. */
+export type TapResult =
+  | { kind: "debounced" }
+  | { kind: "unknown_card"; cardId: string }
+  | { kind: "card_blocked"; cardId: string; cardStatus: "lost" | "revoked"; holderName: string }
+  | { kind: "not_applicable"; reason: "guardian_at_room" | "child_at_gate" | "code_not_supported" }
+  | {
+      kind: "pickup";
+      guardianId: string;
+      guardianName: string;
+      children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
+    }
+  | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome };
+
+export interface TapOutcome {
+  tapId: string;
+  /** True when this tap id had been applied before (a retry): nothing new happened. */
+  duplicate: boolean;
+  result: TapResult;
+}
+
+export interface AdultView {
+  guardianId: string;
+  name: string;
+  relation: string;
+}
+
+/** One child's day as a screen shows it. */
+export interface ChildDayView {
+  childId: string;
+  name: string;
+  grade: number;
+  className: string;
+  groupId: string;
+  groupName: string;
+  roomName: string;
+  status: ChildStatus;
+  checkedInAt?: string;
+  requestedAt?: string;
+  requestedBy?: AdultView;
+  requestGateName?: string;
+  releasedAt?: string;
+  collectedAt?: string;
+  leaveReason?: string;
+}
+
+export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface AlertView {
+  id: string;
+  at: string;
+  kind: AlertKind;
+  severity: "warning" | "danger";
+  deviceName: string;
+  cardId?: string;
+  rawHex?: string;
+  holderName?: string;
+  cardStatus?: "lost" | "revoked";
+}
+
+export interface GroupSummary {
+  id: string;
+  name: string;
+  roomName: string;
+  childCount: number;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  groupIds: string[];
+}
+
+export const LoginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const ViewRequestSchema = z.discriminatedUnion("view", [
+  z.object({ view: z.literal("room"), groupId: id }),
+  z.object({ view: z.literal("gate") }),
+]);
+export type ViewRequest = z.infer<typeof ViewRequestSchema>;
+
+export interface ViewSnapshot {
+  day: string;
+  schoolName: string;
+  group?: GroupSummary;
+  children: ChildDayView[];
+  alerts: AlertView[];
+}
+
+export const ChildCommandSchema = z.object({ childId: id });
+export type ChildCommand = z.infer<typeof ChildCommandSchema>;
+
+export interface DeviceConfig {
+  deviceId: string;
+  name: string;
+  kind: DeviceKind;
+  groupId?: string;
+}

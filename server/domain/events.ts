@@ -1,0 +1,91 @@
+import type { AlertKind, Reading, TapResult } from "../../protocol";
+
+/**
+ * Events of the care day, as kept in the append-only journal. State is derived from them;
+ * nothing is edited in place. Every event has an id; events caused by a tap have ids derived
+ * from the tap id, so replaying a tap cannot create new ids.
+ */
+
+export type Actor = { kind: "device"; id: string } | { kind: "user"; id: string } | { kind: "system" };
+
+interface EventBase {
+  id: string;
+  /** The school day (YYYY-MM-DD in the school's zone) the event belongs to. */
+  day: string;
+  /** When it was recorded (server clock), ISO. */
+  at: string;
+  actor: Actor;
+}
+
+export interface TapReceived extends EventBase {
+  type: "tap:received";
+  tapId: string;
+  deviceId: string;
+  readerId: string;
+  /** When the tap happened, by the agent's clock. */
+  tapAt: string;
+  reading: Reading;
+  rawHex?: string;
+  result: TapResult;
+}
+
+export interface ChildCheckedIn extends EventBase {
+  type: "child:checked_in";
+  childId: string;
+  via: "card" | "touch";
+}
+
+export interface PickupRequested extends EventBase {
+  type: "pickup:requested";
+  childId: string;
+  guardianId: string;
+  deviceId: string;
+}
+
+export interface ChildReleased extends EventBase {
+  type: "child:released";
+  childId: string;
+}
+
+export interface ChildCollected extends EventBase {
+  type: "child:collected";
+  childId: string;
+}
+
+export interface LeaveRecorded extends EventBase {
+  type: "leave:recorded";
+  childId: string;
+  reason: string;
+  requestedBy: string;
+}
+
+export interface AlertRaised extends EventBase {
+  type: "alert:raised";
+  kind: AlertKind;
+  severity: "warning" | "danger";
+  deviceId: string;
+  cardId?: string;
+  rawHex?: string;
+  holderName?: string;
+  cardStatus?: "lost" | "revoked";
+}
+
+export type DayEvent =
+  | TapReceived
+  | ChildCheckedIn
+  | PickupRequested
+  | ChildReleased
+  | ChildCollected
+  | LeaveRecorded
+  | AlertRaised;
+
+export type DayEventType = DayEvent["type"];
+
+/** The append-only journal of day events. Implementations must fsync before append resolves. */
+export interface EventJournal {
+  /** Every event of one day, in append order. */
+  readDay(day: string): Promise<DayEvent[]>;
+  /** Resolves once the events are durably on disk; only then may anything be acknowledged. */
+  append(events: readonly DayEvent[]): Promise<void>;
+  close(): Promise<void>;
+}

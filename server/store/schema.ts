@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { DeviceKindSchema, RoleSchema } from "../../protocol";
+
+/**
+ * The roster and configuration document kept by lowdb (data/wanfeng.json). Small, changes
+ * rarely, validated on load so a hand-edited file with a mistake is reported, not half-used.
+ * The day's events are not here: they live in the append-only journal.
+ */
+
+const id = z.string().min(1).max(64);
+
+export const SettingsSchema = z.object({
+  schoolName: z.string().min(1),
+  /** IANA zone the school's day and clock times are in. */
+  timezone: z.string().min(1),
+  /** The same card at the same device within this window is one tap. */
+  debounceMs: z.number().int().min(0).max(60_000),
+  /** Set on the generated demo school so every screen can say so. */
+  demo: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const RoomSchema = z.object({ id, name: z.string().min(1) });
+export type Room = z.infer<typeof RoomSchema>;
+
+export const GroupSchema = z.object({
+  id,
+  name: z.string().min(1),
+  roomId: id,
+  capacity: z.number().int().min(1).max(200),
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const ChildSchema = z.object({
+  /** The school's student number (学号). */
+  id,
+  name: z.string().min(1),
+  grade: z.number().int().min(1).max(9),
+  className: z.string().min(1),
+  groupId: id,
+});
+export type Child = z.infer<typeof ChildSchema>;
+
+export const GuardianSchema = z.object({
+  id,
+  name: z.string().min(1),
+  phone: z.string(),
+});
+export type Guardian = z.infer<typeof GuardianSchema>;
+
+/** Who may collect whom, and how the adult is related to the child (妈妈, 爷爷, …). */
+export const GuardianshipSchema = z.object({
+  childId: id,
+  guardianId: id,
+  relation: z.string().min(1),
+});
+export type Guardianship = z.infer<typeof GuardianshipSchema>;
+
+export const CardHolderSchema = z.object({
+  kind: z.enum(["child", "guardian"]),
+  id,
+});
+export type CardHolder = z.infer<typeof CardHolderSchema>;
+
+export const CardSchema = z.object({
+  /** Canonical id from protocol/card-number.ts. */
+  id,
+  holder: CardHolderSchema,
+  status: z.enum(["active", "lost", "revoked"]),
+});
+export type Card = z.infer<typeof CardSchema>;
+
+export const UserSchema = z.object({
+  id,
+  username: z.string().min(1).max(64),
+  displayName: z.string().min(1),
+  role: RoleSchema,
+  /** scrypt hash, see server/auth/password.ts. */
+  passwordHash: z.string().min(1),
+  /** Care groups a teacher may open on a kiosk; ignored for other roles. */
+  groupIds: z.array(id),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const DeviceSchema = z.object({
+  id,
+  name: z.string().min(1),
+  kind: DeviceKindSchema,
+  /** For a room device: the care group whose children check in on its reader. */
+  groupId: id.optional(),
+  /** sha256 of the device token; the token itself is shown once, when the device is added. */
+  tokenHash: z.string().min(1),
+  createdAt: z.string(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+export const SessionSchema = z.object({
+  /** sha256 of the cookie value. */
+  tokenHash: z.string().min(1),
+  userId: id,
+  expiresAt: z.string(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const DbSchema = z.object({
+  schemaVersion: z.literal(1),
+  settings: SettingsSchema,
+  rooms: z.array(RoomSchema),
+  groups: z.array(GroupSchema),
+  children: z.array(ChildSchema),
+  guardians: z.array(GuardianSchema),
+  guardianships: z.array(GuardianshipSchema),
+  cards: z.array(CardSchema),
+  users: z.array(UserSchema),
+  devices: z.array(DeviceSchema),
+  sessions: z.array(SessionSchema),
+});
+export type Db = z.infer<typeof DbSchema>;
+
+export function emptyDb(settings?: Partial<Settings>): Db {
+  return {
+    schemaVersion: 1,
+    settings: {
+      schoolName: "Wanfeng School",
+      timezone: "Asia/Shanghai",
+      debounceMs: 3000,
+      demo: false,
+      ...settings,
+    },
+    rooms: [],
+    groups: [],
+    children: [],
+    guardians: [],
+    guardianships: [],
+    cards: [],
+    users: [],
+    devices: [],
+    sessions: [],
+  };
+}
+
+/** Where the roster and configuration live. Tests pass an in-memory one. */
+export interface DocumentStore {
+  /** The current document. Do not mutate: use update(). */
+  read(): Db;
+  /** Applies the change and resolves once it is on disk; a change that fails validation is not kept. */
+  update(change: (db: Db) => void): Promise<void>;
+}
