@@ -58,12 +58,20 @@ export const PICKUP_CHILD_OUTCOMES = [
 ] as const;
 export type PickupChildOutcome = (typeof PICKUP_CHILD_OUTCOMES)[number];
 
-export const CHECK_IN_OUTCOMES = ["checked_in", "already_checked_in", "wrong_group", "on_leave", "gone_home"] as const;
+export const CHECK_IN_OUTCOMES = [
+  "checked_in",
+  "already_checked_in",
+  "wrong_group",
+  "on_leave",
+  "gone_home",
+] as const;
 export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
 
 /** What the server decided about one tap; the agent's acknowledgement and the console show it. */
 export type TapResult =
   | { kind: "debounced" }
+  /** The tap happened on an earlier school day (delivered late): recorded, nothing else. */
+  | { kind: "stale"; tapDay: string }
   | { kind: "unknown_card"; cardId: string }
   | { kind: "card_blocked"; cardId: string; cardStatus: "lost" | "revoked"; holderName: string }
   | { kind: "not_applicable"; reason: "guardian_at_room" | "child_at_gate" | "code_not_supported" }
@@ -120,6 +128,8 @@ export interface AlertView {
   rawHex?: string;
   holderName?: string;
   cardStatus?: "lost" | "revoked";
+  /** For a refused pickup: why each child could not be requested. */
+  childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
 }
 
 export interface GroupSummary {

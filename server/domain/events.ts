@@ -1,4 +1,4 @@
-import type { AlertKind, Reading, TapResult } from "../../protocol";
+import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../protocol";
 
 /**
  * Events of the care day, as kept in the append-only journal. State is derived from them;
@@ -68,6 +68,7 @@ export interface AlertRaised extends EventBase {
   rawHex?: string;
   holderName?: string;
   cardStatus?: "lost" | "revoked";
+  childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
 }
 
 export type DayEvent =

@@ -1,0 +1,94 @@
+import type { ChildStatus, TapResult } from "../../protocol";
+import type { AlertRaised, DayEvent } from "./events";
+
+/** One child's day so far, derived from the journal. */
+export interface ChildDay {
+  status: ChildStatus;
+  checkedInAt?: string;
+  requestedAt?: string;
+  requestedByGuardianId?: string;
+  requestDeviceId?: string;
+  releasedAt?: string;
+  collectedAt?: string;
+  leaveReason?: string;
+}
+
+export interface DayState {
+  day: string;
+  /** Only children something happened to; the others are "expected". */
+  children: Map<string, ChildDay>;
+  /** Tap id → what was decided, so a re-delivered tap gets the same answer and changes nothing. */
+  taps: Map<string, TapResult>;
+  /** `${deviceId}|${cardId}` → when that card last counted at that device (tap time, ms). */
+  lastCountedTap: Map<string, number>;
+  alerts: AlertRaised[];
+}
+
+export const EXPECTED: ChildDay = Object.freeze({ status: "expected" }) as ChildDay;
+
+export function emptyDay(day: string): DayState {
+  return { day, children: new Map(), taps: new Map(), lastCountedTap: new Map(), alerts: [] };
+}
+
+export function childDay(state: DayState, childId: string): ChildDay {
+  return state.children.get(childId) ?? EXPECTED;
+}
+
+export function debounceKey(deviceId: string, cardId: string): string {
+  return `${deviceId}|${cardId}`;
+}
+
+/**
+ * Folds one event into the state. The state is owned by one caller (the day service) and is
+ * updated in place: copying every map per tap would make a long day quadratic. The function has
+ * no I/O and reads no clock, so replaying a journal always gives the same state.
+ */
+export function applyEvent(state: DayState, event: DayEvent): DayState {
+  const update = (childId: string, change: Partial<ChildDay>) => {
+    state.children.set(childId, { ...childDay(state, childId), ...change });
+  };
+  switch (event.type) {
+    case "tap:received":
+      state.taps.set(event.tapId, event.result);
+      if (event.reading.kind === "card" && countsForDebounce(event.result)) {
+        state.lastCountedTap.set(debounceKey(event.deviceId, event.reading.cardId), Date.parse(event.tapAt));
+      }
+      break;
+    case "child:checked_in":
+      update(event.childId, { status: "checked_in", checkedInAt: event.at });
+      break;
+    case "pickup:requested":
+      update(event.childId, {
+        status: "pickup_requested",
+        requestedAt: event.at,
+        requestedByGuardianId: event.guardianId,
+        requestDeviceId: event.deviceId,
+      });
+      break;
+    case "child:released":
+      update(event.childId, { status: "released", releasedAt: event.at });
+      break;
+    case "child:collected":
+      update(event.childId, { status: "collected", collectedAt: event.at });
+      break;
+    case "leave:recorded":
+      update(event.childId, { status: "on_leave", leaveReason: event.reason });
+      break;
+    case "alert:raised":
+      state.alerts.push(event);
+      break;
+  }
+  return state;
+}
+
+function countsForDebounce(result: TapResult): boolean {
+  return result.kind !== "debounced" && result.kind !== "stale";
+}
+
+export function replay(day: string, events: readonly DayEvent[]): DayState {
+  const state = emptyDay(day);
+  for (const event of events) {
+    if (event.day === day) applyEvent(state, event);
+  }
+  return state;
+}

@@ -1,0 +1,186 @@
+import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from "../../protocol";
+import type { Card, Device } from "../store/schema";
+import { childDay, type DayState, debounceKey } from "./day-state";
+import type { Actor, AlertRaised, DayEvent, TapReceived } from "./events";
+import { holderName, type RosterIndex } from "./roster-index";
+import { schoolDay } from "./school-day";
+
+export interface TapInput {
+  roster: RosterIndex;
+  state: DayState;
+  device: Device;
+  report: TapReport;
+  /** When the server received the tap. */
+  now: Date;
+}
+
+export interface TapDecision {
+  result: TapResult;
+  /** The tap itself first, then what it caused; ids derive from the tap id. */
+  events: DayEvent[];
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event the tap causes, before it gets its id, day, time and actor. */
+type Consequence = DistributiveOmit<Exclude<DayEvent, TapReceived>, "id" | "day" | "at" | "actor">;
+
+/**
+ * What a reading means, as the table in SPEC.md "At the gate" says. Pure: the caller checks the
+ * tap id for duplicates, appends the events to the journal and folds them into the state.
+ */
+export function decideTap(input: TapInput): TapDecision {
+  const { report, device, now, state } = input;
+  const { result, consequences } = decide(input);
+  const actor: Actor = { kind: "device", id: device.id };
+  const base = { day: state.day, at: now.toISOString(), actor };
+  const tap: TapReceived = {
+    ...base,
+    id: report.id,
+    type: "tap:received",
+    tapId: report.id,
+    deviceId: device.id,
+    readerId: report.readerId,
+    tapAt: report.at,
+    reading: report.reading,
+    ...(report.rawHex === undefined ? {} : { rawHex: report.rawHex }),
+    result,
+  };
+  const events = consequences.map((c, i) => ({ ...c, ...base, id: `${report.id}#${i + 1}` }) as DayEvent);
+  return { result, events: [tap, ...events] };
+}
+
+function decide(input: TapInput): { result: TapResult; consequences: Consequence[] } {
+  const { report, device, state, roster } = input;
+  const tapDay = schoolDay(new Date(report.at), roster.settings.timezone);
+  if (tapDay < state.day) return only({ kind: "stale", tapDay });
+
+  const reading = report.reading;
+  if (reading.kind === "code") return only({ kind: "not_applicable", reason: "code_not_supported" });
+
+  const last = state.lastCountedTap.get(debounceKey(device.id, reading.cardId));
+  const tapMs = Date.parse(report.at);
+  if (last !== undefined && tapMs >= last && tapMs - last < roster.settings.debounceMs) {
+    return only({ kind: "debounced" });
+  }
+
+  const card = roster.cards.get(reading.cardId);
+  if (!card) {
+    return {
+      result: { kind: "unknown_card", cardId: reading.cardId },
+      consequences: [
+        alert(device, "unknown_card", "warning", { cardId: reading.cardId, rawHex: report.rawHex }),
+      ],
+    };
+  }
+  if (card.status !== "active") {
+    const name = holderName(roster, card);
+    return {
+      result: { kind: "card_blocked", cardId: card.id, cardStatus: card.status, holderName: name },
+      consequences: [
+        alert(device, "card_blocked", "danger", {
+          cardId: card.id,
+          rawHex: report.rawHex,
+          holderName: name,
+          cardStatus: card.status,
+        }),
+      ],
+    };
+  }
+  return device.kind === "gate" ? decideAtGate(input, card) : decideAtRoom(input, card);
+}
+
+function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequences: Consequence[] } {
+  const { roster, state, device, report } = input;
+  if (card.holder.kind === "child") return only({ kind: "not_applicable", reason: "child_at_gate" });
+
+  const guardian = roster.guardians.get(card.holder.id);
+  const guardianName = guardian?.name ?? card.holder.id;
+  const consequences: Consequence[] = [];
+  const children: { childId: string; childName: string; outcome: PickupChildOutcome }[] = [];
+  for (const link of roster.guardianshipsByGuardian.get(card.holder.id) ?? []) {
+    const child = roster.children.get(link.childId);
+    if (!child) continue;
+    const outcome = pickupOutcome(childDay(state, child.id).status);
+    children.push({ childId: child.id, childName: child.name, outcome });
+    if (outcome === "requested") {
+      consequences.push({
+        type: "pickup:requested",
+        childId: child.id,
+        guardianId: card.holder.id,
+        deviceId: device.id,
+      });
+    }
+  }
+  if (consequences.length === 0) {
+    consequences.push(
+      alert(device, "pickup_refused", "warning", {
+        cardId: card.id,
+        rawHex: report.rawHex,
+        holderName: guardianName,
+        childOutcomes: children.map(({ childName, outcome }) => ({ childName, outcome })),
+      }),
+    );
+  }
+  return {
+    result: { kind: "pickup", guardianId: card.holder.id, guardianName, children },
+    consequences,
+  };
+}
+
+function pickupOutcome(status: string): PickupChildOutcome {
+  switch (status) {
+    case "checked_in":
+      return "requested";
+    case "expected":
+      return "not_checked_in";
+    case "on_leave":
+      return "on_leave";
+    case "pickup_requested":
+      return "already_requested";
+    case "released":
+      return "already_released";
+    default:
+      return "already_collected";
+  }
+}
+
+function decideAtRoom(input: TapInput, card: Card): { result: TapResult; consequences: Consequence[] } {
+  const { roster, state, device } = input;
+  if (card.holder.kind === "guardian") return only({ kind: "not_applicable", reason: "guardian_at_room" });
+
+  const child = roster.children.get(card.holder.id);
+  if (!child) return only({ kind: "unknown_card", cardId: card.id });
+  const outcome = checkInOutcome(childDay(state, child.id).status, child.groupId === device.groupId);
+  const result: TapResult = { kind: "check_in", childId: child.id, childName: child.name, outcome };
+  if (outcome !== "checked_in") return only(result);
+  return { result, consequences: [{ type: "child:checked_in", childId: child.id, via: "card" }] };
+}
+
+function checkInOutcome(status: string, inThisGroup: boolean): CheckInOutcome {
+  if (!inThisGroup) return "wrong_group";
+  switch (status) {
+    case "expected":
+      return "checked_in";
+    case "on_leave":
+      return "on_leave";
+    case "released":
+    case "collected":
+      return "gone_home";
+    default:
+      return "already_checked_in";
+  }
+}
+
+function alert(
+  device: Device,
+  kind: AlertRaised["kind"],
+  severity: AlertRaised["severity"],
+  details: Partial<Pick<AlertRaised, "cardId" | "rawHex" | "holderName" | "cardStatus" | "childOutcomes">>,
+): Consequence {
+  const defined = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
+  return { type: "alert:raised", kind, severity, deviceId: device.id, ...defined } as Consequence;
+}
+
+function only(result: TapResult): { result: TapResult; consequences: Consequence[] } {
+  return { result, consequences: [] };
+}

@@ -1,0 +1,87 @@
+import type { AlertView, ChildDayView, GroupSummary } from "../../protocol";
+import { childDay, type DayState } from "./day-state";
+import type { AlertRaised } from "./events";
+import { type RosterIndex, relationOf } from "./roster-index";
+
+/** Projections of the day for screens. Pure: roster + state in, plain objects out. */
+
+export function childView(roster: RosterIndex, state: DayState, childId: string): ChildDayView | undefined {
+  const child = roster.children.get(childId);
+  if (!child) return undefined;
+  const group = roster.groups.get(child.groupId);
+  const room = group ? roster.rooms.get(group.roomId) : undefined;
+  const day = childDay(state, childId);
+  const view: ChildDayView = {
+    childId,
+    name: child.name,
+    grade: child.grade,
+    className: child.className,
+    groupId: child.groupId,
+    groupName: group?.name ?? child.groupId,
+    roomName: room?.name ?? "",
+    status: day.status,
+  };
+  if (day.checkedInAt) view.checkedInAt = day.checkedInAt;
+  if (day.requestedAt) view.requestedAt = day.requestedAt;
+  if (day.releasedAt) view.releasedAt = day.releasedAt;
+  if (day.collectedAt) view.collectedAt = day.collectedAt;
+  if (day.leaveReason) view.leaveReason = day.leaveReason;
+  if (day.requestedByGuardianId) {
+    const guardianId = day.requestedByGuardianId;
+    view.requestedBy = {
+      guardianId,
+      name: roster.guardians.get(guardianId)?.name ?? guardianId,
+      relation: relationOf(roster, guardianId, childId) ?? "",
+    };
+  }
+  if (day.requestDeviceId) view.requestGateName = roster.devices.get(day.requestDeviceId)?.name ?? "";
+  return view;
+}
+
+export function groupChildViews(roster: RosterIndex, state: DayState, groupId: string): ChildDayView[] {
+  return (roster.childrenByGroup.get(groupId) ?? [])
+    .map((c) => childView(roster, state, c.id))
+    .filter((v): v is ChildDayView => v !== undefined);
+}
+
+/** The gate's queue: every child with a pickup in progress or done today. */
+export function gateChildViews(roster: RosterIndex, state: DayState): ChildDayView[] {
+  const views: ChildDayView[] = [];
+  for (const [childId, day] of state.children) {
+    if (!isAtGateStage(day.status)) continue;
+    const view = childView(roster, state, childId);
+    if (view) views.push(view);
+  }
+  return views;
+}
+
+export function isAtGateStage(status: string): boolean {
+  return status === "pickup_requested" || status === "released" || status === "collected";
+}
+
+export function alertView(roster: RosterIndex, alert: AlertRaised): AlertView {
+  const view: AlertView = {
+    id: alert.id,
+    at: alert.at,
+    kind: alert.kind,
+    severity: alert.severity,
+    deviceName: roster.devices.get(alert.deviceId)?.name ?? alert.deviceId,
+  };
+  if (alert.cardId) view.cardId = alert.cardId;
+  if (alert.rawHex) view.rawHex = alert.rawHex;
+  if (alert.holderName) view.holderName = alert.holderName;
+  if (alert.cardStatus) view.cardStatus = alert.cardStatus;
+  if (alert.childOutcomes) view.childOutcomes = alert.childOutcomes;
+  return view;
+}
+
+export function groupSummary(roster: RosterIndex, groupId: string): GroupSummary | undefined {
+  const group = roster.groups.get(groupId);
+  if (!group) return undefined;
+  return {
+    id: group.id,
+    name: group.name,
+    roomName: roster.rooms.get(group.roomId)?.name ?? "",
+    childCount: roster.childrenByGroup.get(groupId)?.length ?? 0,
+  };
+}
