@@ -1,0 +1,123 @@
+import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openFileJournal } from "../../server/store/file-journal";
+import { captureLogger } from "./capture-log";
+import { checkIn } from "./events";
+import { useTempDirs } from "./temp-dir";
+
+const tempDir = useTempDirs();
+
+describe("file journal", () => {
+  it("round-trips events of a day, in order, across a reopen", async () => {
+    const dir = await tempDir();
+    const journal = await openFileJournal(dir);
+    await journal.append([checkIn("a"), checkIn("b")]);
+    await journal.append([checkIn("c")]);
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["a", "b", "c"]);
+    await journal.close();
+
+    const reopened = await openFileJournal(dir);
+    expect((await reopened.readDay("2025-03-04")).map((e) => e.id)).toEqual(["a", "b", "c"]);
+    expect(await reopened.readDay("2025-03-05")).toEqual([]);
+    await reopened.close();
+  });
+
+  it("writes events of different days to their own files", async () => {
+    const dir = await tempDir();
+    const journal = await openFileJournal(dir);
+    await journal.append([checkIn("mon", "2025-03-03"), checkIn("tue", "2025-03-04")]);
+    expect((await readdir(dir)).sort()).toEqual(["2025-03-03.jsonl", "2025-03-04.jsonl"]);
+    expect((await journal.readDay("2025-03-03")).map((e) => e.id)).toEqual(["mon"]);
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["tue"]);
+    await journal.close();
+  });
+
+  it("groups concurrent appends into fewer fsyncs, keeping call order", async () => {
+    const dir = await tempDir();
+    const syncs: number[] = [];
+    const journal = await openFileJournal(dir, { onSync: ({ events }) => syncs.push(events) });
+    const ids = Array.from({ length: 200 }, (_, i) => `e${i}`);
+    await Promise.all(ids.map((id) => journal.append([checkIn(id)])));
+
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(ids);
+    expect(syncs.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(syncs.length).toBeLessThan(200);
+    await journal.close();
+  });
+
+  it("resolves an append only after the fsync covering it", async () => {
+    const dir = await tempDir();
+    let synced = 0;
+    const journal = await openFileJournal(dir, { onSync: ({ events }) => (synced += events) });
+    const done: number[] = [];
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => journal.append([checkIn(`e${i}`)]).then(() => done.push(synced))),
+    );
+    // Each append saw a sync count that already included its own event.
+    done.forEach((syncedWhenResolved, order) => {
+      expect(syncedWhenResolved).toBeGreaterThan(order);
+    });
+    await journal.close();
+  });
+
+  it("cuts a torn last line so the next append is readable", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "2025-03-04.jsonl");
+    await writeFile(file, `${JSON.stringify(checkIn("whole"))}\n{"id":"torn","ty`);
+
+    const { log, records } = captureLogger();
+    const journal = await openFileJournal(dir, { log });
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["whole"]);
+    expect(records).toContainEqual(expect.objectContaining({ level: 40, bytesCut: 16 }));
+    await journal.append([checkIn("after")]);
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["whole", "after"]);
+    await journal.close();
+    expect(await readFile(file, "utf-8")).not.toContain("torn");
+  });
+
+  it("repairs a torn tail before the first append even without a read", async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, "2025-03-04.jsonl"), '{"id":"torn"');
+    const journal = await openFileJournal(dir, { log: captureLogger().log });
+    await journal.append([checkIn("first")]);
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["first"]);
+    await journal.close();
+  });
+
+  it("skips a corrupt line in the middle and keeps the rest", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "2025-03-04.jsonl");
+    await writeFile(file, `${JSON.stringify(checkIn("one"))}\n`);
+    await appendFile(file, "not json at all\n");
+    await appendFile(file, '{"no":"id"}\n');
+    await appendFile(file, `${JSON.stringify(checkIn("two"))}\n`);
+
+    const { log, records } = captureLogger();
+    const journal = await openFileJournal(dir, { log });
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["one", "two"]);
+    expect(records.filter((r) => r.level === 50).map((r) => r.where)).toEqual([`${file}:2`, `${file}:3`]);
+    await journal.close();
+  });
+
+  it("rejects a day that is not YYYY-MM-DD (it names a file)", async () => {
+    const journal = await openFileJournal(await tempDir());
+    await expect(journal.append([checkIn("x", "../etc")])).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+    await expect(journal.readDay("../x")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await journal.close();
+  });
+
+  it("flushes on close and refuses appends afterwards", async () => {
+    const dir = await tempDir();
+    const journal = await openFileJournal(dir);
+    const pending = journal.append([checkIn("last")]);
+    await journal.close();
+    await pending;
+    await expect(journal.append([checkIn("late")])).rejects.toMatchObject({ code: "STORE_WRITE_FAILED" });
+    const reopened = await openFileJournal(dir);
+    expect((await reopened.readDay("2025-03-04")).map((e) => e.id)).toEqual(["last"]);
+    await reopened.close();
+  });
+});
