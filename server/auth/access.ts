@@ -1,0 +1,24 @@
+import type { User } from "../store/schema";
+
+/**
+ * Who may see and do what on the screens. One table, so a reviewer can check the rules at a glance:
+ * a teacher opens only the care groups on their roster; the guard opens the gate; admin both.
+ */
+export function canOpenGroup(user: User, groupId: string): boolean {
+  return user.role === "admin" || (user.role === "teacher" && user.groupIds.includes(groupId));
+}
+
+export function canOpenGate(user: User): boolean {
+  return user.role === "guard" || user.role === "admin";
+}
+
+/** Confirming that a released child left with the adult happens at the gate. */
+export function canCollect(user: User): boolean {
+  return canOpenGate(user);
+}
+
+export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {
+  if (user.role === "admin") return [...allGroupIds];
+  if (user.role === "teacher") return allGroupIds.filter((id) => user.groupIds.includes(id));
+  return [];
+}
