@@ -1,0 +1,63 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { ChildDayView } from "../../../protocol/model";
+import { adultLabel, classLabel, timeOf } from "../format";
+import { t } from "../i18n";
+
+/** One child in the guard's pickup queue: requested (amber) → released (green) → collected (grey). */
+
+function stateLine(child: ChildDayView): string {
+  switch (child.status) {
+    case "pickup_requested":
+      return t("gate.waiting");
+    case "released":
+      return t("gate.handOver");
+    default:
+      return t("gate.done");
+  }
+}
+
+function times(child: ChildDayView): TemplateResult {
+  const parts: string[] = [];
+  if (child.requestedAt) parts.push(t("gate.requestedAt", { time: timeOf(child.requestedAt) }));
+  if (child.releasedAt) parts.push(t("gate.releasedAt", { time: timeOf(child.releasedAt) }));
+  if (child.collectedAt) parts.push(t("gate.collectedAt", { time: timeOf(child.collectedAt) }));
+  return html`<span class="row-times">${parts.join(" · ")}</span>`;
+}
+
+export function queueRow(
+  child: ChildDayView,
+  busy: boolean,
+  onCollect: (c: ChildDayView) => void,
+): TemplateResult {
+  return html`<li class="queue-row status-${child.status}" data-testid="queue-row" data-child-id=${child.childId} data-status=${child.status}>
+    <div class="row-adult">
+      <strong>${adultLabel(child.requestedBy) || "—"}</strong>
+      ${child.requestGateName ? html`<small>${child.requestGateName}</small>` : nothing}
+    </div>
+    <div class="row-child">
+      <strong class="row-child-name">${child.name}</strong>
+      <span>${classLabel(child)}</span>
+      <span class="muted">${t("gate.place", { group: child.groupName, room: child.roomName })}</span>
+    </div>
+    <div class="row-state">
+      <span class="chip chip-${child.status}">${t(`status.${child.status}`)}</span>
+      <span class="row-state-text">${stateLine(child)}</span>
+      ${times(child)}
+    </div>
+    <div class="row-action">
+      ${
+        child.status === "released"
+          ? html`<button
+            class="btn btn-collect"
+            data-testid="confirm-collected"
+            data-child-id=${child.childId}
+            ?disabled=${busy}
+            @click=${() => onCollect(child)}
+          >
+            ${t("gate.confirmCollected")}
+          </button>`
+          : nothing
+      }
+    </div>
+  </li>`;
+}

@@ -1,0 +1,67 @@
+import i18next, { type i18n } from "i18next";
+import { en } from "./en";
+import { zh } from "./zh";
+
+export const LANGUAGES = ["zh", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = "wanfeng.lang";
+
+function storedLanguage(): Language {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return value === "en" ? "en" : "zh";
+  } catch {
+    return "zh";
+  }
+}
+
+const instance: i18n = i18next.createInstance();
+
+/** Starts i18next with both catalogues bundled; synchronous, no network. */
+export function initI18n(language: Language = storedLanguage()): void {
+  void instance.init({
+    lng: language,
+    fallbackLng: "zh",
+    initAsync: false,
+    resources: { zh: { translation: zh }, en: { translation: en } },
+    // lit-html escapes what it renders; escaping here would show &amp; on screen.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  applyDocumentLanguage();
+}
+
+export function t(key: string, options?: Record<string, string | number>): string {
+  return instance.t(key, options);
+}
+
+export function hasKey(key: string): boolean {
+  return instance.exists(key);
+}
+
+export function currentLanguage(): Language {
+  return instance.language === "en" ? "en" : "zh";
+}
+
+/** The BCP 47 tag for speech and date formatting. */
+export function speechLocale(): string {
+  return currentLanguage() === "en" ? "en-US" : "zh-CN";
+}
+
+export function setLanguage(language: Language): void {
+  void instance.changeLanguage(language);
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, language);
+  } catch {
+    // private mode or storage full: the choice lasts until reload
+  }
+  applyDocumentLanguage();
+}
+
+function applyDocumentLanguage(): void {
+  if (typeof document === "undefined") return;
+  document.documentElement.lang = currentLanguage() === "en" ? "en" : "zh-CN";
+  document.title = t("app.title");
+}

@@ -1,0 +1,141 @@
+import { html, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import type { AlertView, ChildDayView, ViewSnapshot } from "../../../protocol/model";
+import { chime } from "../announce";
+import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
+import { alertItem } from "../components/alert-item";
+import { queueRow } from "../components/queue-row";
+import { joinErrorView, loadingView } from "../components/screen-state";
+import { showToast } from "../components/toast";
+import { failureText, tapNoticeText } from "../format";
+import { t } from "../i18n";
+import { ScreenConnection } from "../socket";
+import { addAlert, gateCounts, gateQueue, sortAlerts, upsertChild } from "../state";
+
+/** The guard's screen: the live pickup queue and the card alerts. */
+export class GateScreen implements Screen {
+  private children: ChildDayView[] = [];
+  private alerts: AlertView[] = [];
+  private loaded = false;
+  private joinError: string | undefined;
+  private readonly busy = new Set<string>();
+  private readonly connection: ScreenConnection;
+
+  constructor(onAuthLost: () => void) {
+    this.connection = new ScreenConnection(
+      { view: "gate" },
+      {
+        snapshot: (snapshot) => this.applySnapshot(snapshot),
+        joinFailed: (code) => {
+          this.joinError = code;
+          requestRender();
+        },
+        childUpdated: (child) => this.update(child),
+        pickupRequested: ({ child }) => {
+          this.update(child);
+          chime("pickup");
+        },
+        alertRaised: (alert) => {
+          this.alerts = addAlert(this.alerts, alert);
+          chime("alert");
+          requestRender();
+        },
+        tapNoticed: (notice) => {
+          const text = tapNoticeText(notice);
+          if (text !== undefined) showToast(text, "warning");
+        },
+        connection: setConnection,
+        authLost: onAuthLost,
+      },
+    );
+  }
+
+  title(): string {
+    return t("gate.title");
+  }
+
+  dispose(): void {
+    this.connection.close();
+  }
+
+  private applySnapshot(snapshot: ViewSnapshot): void {
+    this.children = snapshot.children.slice();
+    this.alerts = sortAlerts(snapshot.alerts);
+    this.loaded = true;
+    this.joinError = undefined;
+    this.busy.clear();
+    setSchoolName(snapshot.schoolName);
+    requestRender();
+  }
+
+  private update(child: ChildDayView): void {
+    this.children = upsertChild(this.children, child);
+    requestRender();
+  }
+
+  private async collect(child: ChildDayView): Promise<void> {
+    if (this.busy.has(child.childId)) return;
+    this.busy.add(child.childId);
+    requestRender();
+    const answer = await this.connection.command("child:collect", child.childId);
+    this.busy.delete(child.childId);
+    if ("error" in answer) {
+      showToast(failureText(answer.error), "error");
+    } else {
+      this.update(answer.data);
+      showToast(t("gate.collectedToast", { name: answer.data.name }), "success", 3500);
+    }
+    requestRender();
+  }
+
+  view(): TemplateResult {
+    if (!this.loaded) {
+      return this.joinError ? joinErrorView(this.joinError, () => this.connection.join()) : loadingView();
+    }
+    const queue = gateQueue(this.children);
+    const counts = gateCounts(this.children);
+    return html`<section class="gate-page">
+      <div class="panel queue-panel">
+        <div class="panel-head">
+          <h2>${t("gate.queue")}</h2>
+          <div class="counts">
+            <span class="count count-waiting" data-testid="count-waiting"
+              ><strong>${counts.waiting}</strong><small>${t("gate.counts.waiting")}</small></span
+            >
+            <span class="count count-released" data-testid="count-released"
+              ><strong>${counts.released}</strong><small>${t("gate.counts.released")}</small></span
+            >
+            <span class="count count-collected" data-testid="count-collected"
+              ><strong>${counts.collected}</strong><small>${t("gate.counts.collected")}</small></span
+            >
+          </div>
+        </div>
+        ${
+          queue.length === 0
+            ? html`<p class="panel-empty" data-testid="queue-empty">${t("gate.noQueue")}</p>`
+            : html`<ol class="queue" data-testid="queue">
+              ${repeat(
+                queue,
+                (c) => c.childId,
+                (c) => queueRow(c, this.busy.has(c.childId), (child) => void this.collect(child)),
+              )}
+            </ol>`
+        }
+      </div>
+      <aside class="panel alerts-panel" data-testid="alerts">
+        <div class="panel-head"><h2>${t("gate.alerts")}</h2></div>
+        ${
+          this.alerts.length === 0
+            ? html`<p class="panel-empty" data-testid="alerts-empty">${t("gate.noAlerts")}</p>`
+            : html`<ul class="alert-list">
+              ${repeat(
+                this.alerts,
+                (a) => a.id,
+                (a) => alertItem(a),
+              )}
+            </ul>`
+        }
+      </aside>
+    </section>`;
+  }
+}

@@ -1,0 +1,103 @@
+import { io, type Socket } from "socket.io-client";
+import type { Ack } from "../../protocol/errors";
+import {
+  type PickupAnnouncement,
+  type RoomTapNotice,
+  SCREEN_NAMESPACE,
+  type ScreenToServerEvents,
+  type ServerToScreenEvents,
+} from "../../protocol/events";
+import type { AlertView, ChildDayView, ViewRequest, ViewSnapshot } from "../../protocol/model";
+import type { ConnectionState } from "./app";
+
+type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
+
+export type ChildCommandName = "child:checkIn" | "child:release" | "child:collect";
+
+/** What a screen does with what the server tells it. */
+export interface ViewHandlers {
+  /** A fresh snapshot after (re)joining: replace all state with it. */
+  snapshot(snapshot: ViewSnapshot): void;
+  joinFailed(code: string): void;
+  childUpdated(child: ChildDayView): void;
+  pickupRequested(announcement: PickupAnnouncement): void;
+  alertRaised(alert: AlertView): void;
+  tapNoticed(notice: RoomTapNotice): void;
+  connection(state: ConnectionState): void;
+  /** The server refused the socket for want of a valid session. */
+  authLost(): void;
+}
+
+const COMMAND_TIMEOUT_MS = 10_000;
+const AUTH_ERRORS = new Set(["AUTH_REQUIRED", "AUTH_BAD_TOKEN", "AUTH_FORBIDDEN"]);
+
+/**
+ * One screen's socket: joins its view on every connect (so a reconnect replaces the state with a
+ * new snapshot), re-joins on view:stale, and sends commands with a timeout.
+ */
+export class ScreenConnection {
+  private readonly socket: ScreenSocket;
+  private joinSeq = 0;
+  private closed = false;
+
+  constructor(
+    private readonly request: ViewRequest,
+    private readonly handlers: ViewHandlers,
+  ) {
+    this.socket = io(SCREEN_NAMESPACE, { withCredentials: true });
+    const s = this.socket;
+    s.on("connect", () => {
+      handlers.connection("online");
+      this.join();
+    });
+    s.on("disconnect", (reason) => {
+      if (this.closed) return;
+      handlers.connection("reconnecting");
+      // The server closed us on purpose (restart, session change): socket.io will not retry alone.
+      if (reason === "io server disconnect") setTimeout(() => this.closed || s.connect(), 1000);
+    });
+    s.on("connect_error", (err) => {
+      handlers.connection(s.active ? "reconnecting" : "offline");
+      if (AUTH_ERRORS.has(err.message)) handlers.authLost();
+      else if (!s.active) setTimeout(() => this.closed || s.connect(), 3000);
+    });
+    s.on("child:updated", (child) => handlers.childUpdated(child));
+    s.on("pickup:requested", (announcement) => handlers.pickupRequested(announcement));
+    s.on("alert:raised", (alert) => handlers.alertRaised(alert));
+    s.on("tap:noticed", (notice) => handlers.tapNoticed(notice));
+    s.on("view:stale", () => this.join());
+  }
+
+  /** Asks for the view's snapshot; an answer to an older join is ignored. */
+  join(): void {
+    const seq = ++this.joinSeq;
+    this.socket.timeout(COMMAND_TIMEOUT_MS).emit("view:join", this.request, (err, answer) => {
+      if (this.closed || seq !== this.joinSeq) return;
+      if (err) {
+        // No answer: try again while connected; a reconnect joins anyway.
+        if (this.socket.connected) this.join();
+        return;
+      }
+      if ("error" in answer) this.handlers.joinFailed(answer.error.code);
+      else this.handlers.snapshot(answer.data);
+    });
+  }
+
+  command(name: ChildCommandName, childId: string): Promise<Ack<ChildDayView>> {
+    if (!this.socket.connected) {
+      return Promise.resolve({ error: { code: "INTERNAL", message: "OFFLINE" } });
+    }
+    return new Promise((resolve) => {
+      this.socket.timeout(COMMAND_TIMEOUT_MS).emit(name, { childId }, (err, answer) => {
+        if (err) resolve({ error: { code: "INTERNAL", message: "TIMEOUT" } });
+        else resolve(answer);
+      });
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+}
