@@ -1,0 +1,218 @@
+import { io, type Socket } from "socket.io-client";
+import type { WireError } from "../../protocol/errors";
+import {
+  DEVICE_NAMESPACE,
+  type DeviceToServerEvents,
+  type ServerToDeviceEvents,
+} from "../../protocol/events";
+import type { DeviceConfig, TapOutcome, TapReport } from "../../protocol/model";
+import { createLogger } from "../../server/log";
+import { type AgentTiming, backoffDelay, DEFAULT_TIMING, Wakeup } from "../timing";
+import { readAck } from "./ack";
+import { MemoryTapQueue, type TapQueue } from "./queue";
+
+const log = createLogger("gate-agent/delivery");
+
+export type DeviceSocket = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
+
+export type DeliveryEvent =
+  | { type: "server:connected" }
+  | { type: "server:config"; config: DeviceConfig }
+  | { type: "server:disconnected"; reason: string }
+  | { type: "server:refused"; code: string; message: string }
+  | { type: "tap:queued"; report: TapReport }
+  | { type: "tap:retry"; report: TapReport; attempt: number; reason: string }
+  | { type: "tap:acked"; report: TapReport; outcome: TapOutcome }
+  | { type: "tap:dropped"; report: TapReport; error: WireError };
+
+export interface DeliveryStats {
+  connected: boolean;
+  queued: number;
+  delivered: number;
+  duplicates: number;
+  dropped: number;
+  retries: number;
+}
+
+export interface TapSenderOptions {
+  serverUrl: string;
+  token: string;
+  queue?: TapQueue;
+  timing?: Partial<AgentTiming>;
+  onEvent?: (event: DeliveryEvent) => void;
+}
+
+/**
+ * Delivers queued reports one at a time, oldest first, each retried under the same id until the
+ * server acknowledges it. Only a VALIDATION_FAILED answer drops a report: resending the same bytes
+ * can never succeed. Anything else (timeout, disconnect, a server error) is retried with backoff.
+ */
+export class TapSender {
+  private readonly socket: DeviceSocket;
+  private readonly queue: TapQueue;
+  private readonly timing: AgentTiming;
+  private readonly wakeup = new Wakeup();
+  private readonly listeners = new Set<(event: DeliveryEvent) => void>();
+  private readonly counts = { delivered: 0, duplicates: 0, dropped: 0, retries: 0 };
+  private readonly running: Promise<void>;
+  private stopped = false;
+  private unreachableLogged = false;
+  private refusalTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: TapSenderOptions) {
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.queue =
+      options.queue ??
+      new MemoryTapQueue(undefined, (dropped) =>
+        log.error({ tapId: dropped.id, readerId: dropped.readerId }, "tap queue full, oldest tap dropped"),
+      );
+    if (options.onEvent) this.listeners.add(options.onEvent);
+    this.socket = io(options.serverUrl.replace(/\/+$/, "") + DEVICE_NAMESPACE, {
+      auth: { token: options.token },
+      // Each agent is its own device connection; never share a manager with another client.
+      forceNew: true,
+      reconnectionDelay: this.timing.reconnectMinMs,
+      reconnectionDelayMax: this.timing.reconnectMaxMs,
+    });
+    this.watchConnection();
+    this.running = this.run();
+  }
+
+  subscribe(listener: (event: DeliveryEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async enqueue(report: TapReport): Promise<void> {
+    await this.queue.enqueue(report);
+    log.info({ tapId: report.id, readerId: report.readerId, cardId: cardIdOf(report) }, "tap queued");
+    this.emit({ type: "tap:queued", report });
+    this.wakeup.notify();
+  }
+
+  stats(): DeliveryStats {
+    return { connected: this.socket.connected, queued: this.queue.size(), ...this.counts };
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.refusalTimer);
+    this.wakeup.notify();
+    this.socket.close();
+    await this.running;
+  }
+
+  private watchConnection(): void {
+    const { socket } = this;
+    const serverUrl = this.options.serverUrl;
+    socket.on("connect", () => {
+      this.unreachableLogged = false;
+      log.info({ serverUrl }, "connected to server");
+      this.emit({ type: "server:connected" });
+      this.wakeup.notify();
+    });
+    socket.on("device:config", (config) => {
+      log.info({ config }, "device configuration from server");
+      this.emit({ type: "server:config", config });
+    });
+    socket.on("disconnect", (reason) => {
+      log.warn({ serverUrl, reason }, "disconnected from server");
+      this.emit({ type: "server:disconnected", reason });
+    });
+    socket.on("connect_error", (err) => {
+      if (socket.active) {
+        // A network failure: socket.io keeps reconnecting by itself.
+        if (!this.unreachableLogged)
+          log.warn({ serverUrl, reason: err.message }, "server unreachable, retrying");
+        this.unreachableLogged = true;
+        return;
+      }
+      // Refused by the server's middleware: socket.io will not retry on its own.
+      const code = refusalCode(err);
+      const hint = code.startsWith("AUTH")
+        ? "server refused this agent's token: check the device token"
+        : "server refused the connection";
+      log.error({ serverUrl, code, reason: err.message, retryInMs: this.timing.authRetryMs }, hint);
+      this.emit({ type: "server:refused", code, message: err.message });
+      if (this.stopped) return;
+      clearTimeout(this.refusalTimer);
+      this.refusalTimer = setTimeout(() => {
+        if (!this.stopped) socket.connect();
+      }, this.timing.authRetryMs);
+    });
+  }
+
+  private async run(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped) {
+      const report = await this.queue.peek();
+      if (report === undefined || !this.socket.connected) {
+        await this.wakeup.wait();
+        continue;
+      }
+      const failure = await this.deliver(report);
+      if (failure === undefined) {
+        attempt = 0;
+        continue;
+      }
+      attempt++;
+      this.counts.retries++;
+      const delay = backoffDelay(attempt - 1, this.timing.retryMinMs, this.timing.retryMaxMs);
+      log.warn(
+        { tapId: report.id, attempt, reason: failure, retryInMs: delay },
+        "tap not acknowledged, will resend",
+      );
+      this.emit({ type: "tap:retry", report, attempt, reason: failure });
+      await this.wakeup.wait(delay);
+    }
+  }
+
+  /** Sends once; undefined when the report is settled (acknowledged or dropped), else why to retry. */
+  private async deliver(report: TapReport): Promise<string | undefined> {
+    let answer: unknown;
+    try {
+      answer = await this.socket.timeout(this.timing.ackTimeoutMs).emitWithAck("tap:report", report);
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+    const ack = readAck(answer);
+    if (ack === undefined) return "malformed acknowledgement";
+    if ("data" in ack) {
+      await this.queue.remove(report.id);
+      this.counts.delivered++;
+      if (ack.data.duplicate) this.counts.duplicates++;
+      log.info(
+        { tapId: report.id, result: ack.data.result.kind, duplicate: ack.data.duplicate },
+        "tap acknowledged",
+      );
+      this.emit({ type: "tap:acked", report, outcome: ack.data });
+      return undefined;
+    }
+    if (ack.error.code === "VALIDATION_FAILED") {
+      await this.queue.remove(report.id);
+      this.counts.dropped++;
+      log.error(
+        { tapId: report.id, code: ack.error.code, reason: ack.error.message },
+        "server rejected tap, dropped",
+      );
+      this.emit({ type: "tap:dropped", report, error: ack.error });
+      return undefined;
+    }
+    return `${ack.error.code}: ${ack.error.message}`;
+  }
+
+  private emit(event: DeliveryEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function cardIdOf(report: TapReport): string | undefined {
+  return report.reading.kind === "card" ? report.reading.cardId : undefined;
+}
+
+function refusalCode(err: Error): string {
+  const data: unknown = "data" in err ? err.data : undefined;
+  if (typeof data === "object" && data !== null && "code" in data && typeof data.code === "string")
+    return data.code;
+  return /^[A-Z]+_[A-Z_]+$/.test(err.message) ? err.message : "UNKNOWN";
+}

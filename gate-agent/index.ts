@@ -1,0 +1,23 @@
+/** The gate agent: reader hardware → framing → decoding → debounce → tap reports to the server. */
+export { type Agent, type AgentEvent, type AgentOptions, type AgentStats, startAgent } from "./agent";
+export { decodeFrame } from "./decoding";
+export {
+  createTapSender,
+  type SendOneTapOptions,
+  SIMULATED_READER_ID,
+  sendOneTap,
+  type TapClient,
+} from "./delivery/client";
+export { MemoryTapQueue, type TapQueue } from "./delivery/queue";
+export type { DeliveryEvent, DeliveryStats, TapSenderOptions } from "./delivery/sender";
+export { toTapReport } from "./delivery/tap-report";
+export { createFramer } from "./framing";
+export { DEFAULT_PROFILES_DIR, loadAllProfiles, loadProfile, parseProfile } from "./profiles/load";
+export type { HardwareProfile } from "./profiles/schema";
+export type { CardReading } from "./reader/pipeline";
+export { ReaderPipeline } from "./reader/pipeline";
+export type { ReaderEvent, ReaderStats } from "./reader/reader";
+export { serialTransport } from "./reader/serial-transport";
+export type { OpenTransport, ReaderTransport, TransportHandlers } from "./reader/transport";
+export { parseReaderSpec, type ReaderSpec, readerIdOf } from "./reader-spec";
+export { type AgentTiming, DEFAULT_TIMING } from "./timing";

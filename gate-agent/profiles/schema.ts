@@ -1,0 +1,73 @@
+import { z } from "zod";
+import type { Em4100AsciiHexOptions } from "../decoding/em4100-ascii-hex";
+import type { StxEtxOptions } from "../framing/stx-etx";
+
+/**
+ * The shape of `hardware-profiles/<vendor>/<model>.json`. Every union is discriminated on `kind`
+ * so a new transport (e.g. `hid` with vendorId, productId, driverType), framing or decoder is one
+ * more member, and a wrong file gets an error naming the exact field.
+ */
+
+/** Bytes may be written as numbers or as "0x02" strings, which read better next to a datasheet. */
+const byte = z.union([
+  z.int().min(0).max(255),
+  z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{1,2}$/, 'expected a byte such as 2 or "0x02"')
+    .transform((s) => Number.parseInt(s.slice(2), 16)),
+]);
+
+export const SerialTransportSchema = z.strictObject({
+  kind: z.literal("serial"),
+  baudRate: z.int().positive(),
+  dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]),
+  parity: z.enum(["none", "even", "odd", "mark", "space"]),
+  stopBits: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
+});
+export type SerialTransportConfig = z.infer<typeof SerialTransportSchema>;
+
+export const TransportSchema = z.discriminatedUnion("kind", [SerialTransportSchema]);
+export type TransportConfig = z.infer<typeof TransportSchema>;
+
+const StxEtxOptionsSchema = z
+  .strictObject({ start: byte, end: byte, frameLength: z.int().min(3).max(4096) })
+  .refine((o) => o.start !== o.end, { message: "start and end bytes must differ", path: ["end"] });
+
+export const FramingSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("stx-etx"), options: StxEtxOptionsSchema }),
+]);
+export type FramingConfig = z.infer<typeof FramingSchema>;
+
+const Em4100AsciiHexOptionsSchema = z.strictObject({
+  checksum: z.enum(["xor", "none"]).default("xor"),
+});
+
+export const DecoderSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("em4100-ascii-hex"), options: Em4100AsciiHexOptionsSchema }),
+]);
+export type DecoderConfig = z.infer<typeof DecoderSchema>;
+
+export const PROFILE_ID = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
+
+export const HardwareProfileSchema = z.strictObject({
+  /** "<vendor>/<model>", the same as the file's place under hardware-profiles/. */
+  id: z.string().regex(PROFILE_ID, 'expected "<vendor>/<model>" in lower case'),
+  name: z.string().min(1).max(200),
+  notes: z.string().max(4000).optional(),
+  transport: TransportSchema,
+  framing: FramingSchema,
+  decoder: DecoderSchema,
+  /** Repeats of the same card closer together than this are one tap. */
+  debounceMs: z.int().min(0).max(60_000),
+});
+export type HardwareProfile = z.infer<typeof HardwareProfileSchema>;
+
+// The options types live with their framer/decoder; these fail to compile if the schema drifts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const framingMatches: Same<Extract<FramingConfig, { kind: "stx-etx" }>["options"], StxEtxOptions> = true;
+const decoderMatches: Same<
+  Extract<DecoderConfig, { kind: "em4100-ascii-hex" }>["options"],
+  Em4100AsciiHexOptions
+> = true;
+void framingMatches;
+void decoderMatches;
