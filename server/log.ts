@@ -5,7 +5,7 @@ import pino, { type Logger } from "pino";
  * warn so their output stays readable). Raw reader bytes are logged only at debug level.
  */
 const root = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "warn" : "info"),
+  level: process.env.LOG_LEVEL ?? (process.env.VITEST ? "error" : "info"),
   base: { app: "wanfeng" },
 });
 

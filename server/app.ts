@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import express from "express";
+import helmet from "helmet";
+import { Server } from "socket.io";
+import { DayService } from "./day/day-service";
+import type { EventJournal } from "./domain/events";
+import { errorHandler, sendError } from "./http/errors";
+import { groupRoutes } from "./http/group-routes";
+import { sessionRoutes } from "./http/session-routes";
+import { createLogger } from "./log";
+import { attachDeviceNamespace } from "./realtime/device-namespace";
+import { attachScreenNamespace } from "./realtime/screen-namespace";
+import type { DocumentStore } from "./store/schema";
+
+const log = createLogger("server");
+
+export interface ServerOptions {
+  store: DocumentStore;
+  journal: EventJournal;
+  port: number;
+  host?: string;
+  /** The built kiosk app (kiosk/dist); screens are not served when it is missing. */
+  kioskDir?: string;
+  clock?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  day: DayService;
+  http: HttpServer;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP API, the socket.io namespaces and the kiosk pages on one port. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const clock = options.clock ?? (() => new Date());
+  const { store, journal } = options;
+  const day = await DayService.open({ store, journal, clock, newId: randomUUID });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+  app.use(
+    helmet({
+      // Served over plain HTTP on the school LAN: never ask browsers to upgrade or pin HTTPS.
+      strictTransportSecurity: false,
+      contentSecurityPolicy: { directives: { "upgrade-insecure-requests": null } },
+    }),
+  );
+  app.use(express.json({ limit: "64kb" }));
+  app.use(sessionRoutes(store, clock));
+  app.use(groupRoutes(store, day, clock));
+  app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
+  serveKiosk(app, options.kioskDir);
+  app.use(errorHandler);
+
+  const http = createServer(app);
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  attachDeviceNamespace(io, store, day);
+  attachScreenNamespace(io, store, day, clock);
+
+  // Screens learn about the new school day even when nothing happens at midnight.
+  const rollover = setInterval(
+    () => void day.ensureToday().catch((err) => log.error({ err }, "rollover")),
+    60_000,
+  );
+  rollover.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  log.info({ url, kiosk: Boolean(options.kioskDir) }, "Wanfeng server listening");
+
+  return {
+    url,
+    port,
+    day,
+    http,
+    async close() {
+      clearInterval(rollover);
+      await io.close();
+      await journal.close();
+    },
+  };
+}
+
+function serveKiosk(app: express.Express, kioskDir: string | undefined): void {
+  if (!kioskDir || !existsSync(join(kioskDir, "index.html"))) {
+    log.warn({ kioskDir }, "kiosk app not built: run `npm run build:kiosk`; screens are not served");
+    return;
+  }
+  app.use(
+    express.static(kioskDir, {
+      index: "index.html",
+      // Asset names carry a content hash; index.html does not and must be fresh after an upgrade.
+      setHeaders: (res, path) => {
+        res.setHeader(
+          "Cache-Control",
+          path.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable",
+        );
+      },
+    }),
+  );
+}

@@ -1,0 +1,194 @@
+import type { ChildDayView, TapOutcome, TapReport, ViewSnapshot } from "../../protocol";
+import { WanfengError } from "../../protocol";
+import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
+import { applyEvent, type DayState, replay } from "../domain/day-state";
+import type { Actor, DayEvent, EventJournal } from "../domain/events";
+import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
+import { schoolDay } from "../domain/school-day";
+import { decideTap } from "../domain/tap-decision";
+import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
+import { createLogger } from "../log";
+import type { Device, DocumentStore } from "../store/schema";
+
+const log = createLogger("day-service");
+
+export interface DayServiceDeps {
+  store: DocumentStore;
+  journal: EventJournal;
+  clock: () => Date;
+  newId: () => string;
+}
+
+/** Told about events once they are durable, with the roster and state they produced. */
+export type DayListener = (events: readonly DayEvent[], roster: RosterIndex, state: DayState) => void;
+
+/**
+ * Owns today's state. Each call decides and folds in synchronously (so the next decision sees
+ * it), then waits for the journal's fsync; only after that is anything acknowledged or shown.
+ */
+export class DayService {
+  private roster: RosterIndex;
+  private state: DayState;
+  private loading: Promise<void> | undefined;
+  /** Taps decided but not yet durable: a retry of one waits for it instead of answering early. */
+  private readonly pendingTaps = new Map<string, Promise<void>>();
+  private readonly listeners = new Set<DayListener>();
+  private readonly dayStartListeners = new Set<() => void>();
+
+  private constructor(
+    private readonly deps: DayServiceDeps,
+    state: DayState,
+  ) {
+    this.roster = buildRosterIndex(deps.store.read());
+    this.state = state;
+  }
+
+  static async open(deps: DayServiceDeps): Promise<DayService> {
+    const timezone = deps.store.read().settings.timezone;
+    const day = schoolDay(deps.clock(), timezone);
+    const state = replay(day, await deps.journal.readDay(day));
+    log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
+    return new DayService(deps, state);
+  }
+
+  onEvents(listener: DayListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Told when a new school day starts or the roster changed: screens reload. */
+  onViewsStale(listener: () => void): () => void {
+    this.dayStartListeners.add(listener);
+    return () => this.dayStartListeners.delete(listener);
+  }
+
+  /** Call after the roster document changed (import, new device…). */
+  rosterChanged(): void {
+    this.roster = buildRosterIndex(this.deps.store.read());
+    for (const l of this.dayStartListeners) l();
+  }
+
+  get currentRoster(): RosterIndex {
+    return this.roster;
+  }
+
+  get currentDay(): string {
+    return this.state.day;
+  }
+
+  async handleTap(device: Device, report: TapReport): Promise<TapOutcome> {
+    await this.ensureToday();
+    const known = this.state.taps.get(report.id);
+    if (known) {
+      await this.pendingTaps.get(report.id);
+      return { tapId: report.id, duplicate: true, result: known };
+    }
+    const decision = decideTap({
+      roster: this.roster,
+      state: this.state,
+      device,
+      report,
+      now: this.deps.clock(),
+    });
+    const durable = this.commit(decision.events);
+    this.pendingTaps.set(report.id, durable);
+    try {
+      await durable;
+    } finally {
+      this.pendingTaps.delete(report.id);
+    }
+    return { tapId: report.id, duplicate: false, result: decision.result };
+  }
+
+  async runChildCommand(kind: ChildCommandKind, childId: string, actor: Actor): Promise<ChildDayView> {
+    await this.ensureToday();
+    const event = decideChildCommand({
+      kind,
+      childId,
+      roster: this.roster,
+      state: this.state,
+      actor,
+      eventId: this.deps.newId(),
+      now: this.deps.clock(),
+    });
+    await this.commit([event]);
+    const view = childView(this.roster, this.state, childId);
+    if (!view) throw new WanfengError("NOT_FOUND", `no child ${childId}`);
+    return view;
+  }
+
+  async groupSnapshot(groupId: string): Promise<ViewSnapshot> {
+    await this.ensureToday();
+    const group = groupSummary(this.roster, groupId);
+    if (!group) throw new WanfengError("NOT_FOUND", `no group ${groupId}`);
+    return {
+      ...this.snapshotBase(),
+      group,
+      children: groupChildViews(this.roster, this.state, groupId),
+      alerts: [],
+    };
+  }
+
+  async gateSnapshot(): Promise<ViewSnapshot> {
+    await this.ensureToday();
+    return {
+      ...this.snapshotBase(),
+      children: gateChildViews(this.roster, this.state),
+      alerts: this.state.alerts.map((a) => alertView(this.roster, a)),
+    };
+  }
+
+  childGroupId(childId: string): string | undefined {
+    return this.roster.children.get(childId)?.groupId;
+  }
+
+  /** Starts the new school day when the clock has crossed midnight in the school's zone. */
+  async ensureToday(): Promise<void> {
+    while (this.loading) await this.loading;
+    const today = schoolDay(this.deps.clock(), this.roster.settings.timezone);
+    if (today === this.state.day) return;
+    this.loading = this.loadDay(today).finally(() => {
+      this.loading = undefined;
+    });
+    await this.loading;
+  }
+
+  private snapshotBase() {
+    return { day: this.state.day, schoolName: this.roster.settings.schoolName };
+  }
+
+  private async loadDay(day: string): Promise<void> {
+    this.state = replay(day, await this.deps.journal.readDay(day));
+    log.info({ day }, "school day started");
+    for (const l of this.dayStartListeners) l();
+  }
+
+  private async commit(events: readonly DayEvent[]): Promise<void> {
+    for (const e of events) applyEvent(this.state, e);
+    try {
+      await this.deps.journal.append(events);
+    } catch (err) {
+      // The state now holds events the disk does not: rebuild it from what is durable.
+      log.error({ err, ids: events.map((e) => e.id) }, "journal append failed; rebuilding day state");
+      await this.reloadAfterFailure();
+      throw new WanfengError("STORE_WRITE_FAILED", "could not record the event");
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener(events, this.roster, this.state);
+      } catch (err) {
+        log.error({ err }, "day listener failed");
+      }
+    }
+  }
+
+  private async reloadAfterFailure(): Promise<void> {
+    try {
+      this.state = replay(this.state.day, await this.deps.journal.readDay(this.state.day));
+    } catch (err) {
+      log.fatal({ err }, "cannot read the journal back; stopping so a supervisor restarts from disk");
+      process.exitCode = 1;
+      setImmediate(() => process.exit(1));
+    }
+  }
+}

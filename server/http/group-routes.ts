@@ -1,0 +1,20 @@
+import { Router } from "express";
+import type { GroupSummary } from "../../protocol";
+import { visibleGroupIds } from "../auth/access";
+import type { DayService } from "../day/day-service";
+import { groupSummary } from "../domain/views";
+import type { DocumentStore } from "../store/schema";
+import { currentUser, requireUser } from "./require-user";
+
+export function groupRoutes(store: DocumentStore, day: DayService, clock: () => Date): Router {
+  const router = Router();
+  router.get("/api/groups", requireUser(store, clock), (_req, res) => {
+    const roster = day.currentRoster;
+    const ids = visibleGroupIds(currentUser(res), [...roster.groups.keys()]);
+    const groups = ids
+      .map((id) => groupSummary(roster, id))
+      .filter((g): g is GroupSummary => g !== undefined);
+    res.json({ data: groups });
+  });
+  return router;
+}

@@ -1,0 +1,36 @@
+import type { NextFunction, Request, Response } from "express";
+import type { Role } from "../../protocol";
+import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
+import { resolveSession } from "../auth/sessions";
+import type { DocumentStore, User } from "../store/schema";
+import { sendError } from "./errors";
+
+declare module "express-serve-static-core" {
+  interface Locals {
+    user?: User;
+  }
+}
+
+/** Every /api route but login goes through this: a valid session cookie, and one of the roles. */
+export function requireUser(store: DocumentStore, clock: () => Date, roles?: readonly Role[]) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const token = sessionTokenFromCookieHeader(req.headers.cookie);
+    const user = token ? await resolveSession(store, token, clock()) : undefined;
+    if (!user) {
+      sendError(res, "AUTH_REQUIRED", "log in first");
+      return;
+    }
+    if (roles && !roles.includes(user.role)) {
+      sendError(res, "AUTH_FORBIDDEN", "not allowed for this role");
+      return;
+    }
+    res.locals.user = user;
+    next();
+  };
+}
+
+export function currentUser(res: Response): User {
+  const user = res.locals.user;
+  if (!user) throw new Error("requireUser must run before this handler");
+  return user;
+}

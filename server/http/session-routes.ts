@@ -1,0 +1,65 @@
+import { Router } from "express";
+import { rateLimit } from "express-rate-limit";
+import { LoginRequestSchema, type SessionUser } from "../../protocol";
+import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
+import { createSession, deleteSession } from "../auth/sessions";
+import { authenticateUser } from "../auth/users";
+import { createLogger } from "../log";
+import type { DocumentStore, User } from "../store/schema";
+import { sendError } from "./errors";
+import { currentUser, requireUser } from "./require-user";
+
+const log = createLogger("session");
+
+export function toSessionUser(user: User): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    groupIds: user.groupIds,
+  };
+}
+
+export function sessionRoutes(store: DocumentStore, clock: () => Date): Router {
+  const router = Router();
+  // Password guessing from one address is slowed down; successful logins do not count.
+  const loginLimit = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 20,
+    skipSuccessfulRequests: true,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req, res) => sendError(res, "AUTH_FORBIDDEN", "too many failed logins, wait 15 minutes"),
+  });
+
+  router.post("/api/session", loginLimit, async (req, res) => {
+    const parsed = LoginRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      sendError(res, "VALIDATION_FAILED", "username and password are required");
+      return;
+    }
+    const user = await authenticateUser(store, parsed.data.username, parsed.data.password);
+    if (!user) {
+      log.warn({ username: parsed.data.username, ip: req.ip }, "login failed");
+      sendError(res, "AUTH_BAD_CREDENTIALS", "wrong username or password");
+      return;
+    }
+    const token = await createSession(store, user.id, clock());
+    log.info({ username: user.username, role: user.role }, "logged in");
+    res.setHeader("Set-Cookie", sessionCookie(token));
+    res.json({ data: toSessionUser(user) });
+  });
+
+  router.get("/api/session", requireUser(store, clock), (_req, res) => {
+    res.json({ data: toSessionUser(currentUser(res)) });
+  });
+
+  router.delete("/api/session", async (req, res) => {
+    const token = sessionTokenFromCookieHeader(req.headers.cookie);
+    if (token) await deleteSession(store, token);
+    res.setHeader("Set-Cookie", clearedSessionCookie());
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,68 @@
+import type { Server } from "socket.io";
+import { z } from "zod";
+import { TapReportSchema, toWireError } from "../../protocol";
+import { authenticateDevice } from "../auth/devices";
+import type { DayService } from "../day/day-service";
+import { createLogger } from "../log";
+import type { DocumentStore } from "../store/schema";
+import { connectError } from "./connect-error";
+import { type DeviceNamespace, deviceNamespace } from "./namespaces";
+
+const log = createLogger("device-socket");
+
+/** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
+export function attachDeviceNamespace(io: Server, store: DocumentStore, day: DayService): DeviceNamespace {
+  const devices = deviceNamespace(io);
+
+  devices.use(async (socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    const device = typeof token === "string" ? await authenticateDevice(store, token) : undefined;
+    if (!device) {
+      log.warn({ address: socket.handshake.address }, "device connection refused: bad token");
+      next(connectError("AUTH_BAD_TOKEN"));
+      return;
+    }
+    socket.data.deviceId = device.id;
+    next();
+  });
+
+  devices.on("connection", (socket) => {
+    const device = day.currentRoster.devices.get(socket.data.deviceId);
+    if (!device) {
+      socket.disconnect(true);
+      return;
+    }
+    log.info({ device: device.name, kind: device.kind }, "device connected");
+    socket.emit("device:config", {
+      deviceId: device.id,
+      name: device.name,
+      kind: device.kind,
+      ...(device.groupId ? { groupId: device.groupId } : {}),
+    });
+    socket.on("disconnect", (reason) => log.info({ device: device.name, reason }, "device disconnected"));
+
+    socket.on("tap:report", async (raw, ack) => {
+      if (typeof ack !== "function") return;
+      const parsed = TapReportSchema.safeParse(raw);
+      if (!parsed.success) {
+        log.warn({ device: device.name, problem: z.prettifyError(parsed.error) }, "malformed tap report");
+        ack({ error: { code: "VALIDATION_FAILED", message: z.prettifyError(parsed.error) } });
+        return;
+      }
+      // A device removed since it connected must not keep reporting on its old token.
+      const current = day.currentRoster.devices.get(device.id);
+      if (!current) {
+        ack({ error: { code: "AUTH_BAD_TOKEN", message: "device removed" } });
+        socket.disconnect(true);
+        return;
+      }
+      try {
+        ack({ data: await day.handleTap(current, parsed.data) });
+      } catch (err) {
+        log.error({ err, tapId: parsed.data.id }, "tap failed");
+        ack({ error: toWireError(err) });
+      }
+    });
+  });
+  return devices;
+}

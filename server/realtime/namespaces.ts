@@ -1,0 +1,43 @@
+import type { Namespace, Server } from "socket.io";
+import {
+  DEVICE_NAMESPACE,
+  type DeviceToServerEvents,
+  SCREEN_NAMESPACE,
+  type ScreenToServerEvents,
+  type ServerToDeviceEvents,
+  type ServerToScreenEvents,
+} from "../../protocol";
+import type { User } from "../store/schema";
+
+export interface DeviceSocketData {
+  deviceId: string;
+}
+
+export interface ScreenSocketData {
+  user: User;
+}
+
+type NoServerEvents = Record<string, never>;
+
+export type DeviceNamespace = Namespace<
+  DeviceToServerEvents,
+  ServerToDeviceEvents,
+  NoServerEvents,
+  DeviceSocketData
+>;
+export type ScreenNamespace = Namespace<
+  ScreenToServerEvents,
+  ServerToScreenEvents,
+  NoServerEvents,
+  ScreenSocketData
+>;
+
+// One Server carries two namespaces with different contracts; socket.io types a namespace by its
+// server's parameters, so each is narrowed to its own contract here, in one place.
+export function deviceNamespace(io: Server): DeviceNamespace {
+  return io.of(DEVICE_NAMESPACE) as unknown as DeviceNamespace;
+}
+
+export function screenNamespace(io: Server): ScreenNamespace {
+  return io.of(SCREEN_NAMESPACE) as unknown as ScreenNamespace;
+}

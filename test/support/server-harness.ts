@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { io, type Socket } from "socket.io-client";
+import {
+  type Ack,
+  DEVICE_NAMESPACE,
+  type DeviceToServerEvents,
+  SCREEN_NAMESPACE,
+  type ScreenToServerEvents,
+  type ServerToDeviceEvents,
+  type ServerToScreenEvents,
+} from "../../protocol";
+import { type RunningServer, startServer } from "../../server/app";
+import { addDevice } from "../../server/auth/devices";
+import { addUser } from "../../server/auth/users";
+import { openFileJournal } from "../../server/store/file-journal";
+import { openDocumentStore } from "../../server/store/lowdb-store";
+import type { Db, DocumentStore } from "../../server/store/schema";
+import { smallSchool } from "../domain/fixtures";
+
+export const PASSWORD = "correct-horse-battery";
+
+export interface TestSchool {
+  dataDir: string;
+  store: DocumentStore;
+  tokens: { gate: string; room1: string };
+}
+
+/** The small school of the domain tests on real files, with logins and real device tokens. */
+export async function createTestSchool(db: Db = smallSchool()): Promise<TestSchool> {
+  const dataDir = await mkdtemp(join(tmpdir(), "wanfeng-test-"));
+  const store = await openDocumentStore(dataDir);
+  await store.update((doc) => {
+    Object.assign(doc, db, { devices: [] });
+  });
+  await addUser(store, { username: "admin", displayName: "Admin", role: "admin", password: PASSWORD });
+  await addUser(store, {
+    username: "t1",
+    displayName: "王老师",
+    role: "teacher",
+    password: PASSWORD,
+    groupIds: ["g1"],
+  });
+  await addUser(store, {
+    username: "t2",
+    displayName: "赵老师",
+    role: "teacher",
+    password: PASSWORD,
+    groupIds: ["g2"],
+  });
+  await addUser(store, { username: "guard", displayName: "保安", role: "guard", password: PASSWORD });
+  await addUser(store, { username: "tech", displayName: "技术员", role: "technician", password: PASSWORD });
+  const gate = await addDevice(store, { name: "南门", kind: "gate" });
+  const room1 = await addDevice(store, { name: "101 reader", kind: "room", groupId: "g1" });
+  return { dataDir, store, tokens: { gate: gate.token, room1: room1.token } };
+}
+
+export async function startTestServer(school: TestSchool, clock?: () => Date): Promise<RunningServer> {
+  const journal = await openFileJournal(join(school.dataDir, "journal"));
+  return startServer({
+    store: school.store,
+    journal,
+    port: 0,
+    host: "127.0.0.1",
+    ...(clock ? { clock } : {}),
+  });
+}
+
+export async function removeSchool(school: TestSchool): Promise<void> {
+  await rm(school.dataDir, { recursive: true, force: true });
+}
+
+export async function login(url: string, username: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username} → ${res.status}`);
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error("no session cookie");
+  return cookie;
+}
+
+export type ScreenClient = Socket<ServerToScreenEvents, ScreenToServerEvents>;
+export type DeviceClient = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
+
+export function screenClient(url: string, cookie?: string): ScreenClient {
+  return io(url + SCREEN_NAMESPACE, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
+  });
+}
+
+export function deviceClient(url: string, token: string): DeviceClient {
+  return io(url + DEVICE_NAMESPACE, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    auth: { token },
+  });
+}
+
+/** Resolves on connect; rejects with the server's refusal code. */
+export function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", (err: Error & { data?: { code?: string } }) =>
+      reject(new Error(err.data?.code ?? err.message)),
+    );
+  });
+}
+
+export function unwrap<T>(answer: Ack<T>): T {
+  if ("error" in answer) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer.data;
+}
+
+/** The next time `event` arrives on `socket` with a payload matching `predicate`. */
+export function nextEvent<E extends keyof ServerToScreenEvents>(
+  socket: ScreenClient,
+  event: E,
+  predicate: (...args: Parameters<ServerToScreenEvents[E]>) => boolean = () => true,
+): Promise<Parameters<ServerToScreenEvents[E]>> {
+  return new Promise((resolve) => {
+    const handler = (...args: Parameters<ServerToScreenEvents[E]>) => {
+      if (!predicate(...args)) return;
+      socket.off(event, handler as never);
+      resolve(args);
+    };
+    socket.on(event, handler as never);
+  });
+}
