@@ -1,0 +1,153 @@
+import { parse } from "csv-parse/sync";
+import { isWanfengError, normaliseCardNumber } from "../../protocol";
+import { decodeRosterBytes } from "./decode";
+import { MAX_GRADE, MIN_GRADE, normalisePhone, parseGrade } from "./fields";
+import { type CheckOptions, checkRosterRows } from "./roster-checks";
+import {
+  CHINESE_HEADERS,
+  fieldOfHeader,
+  importError,
+  REQUIRED_FIELDS,
+  type RosterField,
+  type RosterProblem,
+  type RosterRow,
+} from "./roster-row";
+
+export { applyRoster, type RosterCounts, type RosterSummary } from "./apply-roster";
+export type { RosterProblem, RosterRow } from "./roster-row";
+
+/**
+ * Reads a roster CSV (one row per child–guardian pair, English or Chinese headers, UTF-8 or
+ * GB18030) into clean rows. Every problem in the file is collected and thrown as one
+ * IMPORT_BAD_ROW error whose details.problems name row (header = 1) and column, so the school
+ * fixes the spreadsheet in one pass instead of one error at a time.
+ */
+export function parseRosterCsv(input: Buffer | string, options: CheckOptions = {}): RosterRow[] {
+  const text = decodeRosterBytes(input);
+  const records = readRecords(text);
+  const [header, ...body] = records;
+  if (header === undefined) throw importError([{ row: 1, column: "", message: "the file is empty" }]);
+
+  const problems: RosterProblem[] = [];
+  const columns = mapHeader(header.cells, problems);
+  const rows: RosterRow[] = [];
+  for (const record of body) {
+    if (record.cells.every((cell) => cell === "")) continue;
+    const row = readRow(record, columns, problems);
+    if (row !== undefined) rows.push(row);
+  }
+  if (problems.length === 0 && rows.length === 0) {
+    problems.push({ row: 1, column: "", message: "the file has a header but no rows" });
+  }
+  // Cross-row checks only on clean rows, so one typo does not also show up as a conflict.
+  if (problems.length === 0) problems.push(...checkRosterRows(rows, options));
+  if (problems.length > 0) throw importError(problems);
+  return rows;
+}
+
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+function readRecords(text: string): CsvRecord[] {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // Excel's "Unicode text" export is tab-separated.
+  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  try {
+    const parsed = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    return parsed.map(({ record, info }) => {
+      // info.lines is where the record ends; a quoted cell may span lines.
+      const spanned = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      return { line: info.lines - spanned, cells: record };
+    });
+  } catch (err) {
+    const line = (err as { lines?: number }).lines ?? 1;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw importError([{ row: line, column: "", message: `not readable as CSV: ${reason}` }]);
+  }
+}
+
+type ColumnMap = Map<RosterField, { index: number; header: string }>;
+
+function mapHeader(cells: string[], problems: RosterProblem[]): ColumnMap {
+  const columns: ColumnMap = new Map();
+  cells.forEach((header, index) => {
+    const field = fieldOfHeader(header);
+    if (field === undefined) return;
+    if (columns.has(field)) problems.push({ row: 1, column: header, message: "this column appears twice" });
+    else columns.set(field, { index, header });
+  });
+  const chinese = cells.some((cell) => /\p{Script=Han}/u.test(cell));
+  for (const field of REQUIRED_FIELDS) {
+    if (!columns.has(field)) {
+      const name = chinese ? CHINESE_HEADERS[field] : field;
+      problems.push({ row: 1, column: name, message: `required column ${name} is missing` });
+    }
+  }
+  return columns;
+}
+
+function readRow(record: CsvRecord, columns: ColumnMap, problems: RosterProblem[]): RosterRow | undefined {
+  const before = problems.length;
+  const headers: Partial<Record<RosterField, string>> = {};
+  for (const [field, { header }] of columns) headers[field] = header;
+  const fail = (field: RosterField, message: string) =>
+    problems.push({ row: record.line, column: headers[field] ?? field, message });
+  const cell = (field: RosterField): string => {
+    const column = columns.get(field);
+    return column === undefined ? "" : (record.cells[column.index] ?? "");
+  };
+  const required = (field: RosterField): string => {
+    const value = cell(field);
+    if (value === "" && columns.has(field)) fail(field, "required value is empty");
+    return value;
+  };
+  const card = (field: RosterField): string | undefined => {
+    const value = cell(field);
+    if (value === "") return undefined;
+    try {
+      return normaliseCardNumber(value);
+    } catch (err) {
+      fail(field, isWanfengError(err) ? err.message : `not a card number: ${value}`);
+      return undefined;
+    }
+  };
+
+  const childId = required("child_id");
+  if (childId.length > 64) fail("child_id", "student number is longer than 64 characters");
+  const gradeText = required("grade");
+  const grade = gradeText === "" ? undefined : parseGrade(gradeText);
+  if (gradeText !== "" && (grade === undefined || grade < MIN_GRADE || grade > MAX_GRADE)) {
+    fail("grade", `grade must be ${MIN_GRADE}–${MAX_GRADE} (e.g. 3 or 三年级), got ${gradeText}`);
+  }
+  const phone = normalisePhone(cell("phone"));
+  if (!phone.ok) fail("phone", phone.message);
+
+  const row: RosterRow = {
+    line: record.line,
+    childId,
+    childName: required("child_name"),
+    grade: grade ?? 0,
+    className: required("class"),
+    groupName: required("group"),
+    roomName: required("room"),
+    guardianName: required("guardian_name"),
+    relation: required("relation"),
+    phone: phone.ok ? phone.phone : "",
+    columns: headers,
+  };
+  const childCardId = card("child_card");
+  const guardianCardId = card("guardian_card");
+  if (childCardId !== undefined) row.childCardId = childCardId;
+  if (guardianCardId !== undefined) row.guardianCardId = guardianCardId;
+  return problems.length === before ? row : undefined;
+}
