@@ -66,11 +66,11 @@ export function childTile(child: ChildDayView, actions: TileActions): TemplateRe
     @click=${tap}
     @keydown=${(e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && tap()}
   >
-    <div class="tile-top">
-      <span class="tile-name">${child.name}</span>
+    <span class="tile-name">${child.name}</span>
+    <div class="tile-sub">
+      <span class="tile-class">${classLabel(child)}</span>
       <span class="chip chip-${child.status}" data-testid="tile-status">${t(`status.${child.status}`)}</span>
     </div>
-    <span class="tile-class">${classLabel(child)}</span>
     ${detail(child, actions)}
   </div>`;
 }

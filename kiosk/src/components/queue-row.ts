@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { ChildDayView } from "../../../protocol/model";
-import { adultLabel, classLabel, timeOf } from "../format";
+import { classLabel, relationLabel, timeOf } from "../format";
 import { t } from "../i18n";
 
 /** One child in the guard's pickup queue: requested (amber) → released (green) → collected (grey). */
@@ -21,7 +21,7 @@ function times(child: ChildDayView): TemplateResult {
   if (child.requestedAt) parts.push(t("gate.requestedAt", { time: timeOf(child.requestedAt) }));
   if (child.releasedAt) parts.push(t("gate.releasedAt", { time: timeOf(child.releasedAt) }));
   if (child.collectedAt) parts.push(t("gate.collectedAt", { time: timeOf(child.collectedAt) }));
-  return html`<span class="row-times">${parts.join(" · ")}</span>`;
+  return html`<span class="row-times">${parts.map((part) => html`<span>${part}</span>`)}</span>`;
 }
 
 export function queueRow(
@@ -30,9 +30,9 @@ export function queueRow(
   onCollect: (c: ChildDayView) => void,
 ): TemplateResult {
   return html`<li class="queue-row status-${child.status}" data-testid="queue-row" data-child-id=${child.childId} data-status=${child.status}>
-    <div class="row-adult">
-      <strong>${adultLabel(child.requestedBy) || "—"}</strong>
-      ${child.requestGateName ? html`<small>${child.requestGateName}</small>` : nothing}
+    <div class="row-adult" data-testid="row-adult">
+      <strong>${child.requestedBy?.name ?? "—"}</strong>
+      <span class="row-relation">${[child.requestedBy ? relationLabel(child.requestedBy.relation) : "", child.requestGateName ?? ""].filter(Boolean).join(" · ")}</span>
     </div>
     <div class="row-child">
       <strong class="row-child-name">${child.name}</strong>
@@ -44,10 +44,10 @@ export function queueRow(
       <span class="row-state-text">${stateLine(child)}</span>
       ${times(child)}
     </div>
-    <div class="row-action">
-      ${
-        child.status === "released"
-          ? html`<button
+    ${
+      child.status === "released"
+        ? html`<div class="row-action">
+          <button
             class="btn btn-collect"
             data-testid="confirm-collected"
             data-child-id=${child.childId}
@@ -55,9 +55,9 @@ export function queueRow(
             @click=${() => onCollect(child)}
           >
             ${t("gate.confirmCollected")}
-          </button>`
-          : nothing
-      }
-    </div>
+          </button>
+        </div>`
+        : nothing
+    }
   </li>`;
 }

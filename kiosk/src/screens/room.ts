@@ -5,6 +5,7 @@ import { audioReady, chime, onAudioStateChange, speak, unlockAudio } from "../an
 import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
 import { childTile } from "../components/child-tile";
 import { askConfirm, cancelConfirm } from "../components/confirm";
+import { bellIcon, speakerOffIcon } from "../components/icons";
 import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
 import { announcementText, classLabel, failureText, speechText, tapNoticeText, timeOf } from "../format";
@@ -51,7 +52,7 @@ export class RoomScreen implements Screen {
   }
 
   title(): string {
-    return this.group ? `${this.group.name} · ${this.group.roomName}` : t("room.title");
+    return t("room.title");
   }
 
   dispose(): void {
@@ -157,7 +158,7 @@ export class RoomScreen implements Screen {
         audioReady()
           ? nothing
           : html`<button class="btn btn-warning" data-testid="sound-unlock" @click=${unlockAudio}>
-            🔔 ${t("header.soundOff")}
+            ${speakerOffIcon()} ${t("header.soundOff")}
           </button>`
       }
     </div>`;
@@ -171,7 +172,7 @@ export class RoomScreen implements Screen {
         (
           child,
         ) => html`<div class="announcement" role="alert" data-testid="announcement" data-child-id=${child.childId}>
-          <span class="announcement-icon" aria-hidden="true">🔔</span>
+          <span class="announcement-icon">${bellIcon(36)}</span>
           <span class="announcement-text">${announcementText(child)}</span>
           <span class="announcement-meta">${child.requestGateName ?? ""} ${timeOf(child.requestedAt)}</span>
           <button
