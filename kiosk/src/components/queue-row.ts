@@ -32,7 +32,10 @@ export function queueRow(
   return html`<li class="queue-row status-${child.status}" data-testid="queue-row" data-child-id=${child.childId} data-status=${child.status}>
     <div class="row-adult" data-testid="row-adult">
       <strong>${child.requestedBy?.name ?? "—"}</strong>
-      <span class="row-relation">${[child.requestedBy ? relationLabel(child.requestedBy.relation) : "", child.requestGateName ?? ""].filter(Boolean).join(" · ")}</span>
+      <span class="row-relation">
+        ${child.requestedBy ? html`<span>${relationLabel(child.requestedBy.relation)}</span>` : nothing}
+        ${child.requestGateName ? html`<span>${child.requestGateName}</span>` : nothing}
+      </span>
     </div>
     <div class="row-child">
       <strong class="row-child-name">${child.name}</strong>
