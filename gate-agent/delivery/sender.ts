@@ -100,6 +100,8 @@ export class TapSender {
     this.wakeup.notify();
     this.socket.close();
     await this.running;
+    const left = this.queue.size();
+    if (left > 0) log.warn({ queued: left }, "stopped with taps not yet acknowledged");
   }
 
   private watchConnection(): void {
@@ -151,6 +153,7 @@ export class TapSender {
         continue;
       }
       const failure = await this.deliver(report);
+      if (this.stopped) break;
       if (failure === undefined) {
         attempt = 0;
         continue;

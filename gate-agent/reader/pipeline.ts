@@ -81,6 +81,8 @@ export class ReaderPipeline {
   private makeFramer(): Framer {
     const framer = createFramer(this.options.profile.framing, (reject) => this.onReject(reject));
     framer.on("data", (frame: Frame) => this.onFrame(frame));
+    // Framers do not fail on bad bytes; this only catches misuse (a write after end) without a crash.
+    framer.on("error", (err: Error) => log.error({ readerId: this.options.readerId, err }, "framer error"));
     return framer;
   }
 
