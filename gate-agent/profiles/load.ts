@@ -37,7 +37,12 @@ function fieldName(issue: z.core.$ZodIssue): string {
 
 /** Profile files under `dir`, as ids ("generic/rdm6300") with their paths; fixtures excluded. */
 export async function listProfileFiles(dir = DEFAULT_PROFILES_DIR): Promise<{ id: string; file: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((err: unknown) => {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new WanfengError("PROFILE_NOT_FOUND", `cannot read the hardware profiles folder ${dir}: ${why}`, {
+      dir,
+    });
+  });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith(".json") && !e.name.endsWith(FIXTURE_SUFFIX))
     .map((e) => {

@@ -1,4 +1,3 @@
-import { isWanfengError } from "../../protocol/errors";
 import { createLogger } from "../../server/log";
 import type { HardwareProfile } from "../profiles/schema";
 import { type AgentTiming, backoffDelay, Wakeup } from "../timing";
@@ -106,7 +105,7 @@ export class Reader {
           },
         );
       } catch (err) {
-        const reason = isWanfengError(err) || err instanceof Error ? err.message : String(err);
+        const reason = err instanceof Error ? err.message : String(err);
         // Logged once per distinct failure: a reader left unplugged all day must not flood the log.
         if (reason !== lastFailure)
           log.warn({ readerId, path, reason }, "cannot open reader, will keep trying");

@@ -113,3 +113,10 @@ describe("hardware profile schema", () => {
     expect(err.message).toContain(file);
   });
 });
+
+describe("profiles folder", () => {
+  it("says PROFILE_NOT_FOUND when the folder itself is missing", async () => {
+    const err = await caught(loadProfile("generic/rdm6300", join(dir, "missing")));
+    expect(err.code).toBe("PROFILE_NOT_FOUND");
+  });
+});
