@@ -96,7 +96,12 @@ class SerialisedStore implements DocumentStore {
 
   async #apply(change: (db: Db) => void): Promise<void> {
     const draft = structuredClone(this.#low.data);
-    change(draft);
+    const result: unknown = change(draft);
+    // An async change would keep editing the draft after it was validated and written.
+    if (result instanceof Promise) {
+      result.catch(() => undefined);
+      throw new WanfengError("INTERNAL", "store.update() needs a synchronous change function");
+    }
     const next = validateOrThrow(draft, "VALIDATION_FAILED", this.#label);
     try {
       // Written through the adapter, not low.write(), so read() keeps returning the old document

@@ -97,6 +97,16 @@ describe("lowdb document store", () => {
     expect((await openDocumentStore(dir)).read().rooms).toHaveLength(25);
   });
 
+  it("refuses an async change, which would edit the draft after it was written", async () => {
+    const store = createMemoryStore();
+    await expect(
+      store.update(async (db) => {
+        withRoom(db, "late");
+      }),
+    ).rejects.toMatchObject({ code: "INTERNAL" });
+    expect(store.read().rooms).toEqual([]);
+  });
+
   it("a failed update does not block the queue", async () => {
     const store = createMemoryStore();
     const failing = store.update(() => {
