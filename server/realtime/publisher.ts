@@ -37,7 +37,7 @@ export function publishDayEvents(
   for (const event of events) {
     if (event.type !== "pickup:requested") continue;
     const view = childView(roster, state, event.childId);
-    if (view) screens.to(groupRoom(view.groupId)).emit("pickup:requested", { child: view });
+    if (view) screens.to([groupRoom(view.groupId), GATE_ROOM]).emit("pickup:requested", { child: view });
   }
 }
 

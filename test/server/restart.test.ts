@@ -1,0 +1,77 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import type { TapReport } from "../../protocol";
+import {
+  connected,
+  createTestSchool,
+  deviceClient,
+  login,
+  removeSchool,
+  screenClient,
+  type TestSchool,
+  unwrap,
+} from "../support/server-harness";
+import { type ServerProcess, spawnServer } from "../support/server-process";
+
+function cardTap(cardId: string): TapReport {
+  return { id: randomUUID(), readerId: "ttyV0", at: new Date().toISOString(), reading: { kind: "card", cardId } };
+}
+
+async function gateSnapshot(url: string) {
+  const guard = screenClient(url, await login(url, "guard"));
+  await connected(guard);
+  const snapshot = unwrap(await guard.emitWithAck("view:join", { view: "gate" }));
+  guard.disconnect();
+  return snapshot;
+}
+
+async function roomSnapshot(url: string) {
+  const teacher = screenClient(url, await login(url, "t1"));
+  await connected(teacher);
+  const snapshot = unwrap(await teacher.emitWithAck("view:join", { view: "room", groupId: "g1" }));
+  teacher.disconnect();
+  return snapshot;
+}
+
+describe("the server killed mid-day comes back with the same day", () => {
+  let school: TestSchool;
+  let server: ServerProcess | undefined;
+
+  afterEach(async () => {
+    await server?.stop();
+    await removeSchool(school);
+  });
+
+  it("kill -9 after acknowledged taps loses nothing, and a retried tap is still applied once", async () => {
+    school = await createTestSchool();
+    server = await spawnServer(school.dataDir);
+
+    const room = deviceClient(server.url, school.tokens.room1);
+    const gate = deviceClient(server.url, school.tokens.gate);
+    await Promise.all([connected(room), connected(gate)]);
+    unwrap(await room.emitWithAck("tap:report", cardTap("0000000011")));
+    unwrap(await room.emitWithAck("tap:report", cardTap("0000000013")));
+    const pickup = cardTap("0000000001");
+    unwrap(await gate.emitWithAck("tap:report", pickup));
+    unwrap(await gate.emitWithAck("tap:report", cardTap("0123456789")));
+    room.disconnect();
+    gate.disconnect();
+
+    const before = { gate: await gateSnapshot(server.url), room: await roomSnapshot(server.url) };
+    expect(before.gate.children.map((c) => c.status)).toEqual(["pickup_requested"]);
+
+    await server.kill9();
+    server = await spawnServer(school.dataDir);
+
+    const after = { gate: await gateSnapshot(server.url), room: await roomSnapshot(server.url) };
+    expect(after).toEqual(before);
+
+    // The agent never saw the acknowledgement of `pickup` and sends it again after the restart.
+    const gateAgain = deviceClient(server.url, school.tokens.gate);
+    await connected(gateAgain);
+    const retry = unwrap(await gateAgain.emitWithAck("tap:report", pickup));
+    gateAgain.disconnect();
+    expect(retry.duplicate).toBe(true);
+    expect(await gateSnapshot(server.url)).toEqual(before.gate);
+  });
+});
