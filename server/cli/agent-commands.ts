@@ -1,0 +1,63 @@
+import { createTapSender, parseReaderSpec, sendOneTap, startAgent } from "../../gate-agent";
+import { createLogger } from "../log";
+import { readDemoLogins } from "../roster/demo-school";
+import { openDocumentStore } from "../store/lowdb-store";
+import { planDemoTaps } from "./demo-plan";
+import { dataDirFrom } from "./paths";
+
+const log = createLogger("cli");
+
+export async function runAgentCommand(options: {
+  server: string;
+  token: string;
+  reader: string[];
+}): Promise<void> {
+  const readers = options.reader.map(parseReaderSpec);
+  const agent = await startAgent({ serverUrl: options.server, token: options.token, readers });
+  log.info(
+    { server: options.server, readers: readers.map((r) => `${r.profile}:${r.path}`) },
+    "gate agent running",
+  );
+  const stop = async () => {
+    await agent.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+}
+
+export async function runTapCommand(card: string, options: { server: string; token: string }): Promise<void> {
+  const outcome = await sendOneTap({ serverUrl: options.server, token: options.token, cardNumber: card });
+  console.log(JSON.stringify(outcome, null, 2));
+}
+
+/** Plays the demo school's day through its own device tokens, so a newcomer watches the screens move. */
+export async function runDemoTapsCommand(options: { dataDir?: string; server: string; interval: number }) {
+  const dataDir = dataDirFrom(options.dataDir);
+  const demo = await readDemoLogins(dataDir);
+  if (!demo)
+    throw new Error(`no demo school in ${dataDir}: start the server once on an empty data folder first`);
+  const store = await openDocumentStore(dataDir);
+  const plan = planDemoTaps(store.read(), demo.devices);
+  const senders = new Map(
+    demo.devices.map((d) => [d.token, createTapSender({ serverUrl: options.server, token: d.token })]),
+  );
+  console.log(
+    `Demo: ${plan.length} taps, one every ${options.interval} ms. Watch the kiosk and gate screens.`,
+  );
+  try {
+    for (const step of plan) {
+      const sender = senders.get(step.token);
+      if (!sender) continue;
+      const outcome = await sender.send({ kind: "card", cardId: step.cardId }, "demo");
+      console.log(`${step.label.padEnd(28)} → ${describe(outcome.result)}`);
+      await new Promise((r) => setTimeout(r, options.interval));
+    }
+  } finally {
+    await Promise.all([...senders.values()].map((s) => s.close()));
+  }
+}
+
+function describe(result: { kind: string }): string {
+  return JSON.stringify(result);
+}

@@ -1,0 +1,27 @@
+import { addDevice } from "../auth/devices";
+import { openDocumentStore } from "../store/lowdb-store";
+import { dataDirFrom } from "./paths";
+
+export async function runDeviceAddCommand(
+  name: string,
+  options: { kind: "gate" | "room"; group?: string; dataDir?: string },
+): Promise<void> {
+  const store = await openDocumentStore(dataDirFrom(options.dataDir));
+  const { device, token } = await addDevice(store, {
+    name,
+    kind: options.kind,
+    ...(options.group ? { groupId: options.group } : {}),
+  });
+  console.log(
+    `Device "${device.name}" (${device.kind}${device.groupId ? `, group ${device.groupId}` : ""}) added.`,
+  );
+  console.log("Its token (shown only now; keep it on the agent's machine):");
+  console.log(token);
+}
+
+export async function runDeviceListCommand(options: { dataDir?: string }): Promise<void> {
+  const store = await openDocumentStore(dataDirFrom(options.dataDir));
+  for (const d of store.read().devices) {
+    console.log(`${d.id}\t${d.kind}\t${d.groupId ?? "-"}\t${d.name}`);
+  }
+}

@@ -1,0 +1,101 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { ROLES } from "../../protocol";
+import { runAgentCommand, runDemoTapsCommand, runTapCommand } from "./agent-commands";
+import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
+import { reportCliError } from "./errors";
+import { runImportCommand } from "./import-command";
+import { runStartCommand } from "./start-command";
+import { runUserAddCommand } from "./user-commands";
+
+const program = new Command("wanfeng")
+  .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
+  .showHelpAfterError();
+
+const dataDirOption = () =>
+  new Option("-d, --data-dir <dir>", "where the roster and journal live").env("DATA_DIR").default("./data");
+
+program
+  .command("start")
+  .description("start the server (creates a demo school on an empty data folder unless --empty)")
+  .addOption(dataDirOption())
+  .addOption(new Option("-p, --port <port>", "HTTP port").env("PORT").default("8080"))
+  .addOption(new Option("--host <host>", "address to listen on").env("HOST").default("0.0.0.0"))
+  .addOption(new Option("--empty", "start with an empty school instead of the demo").env("WANFENG_EMPTY"))
+  .action(runStartCommand);
+
+program
+  .command("import")
+  .description("import a roster CSV (one row per child–guardian pair, English or Chinese headers)")
+  .argument("<roster.csv>", "the roster file")
+  .addOption(dataDirOption())
+  .action(runImportCommand);
+
+const user = program.command("user").description("manage staff logins");
+user
+  .command("add")
+  .description("add a login (asks for the password unless --password is given)")
+  .argument("<username>")
+  .addOption(new Option("-r, --role <role>", "what the user does").choices(ROLES).makeOptionMandatory())
+  .option("-n, --display-name <name>", "name shown on screens (default: the username)")
+  .option("-g, --group <groupId...>", "care groups a teacher may open")
+  .option("--password <password>", "the password (≥ 8 characters); prefer the prompt")
+  .addOption(dataDirOption())
+  .action(runUserAddCommand);
+
+const device = program.command("device").description("manage gate agents and room readers");
+device
+  .command("add")
+  .description("register a device and print its token (shown once)")
+  .argument("<name>")
+  .addOption(
+    new Option("-k, --kind <kind>", "gate or care room").choices(["gate", "room"]).makeOptionMandatory(),
+  )
+  .option("-g, --group <groupId>", "for a room device: the care group that checks in on it")
+  .addOption(dataDirOption())
+  .action(runDeviceAddCommand);
+device.command("list").description("list devices").addOption(dataDirOption()).action(runDeviceListCommand);
+
+program
+  .command("agent")
+  .description("run a gate agent: read card readers and report taps to the server")
+  .requiredOption("-s, --server <url>", "server URL, e.g. http://192.168.1.10:8080")
+  .addOption(
+    new Option("-t, --token <token>", "this device's token")
+      .env("WANFENG_DEVICE_TOKEN")
+      .makeOptionMandatory(),
+  )
+  .requiredOption(
+    "-r, --reader <profile:path...>",
+    "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable)",
+  )
+  .action(runAgentCommand);
+
+program
+  .command("tap")
+  .description("send one simulated card reading, as the device with this token")
+  .requiredOption("-s, --server <url>", "server URL")
+  .addOption(
+    new Option("-t, --token <token>", "a device token").env("WANFENG_DEVICE_TOKEN").makeOptionMandatory(),
+  )
+  .argument("<card>", "card number in any printed form (0006547886, 010063E9AE, 099,59822)")
+  .action(runTapCommand);
+
+program
+  .command("demo-taps")
+  .description("simulate the demo school's readers: children check in, parents tap at the gate")
+  .addOption(dataDirOption())
+  .option("-s, --server <url>", "server URL", "http://localhost:8080")
+  .option("-i, --interval <ms>", "pause between taps", positiveInt, 1500)
+  .action(runDemoTapsCommand);
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("must be a positive whole number");
+  return n;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  reportCliError(err);
+}

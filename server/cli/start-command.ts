@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import { startServer } from "../app";
+import { createLogger } from "../log";
+import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../roster/demo-school";
+import { openFileJournal } from "../store/file-journal";
+import { isFreshDataDir, openDocumentStore } from "../store/lowdb-store";
+import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
+
+const log = createLogger("cli");
+
+export async function runStartCommand(options: {
+  dataDir?: string;
+  port?: string;
+  host?: string;
+  empty?: boolean;
+}): Promise<void> {
+  const dataDir = dataDirFrom(options.dataDir);
+  const fresh = await isFreshDataDir(dataDir);
+  const store = await openDocumentStore(dataDir);
+  if (fresh && !options.empty) {
+    const demo = await buildDemoSchool({});
+    await store.update((db) => Object.assign(db, demo.db));
+    await writeDemoLogins(dataDir, demo);
+    log.info({ dataDir }, "created the demo school on an empty data folder");
+  }
+  const journal = await openFileJournal(join(dataDir, "journal"));
+  const server = await startServer({
+    store,
+    journal,
+    port: portFrom(options.port),
+    ...(options.host ? { host: options.host } : {}),
+    kioskDir: KIOSK_DIST,
+  });
+
+  const db = store.read();
+  if (db.settings.demo) {
+    const demo = await readDemoLogins(dataDir);
+    if (demo) console.log(formatDemoBanner(demo));
+  } else if (db.users.length === 0) {
+    console.log("No logins yet. Add one:  npx wanfeng user add admin --role admin");
+  }
+  console.log(`\nWanfeng is running: open ${server.url} in a browser (data in ${dataDir}).\n`);
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, "stopping");
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}

@@ -1,0 +1,33 @@
+import { createInterface } from "node:readline/promises";
+import password from "@inquirer/password";
+import type { Role } from "../../protocol";
+import { addUser } from "../auth/users";
+import { openDocumentStore } from "../store/lowdb-store";
+import { dataDirFrom } from "./paths";
+
+export async function runUserAddCommand(
+  username: string,
+  options: { role: Role; displayName?: string; group?: string[]; password?: string; dataDir?: string },
+): Promise<void> {
+  const store = await openDocumentStore(dataDirFrom(options.dataDir));
+  const secret = options.password ?? (await askPassword());
+  const user = await addUser(store, {
+    username,
+    displayName: options.displayName ?? username,
+    role: options.role,
+    password: secret,
+    groupIds: options.group ?? [],
+  });
+  console.log(`User "${user.username}" (${user.role}) added.`);
+}
+
+/** Hidden prompt on a terminal; from a pipe (scripts), the first line of standard input. */
+async function askPassword(): Promise<string> {
+  if (process.stdin.isTTY) return password({ message: "Password (at least 8 characters):", mask: "*" });
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return "";
+}
