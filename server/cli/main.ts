@@ -3,6 +3,7 @@ import { ROLES } from "../../protocol";
 import { runAgentCommand, runDemoTapsCommand, runTapCommand } from "./agent-commands";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
+import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
 import { runStartCommand } from "./start-command";
 import { runUserAddCommand } from "./user-commands";
@@ -54,6 +55,14 @@ device
   .addOption(dataDirOption())
   .action(runDeviceAddCommand);
 device.command("list").description("list devices").addOption(dataDirOption()).action(runDeviceListCommand);
+
+program
+  .command("group")
+  .description("care groups")
+  .command("list")
+  .description("list care groups with their ids, rooms and sizes")
+  .addOption(dataDirOption())
+  .action(runGroupListCommand);
 
 program
   .command("agent")

@@ -81,6 +81,7 @@ export function formatDemoBanner(demo: DemoLogins): string {
     ),
     "  Devices (token for the gate agent or kiosk):",
     ...demo.devices.map((d) => `    ${d.kind === "gate" ? "GATE" : "room"}  ${d.name}: ${d.token}`),
+    "  Watch it move without hardware: run `npm run demo:taps` in another terminal.",
     rule,
   ];
   return lines.join("\n");
