@@ -118,7 +118,9 @@ export class TapSender {
       this.emit({ type: "server:config", config });
     });
     socket.on("disconnect", (reason) => {
-      log.warn({ serverUrl, reason }, "disconnected from server");
+      // Our own close is routine; anything else means taps wait in the queue until we are back.
+      const level = reason === "io client disconnect" ? "info" : "warn";
+      log[level]({ serverUrl, reason }, "disconnected from server");
       this.emit({ type: "server:disconnected", reason });
     });
     socket.on("connect_error", (err) => {
