@@ -14,7 +14,12 @@ import {
 import { type ServerProcess, spawnServer } from "../support/server-process";
 
 function cardTap(cardId: string): TapReport {
-  return { id: randomUUID(), readerId: "ttyV0", at: new Date().toISOString(), reading: { kind: "card", cardId } };
+  return {
+    id: randomUUID(),
+    readerId: "ttyV0",
+    at: new Date().toISOString(),
+    reading: { kind: "card", cardId },
+  };
 }
 
 async function gateSnapshot(url: string) {
