@@ -4,11 +4,19 @@ import type { Adapter } from "lowdb";
 import { WanfengError } from "../../protocol";
 import { fsyncDirectory } from "./fs-durable";
 
+/** The file's text with a stamp (inode, size, mtime in ns) that changes whenever it is replaced. */
+export interface FileSnapshot {
+  text: string;
+  stamp: string;
+}
+
 /**
  * A lowdb adapter that writes like steno (temp file + rename, so a reader never sees half a
  * document) but also fsyncs the temp file before the rename and the directory after it. lowdb's
  * own JSONFile (steno) does not sync, and the spec says nothing acknowledged may be lost on a
  * power cut: a rename that is not yet on disk can leave a zero-length wanfeng.json behind.
+ *
+ * Writers in several processes share one temp file name: they must hold the document lock.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly filename: string;
@@ -28,18 +36,35 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw err;
     }
+    return parseJsonText<T>(text, this.filename);
+  }
+
+  /**
+   * Text and stamp of one and the same version of the file (stat and read on one open handle, so
+   * a rename in between cannot pair the stamp of one version with the text of another).
+   */
+  async readSnapshot(): Promise<FileSnapshot | null> {
+    let handle: Awaited<ReturnType<typeof open>>;
     try {
-      return JSON.parse(text) as T;
+      handle = await open(this.filename, "r");
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new WanfengError("STORE_CORRUPT", `${this.filename} is not valid JSON: ${reason}`, {
-        file: this.filename,
-      });
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+    try {
+      const stats = await handle.stat({ bigint: true });
+      const text = await handle.readFile("utf-8");
+      return { text, stamp: `${stats.ino}:${stats.size}:${stats.mtimeNs}` };
+    } finally {
+      await handle.close();
     }
   }
 
   async write(data: T): Promise<void> {
-    const text = `${JSON.stringify(data, null, 2)}\n`;
+    await this.writeText(toJsonText(data));
+  }
+
+  async writeText(text: string): Promise<void> {
     try {
       await writeFile(this.#tempFilename, text, "utf-8");
       const handle = await open(this.#tempFilename, "r+");
@@ -54,5 +79,21 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await unlink(this.#tempFilename).catch(() => undefined);
       throw err;
     }
+  }
+}
+
+export function toJsonText(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** JSON.parse whose failure is STORE_CORRUPT naming the file. */
+export function parseJsonText<T>(text: string, filename: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new WanfengError("STORE_CORRUPT", `${filename} is not valid JSON: ${reason}`, {
+      file: filename,
+    });
   }
 }

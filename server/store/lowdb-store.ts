@@ -1,11 +1,13 @@
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type Adapter, Low, Memory } from "lowdb";
-import type { z } from "zod";
-import { isWanfengError, WanfengError } from "../../protocol";
+import { WanfengError } from "../../protocol";
 import { createLogger } from "../log";
-import { DurableJsonFile } from "./durable-json-file";
-import { type Db, DbSchema, type DocumentStore, emptyDb } from "./schema";
+import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
+import { withDocumentLock } from "./document-lock";
+import { DurableJsonFile, parseJsonText } from "./durable-json-file";
+import { FileDocumentStore } from "./file-document-store";
+import { type Db, type DocumentStore, emptyDb } from "./schema";
 
 const log = createLogger("store");
 
@@ -31,9 +33,15 @@ export async function isFreshDataDir(dataDir: string): Promise<boolean> {
 export interface OpenDocumentStoreOptions {
   /** The document to create when the file does not exist yet (default: emptyDb()). */
   initialDb?: Db;
+  /** How long the folder must be quiet before a change by another process is read (default 50 ms). */
+  watchDebounceMs?: number;
 }
 
-/** Opens (or creates) `<dataDir>/wanfeng.json`, validated against DbSchema. */
+/**
+ * Opens (or creates) `<dataDir>/wanfeng.json`, validated against DbSchema. The store is safe to
+ * share with other processes opening the same folder (the server and CLI commands): see
+ * FileDocumentStore.
+ */
 export async function openDocumentStore(
   dataDir: string,
   options: OpenDocumentStoreOptions = {},
@@ -41,17 +49,22 @@ export async function openDocumentStore(
   await mkdir(dataDir, { recursive: true });
   const file = documentPath(dataDir);
   const adapter = new DurableJsonFile<Db>(file);
-  const low = new Low<Db>(adapter, emptyDb());
-  const loaded = await adapter.read();
-  if (loaded === null) {
-    const initial = validateOrThrow(options.initialDb ?? emptyDb(), "STORE_CORRUPT", file);
-    await adapter.write(initial);
-    log.info({ file }, "created a new document");
-    low.data = initial;
-  } else {
-    low.data = validateOrThrow(loaded, "STORE_CORRUPT", file);
+  let snapshot = await adapter.readSnapshot();
+  if (snapshot === null) {
+    snapshot = await withDocumentLock(file, async () => {
+      // Another process may have created it while this one waited for the lock.
+      const existing = await adapter.readSnapshot();
+      if (existing) return existing;
+      const initial = validateOrThrow(options.initialDb ?? emptyDb(), "STORE_CORRUPT", file);
+      await adapter.write(initial);
+      log.info({ file }, "created a new document");
+      return adapter.readSnapshot();
+    });
+    if (snapshot === null)
+      throw new WanfengError("STORE_WRITE_FAILED", `${file} vanished after it was created`);
   }
-  return new SerialisedStore(low, file);
+  const db = validateOrThrow(parseJsonText(snapshot.text, file), "STORE_CORRUPT", file);
+  return new FileDocumentStore(adapter, db, snapshot, options.watchDebounceMs ?? 50);
 }
 
 /** An in-memory store (lowdb's Memory adapter) with the same validation and queueing, for tests. */
@@ -61,7 +74,8 @@ export function createMemoryStore(db?: Db): DocumentStore {
 
 /**
  * A store on any lowdb adapter; `initial` is validated and taken as the current document without
- * being written. Exposed so tests can inject an adapter whose writes fail.
+ * being written. Exposed so tests can inject an adapter whose writes fail. Nobody else writes
+ * behind its back, so it never reports an external change.
  */
 export function createStoreOnAdapter(adapter: Adapter<Db>, initial: Db, label: string): DocumentStore {
   const low = new Low<Db>(adapter, validateOrThrow(initial, "STORE_CORRUPT", label));
@@ -94,46 +108,21 @@ class SerialisedStore implements DocumentStore {
     return run;
   }
 
+  onExternalChange(): () => void {
+    return () => undefined;
+  }
+
   async #apply(change: (db: Db) => void): Promise<void> {
-    const draft = structuredClone(this.#low.data);
-    const result: unknown = change(draft);
-    // An async change would keep editing the draft after it was validated and written.
-    if (result instanceof Promise) {
-      result.catch(() => undefined);
-      throw new WanfengError("INTERNAL", "store.update() needs a synchronous change function");
-    }
-    const next = validateOrThrow(draft, "VALIDATION_FAILED", this.#label);
+    const next = applyChange(this.#low.data, change, this.#label);
     try {
       // Written through the adapter, not low.write(), so read() keeps returning the old document
       // until the new one is on disk, and stays unchanged if the write fails.
       await this.#low.adapter.write(next);
     } catch (err) {
-      if (isWanfengError(err)) throw err;
-      log.error({ err, store: this.#label }, "document write failed");
-      throw new WanfengError("STORE_WRITE_FAILED", `could not write ${this.#label}: ${String(err)}`);
+      throw writeFailure(err, this.#label, log);
     }
     this.#low.data = next;
   }
 }
 
-function validateOrThrow(value: unknown, code: "STORE_CORRUPT" | "VALIDATION_FAILED", label: string): Db {
-  const result = DbSchema.safeParse(value);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
-    path: formatPath(issue.path),
-    message: issue.message,
-  }));
-  const list = issues.map((i) => `${i.path || "(root)"}: ${i.message}`).join("; ");
-  const what = code === "STORE_CORRUPT" ? `${label} is invalid` : `update of ${label} rejected`;
-  throw new WanfengError(code, `${what}: ${list}`, { file: label, issues });
-}
-
-/** `children[3].grade`, the way a person looks for it in the JSON file. */
-export function formatPath(path: readonly z.core.$ZodIssue["path"][number][]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
+export { formatPath } from "./apply-change";

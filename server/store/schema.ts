@@ -145,4 +145,9 @@ export interface DocumentStore {
   read(): Db;
   /** Applies the change and resolves once it is on disk; a change that fails validation is not kept. */
   update(change: (db: Db) => void): Promise<void>;
+  /**
+   * Calls `listener` after the document was changed on disk by another process (a CLI command run
+   * beside the server) and read() returns the new version. Returns the unsubscribe function.
+   */
+  onExternalChange(listener: () => void): () => void;
 }

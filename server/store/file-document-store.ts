@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { isWanfengError } from "../../protocol";
+import { createLogger } from "../log";
+import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
+import { withDocumentLock } from "./document-lock";
+import { type DocumentWatcher, watchDocument } from "./document-watcher";
+import { type DurableJsonFile, type FileSnapshot, parseJsonText, toJsonText } from "./durable-json-file";
+import type { Db, DocumentStore } from "./schema";
+
+const log = createLogger("store");
+
+/** The version of the file this process last read or wrote. */
+interface Known {
+  stamp: string;
+  hash: string;
+}
+
+type Refresh = "unchanged" | "adopted" | "invalid";
+
+/**
+ * The roster document shared by the running server and CLI commands run beside it. Every update
+ * is a read-modify-write under the document lock: re-read the file if another process replaced
+ * it, apply the change, write, release. Within one process updates still run one at a time, in
+ * call order, so the lock is never contended by the process itself.
+ */
+export class FileDocumentStore implements DocumentStore {
+  readonly #file: DurableJsonFile<Db>;
+  readonly #debounceMs: number;
+  #doc: Db;
+  #known: Known;
+  /** Hash of the invalid version last reported, so one bad edit is logged once. */
+  #rejected: string | undefined;
+  #queue: Promise<void> = Promise.resolve();
+  readonly #listeners = new Set<() => void>();
+  #watcher: DocumentWatcher | undefined;
+
+  constructor(file: DurableJsonFile<Db>, doc: Db, snapshot: FileSnapshot, debounceMs: number) {
+    this.#file = file;
+    this.#doc = doc;
+    this.#known = { stamp: snapshot.stamp, hash: hashOf(snapshot.text) };
+    this.#debounceMs = debounceMs;
+  }
+
+  read(): Db {
+    return this.#doc;
+  }
+
+  update(change: (db: Db) => void): Promise<void> {
+    return this.#enqueue(() => this.#apply(change));
+  }
+
+  /** The folder is watched only while someone listens, so CLI commands start no watcher. */
+  onExternalChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    this.#watcher ??= watchDocument(this.#file.filename, this.#debounceMs, () => this.#onDiskEvent());
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) {
+        this.#watcher?.close();
+        this.#watcher = undefined;
+      }
+    };
+  }
+
+  #enqueue(work: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(work);
+    // A failed step must not block the ones queued behind it.
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #onDiskEvent(): void {
+    this.#enqueue(async () => {
+      if ((await this.#refresh()) === "adopted") this.#notify();
+    }).catch((err: unknown) =>
+      log.error({ err, file: this.#file.filename }, "re-reading the document failed"),
+    );
+  }
+
+  async #apply(change: (db: Db) => void): Promise<void> {
+    const file = this.#file.filename;
+    let adopted = false;
+    try {
+      await withDocumentLock(file, async () => {
+        const refreshed = await this.#refresh();
+        adopted = refreshed === "adopted";
+        const next = applyChange(this.#doc, change, file);
+        if (refreshed === "invalid") await this.#keepRejected();
+        const text = toJsonText(next);
+        try {
+          await this.#file.writeText(text);
+          // Under the lock nobody else replaces the file, so this stamp is our own write's.
+          const written = await this.#file.readSnapshot();
+          this.#known = { stamp: written?.stamp ?? "", hash: hashOf(text) };
+        } catch (err) {
+          throw writeFailure(err, file, log);
+        }
+        this.#doc = next;
+      });
+    } finally {
+      // Listeners learn of another process's change even when this update itself failed.
+      if (adopted) this.#notify();
+    }
+  }
+
+  /** Takes in the file when another process replaced it with a valid document. */
+  async #refresh(): Promise<Refresh> {
+    const snapshot = await this.#file.readSnapshot();
+    // A deleted file keeps the document in memory; the next update writes it back.
+    if (!snapshot || snapshot.stamp === this.#known.stamp) return "unchanged";
+    const hash = hashOf(snapshot.text);
+    if (hash === this.#known.hash) {
+      this.#known = { stamp: snapshot.stamp, hash };
+      return "unchanged";
+    }
+    let next: Db;
+    try {
+      next = validateOrThrow(
+        parseJsonText(snapshot.text, this.#file.filename),
+        "STORE_CORRUPT",
+        this.#file.filename,
+      );
+    } catch (err) {
+      if (!isWanfengError(err)) throw err;
+      if (this.#rejected !== hash) {
+        this.#rejected = hash;
+        log.error(
+          { file: this.#file.filename, issues: err.details?.issues, reason: err.message },
+          "ignored an invalid change to the document made outside this process; keeping the previous one",
+        );
+      }
+      return "invalid";
+    }
+    this.#doc = next;
+    this.#known = { stamp: snapshot.stamp, hash };
+    this.#rejected = undefined;
+    log.info({ file: this.#file.filename }, "took in the document as changed by another process");
+    return "adopted";
+  }
+
+  /** About to write over an invalid hand edit: keep a copy so the person can fix and redo it. */
+  async #keepRejected(): Promise<void> {
+    const snapshot = await this.#file.readSnapshot();
+    if (!snapshot) return;
+    const copy = `${this.#file.filename}.rejected-${Date.now()}`;
+    await writeFile(copy, snapshot.text, "utf-8");
+    log.error({ file: this.#file.filename, copy }, "wrote over an invalid document; the invalid one is kept");
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener();
+      } catch (err) {
+        log.error({ err }, "external-change listener failed");
+      }
+    }
+  }
+}
+
+function hashOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
