@@ -41,6 +41,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const clock = options.clock ?? (() => new Date());
   const { store, journal } = options;
   const day = await DayService.open({ store, journal, clock, newId: randomUUID });
+  // `wanfeng device add`, `user add` and `import` write the document beside the running server.
+  const stopWatchingStore = store.onExternalChange(() => day.rosterChanged());
 
   const app = express();
   app.disable("x-powered-by");
@@ -86,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http,
     async close() {
       clearInterval(rollover);
+      stopWatchingStore();
       await io.close();
       await journal.close();
     },

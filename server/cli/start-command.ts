@@ -4,6 +4,7 @@ import { createLogger } from "../log";
 import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../roster/demo-school";
 import { openFileJournal } from "../store/file-journal";
 import { isFreshDataDir, openDocumentStore } from "../store/lowdb-store";
+import { acquireServerLock } from "../store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
 
 const log = createLogger("cli");
@@ -15,6 +16,8 @@ export async function runStartCommand(options: {
   empty?: boolean;
 }): Promise<void> {
   const dataDir = dataDirFrom(options.dataDir);
+  // Before anything is read or written: a second server on the folder would fork the day state.
+  const serverLock = await acquireServerLock(dataDir);
   const fresh = await isFreshDataDir(dataDir);
   const store = await openDocumentStore(dataDir);
   if (fresh && !options.empty) {
@@ -44,6 +47,7 @@ export async function runStartCommand(options: {
   const stop = async (signal: string) => {
     log.info({ signal }, "stopping");
     await server.close();
+    await serverLock.release();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
