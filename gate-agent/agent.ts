@@ -84,7 +84,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
         onEvent,
         ...(options.now ? { now: options.now } : {}),
         onReading: (reading) => {
-          log.info({ readerId: reading.readerId, cardId: reading.cardId }, "card read");
+          log.info({ readerId: reading.readerId, reading: reading.reading }, "read");
           sender.enqueue(toTapReport(reading)).catch((err: unknown) => {
             log.error({ readerId: reading.readerId, err }, "could not queue tap");
           });

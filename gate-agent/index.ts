@@ -11,10 +11,11 @@ export {
 export { MemoryTapQueue, type TapQueue } from "./delivery/queue";
 export type { DeliveryEvent, DeliveryStats, TapSenderOptions } from "./delivery/sender";
 export { toTapReport } from "./delivery/tap-report";
+export { createDriver, type DriverContext, type Feedback, type ReaderDriver } from "./drivers";
 export { createFramer } from "./framing";
 export { DEFAULT_PROFILES_DIR, loadAllProfiles, loadProfile, parseProfile } from "./profiles/load";
 export type { HardwareProfile } from "./profiles/schema";
-export type { CardReading } from "./reader/pipeline";
+export type { ReaderReading } from "./reader/pipeline";
 export { ReaderPipeline } from "./reader/pipeline";
 export type { ReaderEvent, ReaderStats } from "./reader/reader";
 export { serialTransport } from "./reader/serial-transport";

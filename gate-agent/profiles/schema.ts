@@ -47,19 +47,48 @@ export const DecoderSchema = z.discriminatedUnion("kind", [
 ]);
 export type DecoderConfig = z.infer<typeof DecoderSchema>;
 
+/**
+ * Readers that talk back (polling, acknowledgements, LED/buzzer) have a protocol driver instead of
+ * a framing and a decoder. Each kind's options grow with its driver in gate-agent/drivers/.
+ */
+export const DriverSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("pn532"), options: z.strictObject({}).default({}) }),
+  z.strictObject({ kind: z.literal("osdp"), options: z.strictObject({}).default({}) }),
+]);
+export type DriverConfig = z.infer<typeof DriverSchema>;
+
 export const PROFILE_ID = /^[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
 
-export const HardwareProfileSchema = z.strictObject({
-  /** "<vendor>/<model>", the same as the file's place under hardware-profiles/. */
-  id: z.string().regex(PROFILE_ID, 'expected "<vendor>/<model>" in lower case'),
-  name: z.string().min(1).max(200),
-  notes: z.string().max(4000).optional(),
-  transport: TransportSchema,
-  framing: FramingSchema,
-  decoder: DecoderSchema,
-  /** Repeats of the same card closer together than this are one tap. */
-  debounceMs: z.int().min(0).max(60_000),
-});
+export const HardwareProfileSchema = z
+  .strictObject({
+    /** "<vendor>/<model>", the same as the file's place under hardware-profiles/. */
+    id: z.string().regex(PROFILE_ID, 'expected "<vendor>/<model>" in lower case'),
+    name: z.string().min(1).max(200),
+    notes: z.string().max(4000).optional(),
+    transport: TransportSchema,
+    /** Listen-only readers: how the byte stream is cut into frames, and how a frame is read. */
+    framing: FramingSchema.optional(),
+    decoder: DecoderSchema.optional(),
+    /** Readers that talk back: the protocol driver (then no framing/decoder). */
+    driver: DriverSchema.optional(),
+    /** Repeats of the same card closer together than this are one tap. */
+    debounceMs: z.int().min(0).max(60_000),
+  })
+  .superRefine((profile, ctx) => {
+    if (profile.driver && (profile.framing || profile.decoder)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["driver"],
+        message: "a driver profile has no framing or decoder",
+      });
+    }
+    if (!profile.driver) {
+      if (!profile.framing)
+        ctx.addIssue({ code: "custom", path: ["framing"], message: "required without a driver" });
+      if (!profile.decoder)
+        ctx.addIssue({ code: "custom", path: ["decoder"], message: "required without a driver" });
+    }
+  });
 export type HardwareProfile = z.infer<typeof HardwareProfileSchema>;
 
 // The options types live with their framer/decoder; these fail to compile if the schema drifts.

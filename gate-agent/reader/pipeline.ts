@@ -1,16 +1,16 @@
+import type { Reading } from "../../protocol/model";
 import { createLogger } from "../../server/log";
-import { decodeFrame } from "../decoding";
-import { createFramer, type Frame, type FrameReject, type Framer } from "../framing";
+import { createDriver, type Feedback, type ReaderDriver } from "../drivers";
 import type { HardwareProfile } from "../profiles/schema";
 import { Debouncer } from "./debounce";
 
 const log = createLogger("gate-agent/reader");
 const BAD_FRAME_WARN_INTERVAL_MS = 10_000;
 
-/** A card read that survived framing, decoding and debounce. */
-export interface CardReading {
+/** A reading (card or scanned code) that survived the driver and debounce. */
+export interface ReaderReading {
   readerId: string;
-  cardId: string;
+  reading: Reading;
   /** The whole frame as the reader sent it, lower-case hex. */
   rawHex: string;
   /** ISO time of the frame, by the agent's clock. */
@@ -30,14 +30,25 @@ export interface PipelineCounters {
 export interface PipelineOptions {
   readerId: string;
   profile: HardwareProfile;
-  onReading: (reading: CardReading) => void;
+  onReading: (reading: ReaderReading) => void;
+  /** Every decoded frame with its raw bytes, before debounce: for the technician's live console. */
+  onFrame?: (frame: { readerId: string; rawHex: string; reading: Reading; at: string }) => void;
   /** Epoch milliseconds; injected so debounce tests need no sleeps. */
   now?: () => number;
 }
 
+type Writer = (bytes: Buffer) => Promise<void>;
+
+const notOpen: Writer = () => Promise.reject(new Error("reader not open"));
+
+/** One key per thing read, so a card and a QR code never debounce each other. */
+function debounceKey(reading: Reading): string {
+  return reading.kind === "card" ? `card:${reading.cardId}` : `code:${reading.text}`;
+}
+
 /**
- * Bytes in, readings out: framer → decoder → debounce, no I/O. `restart()` drops a half-received
- * frame (used when the port reopens) but keeps counters and debounce state.
+ * The protocol driver plus what every reader needs around it: debounce, counters, timestamps.
+ * No I/O of its own: the reader feeds it bytes and lends it the port for writing.
  */
 export class ReaderPipeline {
   readonly counters: PipelineCounters = {
@@ -49,73 +60,68 @@ export class ReaderPipeline {
   };
   private readonly debouncer: Debouncer;
   private readonly now: () => number;
-  private framer: Framer;
+  private readonly driver: ReaderDriver;
+  private writer: Writer = notOpen;
   private lastBadWarnAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: PipelineOptions) {
     this.debouncer = new Debouncer(options.profile.debounceMs);
     this.now = options.now ?? Date.now;
-    this.framer = this.makeFramer();
+    this.driver = createDriver(options.profile, {
+      readerId: options.readerId,
+      write: (bytes) => this.writer(bytes),
+      read: (reading, rawHex) => this.onRead(reading, rawHex),
+      reject: (reason, rawHex, why) => this.countBad(reason, why, rawHex),
+      junk: (count) => {
+        this.counters.junkBytes += count;
+      },
+      now: () => this.now(),
+    });
   }
 
   write(chunk: Buffer): void {
     if (log.isLevelEnabled("debug"))
       log.debug({ readerId: this.options.readerId, hex: chunk.toString("hex") }, "bytes");
-    this.framer.write(chunk);
+    this.driver.onData(chunk);
   }
 
+  /** The port is open: the driver may now write (an active reader starts polling). */
+  attach(writer: Writer): void {
+    this.writer = writer;
+    this.driver.start();
+  }
+
+  /** The port is gone: drop a half-received frame, stop polling; counters and debounce stay. */
+  detach(): void {
+    this.writer = notOpen;
+    this.driver.stop();
+  }
+
+  /** Kept for callers that only feed bytes: a reopen without a port to write to. */
   restart(): void {
-    this.framer.removeAllListeners("data");
-    this.framer.destroy();
-    this.framer = this.makeFramer();
+    this.detach();
   }
 
-  /** Flushes a trailing partial frame and resolves once every frame has been handled. */
+  /** Resolves once every byte written so far has been handled. */
   end(): Promise<void> {
-    return new Promise((resolve) => {
-      this.framer.once("end", resolve);
-      this.framer.end();
-    });
+    return this.driver.flush();
   }
 
-  private makeFramer(): Framer {
-    const framer = createFramer(this.options.profile.framing, (reject) => this.onReject(reject));
-    framer.on("data", (frame: Frame) => this.onFrame(frame));
-    // Framers do not fail on bad bytes; this only catches misuse (a write after end) without a crash.
-    framer.on("error", (err: Error) => log.error({ readerId: this.options.readerId, err }, "framer error"));
-    return framer;
+  async feedback(kind: Feedback): Promise<void> {
+    await this.driver.feedback?.(kind);
   }
 
-  private onFrame(frame: Frame): void {
-    const rawHex = frame.raw.toString("hex");
-    const decoded = decodeFrame(this.options.profile.decoder, frame.payload);
-    if ("error" in decoded) {
-      this.countBad(`decoding:${decoded.error.reason}`, decoded.error.why, rawHex);
-      return;
-    }
-    if (decoded.reading.kind !== "card") return;
+  private onRead(reading: Reading, rawHex: string): void {
     this.counters.framesOk++;
     const nowMs = this.now();
-    const { cardId } = decoded.reading;
-    if (!this.debouncer.accept(cardId, nowMs)) {
+    const at = new Date(nowMs).toISOString();
+    this.options.onFrame?.({ readerId: this.options.readerId, rawHex, reading, at });
+    if (!this.debouncer.accept(debounceKey(reading), nowMs)) {
       this.counters.debounced++;
       return;
     }
     this.counters.readings++;
-    this.options.onReading({
-      readerId: this.options.readerId,
-      cardId,
-      rawHex,
-      at: new Date(nowMs).toISOString(),
-    });
-  }
-
-  private onReject(reject: FrameReject): void {
-    if (reject.reason === "junk") {
-      this.counters.junkBytes += reject.raw.length;
-      return;
-    }
-    this.countBad(`framing:${reject.reason}`, `${reject.raw.length} bytes`, reject.raw.toString("hex"));
+    this.options.onReading({ readerId: this.options.readerId, reading, rawHex, at });
   }
 
   private countBad(reason: string, why: string, rawHex: string): void {

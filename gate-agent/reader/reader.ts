@@ -1,7 +1,7 @@
 import { createLogger } from "../../server/log";
 import type { HardwareProfile } from "../profiles/schema";
 import { type AgentTiming, backoffDelay, Wakeup } from "../timing";
-import { type CardReading, type PipelineCounters, ReaderPipeline } from "./pipeline";
+import { type PipelineCounters, ReaderPipeline, type ReaderReading } from "./pipeline";
 import type { OpenTransport, ReaderTransport } from "./transport";
 
 const log = createLogger("gate-agent/reader");
@@ -26,7 +26,7 @@ export interface ReaderOptions {
   profile: HardwareProfile;
   openTransport: OpenTransport;
   timing: Pick<AgentTiming, "reopenMinMs" | "reopenMaxMs">;
-  onReading: (reading: CardReading) => void;
+  onReading: (reading: ReaderReading) => void;
   onEvent?: (event: ReaderEvent) => void;
   now?: () => number;
 }
@@ -93,7 +93,7 @@ export class Reader {
       });
       let transport: ReaderTransport | undefined;
       try {
-        this.pipeline.restart();
+        this.pipeline.detach();
         transport = await this.options.openTransport(
           { path, settings: this.options.profile.transport },
           {
@@ -117,10 +117,13 @@ export class Reader {
         lastFailure = "";
         this.open = true;
         this.opens++;
+        const port = transport;
+        this.pipeline.attach((bytes) => port.write(bytes));
         log.info({ readerId, path, profile: this.options.profile.id }, "reader open");
         this.emit({ type: "reader:open", readerId, path });
         if (!this.stopped) await Promise.race([closed, this.stoppedSignal]);
         this.open = false;
+        this.pipeline.detach();
         if (this.stopped) {
           await transport.close();
           break;

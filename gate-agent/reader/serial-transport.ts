@@ -6,6 +6,7 @@ import type { OpenTransport, ReaderTransport, TransportHandlers } from "./transp
 
 type SerialPortLike = Duplex & {
   readonly isOpen: boolean;
+  drain(callback: (err: Error | null) => void): void;
   open(callback: (err: Error | null) => void): void;
   close(callback?: (err: Error | null) => void): void;
 };
@@ -51,6 +52,17 @@ function wire(port: SerialPortLike, handlers: TransportHandlers): ReaderTranspor
     if (port.isOpen) port.close();
   });
   return {
+    write: (bytes) =>
+      new Promise<void>((resolve, reject) => {
+        if (done || !port.isOpen) {
+          reject(new WanfengError("READER_OPEN_FAILED", "port is not open"));
+          return;
+        }
+        port.write(bytes, (err) => {
+          if (err) reject(err);
+          else port.drain(() => resolve());
+        });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         done = true;

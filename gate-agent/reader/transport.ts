@@ -11,6 +11,8 @@ export interface TransportHandlers {
 }
 
 export interface ReaderTransport {
+  /** Sends bytes to the device (commands of active readers); resolves once they are written out. */
+  write(bytes: Buffer): Promise<void>;
   close(): Promise<void>;
 }
 

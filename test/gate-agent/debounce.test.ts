@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadProfile } from "../../gate-agent/profiles/load";
 import { Debouncer } from "../../gate-agent/reader/debounce";
-import { type CardReading, ReaderPipeline } from "../../gate-agent/reader/pipeline";
+import { ReaderPipeline, type ReaderReading } from "../../gate-agent/reader/pipeline";
 import { CARD_A, CARD_B, rdm6300Frame } from "./helpers/frames";
 
 describe("debouncer", () => {
@@ -35,7 +35,7 @@ describe("debouncer", () => {
 
 describe("reader pipeline with an injected clock", () => {
   async function pipelineAt(clock: { now: number }) {
-    const readings: CardReading[] = [];
+    const readings: ReaderReading[] = [];
     const profile = await loadProfile("generic/rdm6300");
     const pipeline = new ReaderPipeline({
       readerId: "gate-1",
@@ -59,10 +59,14 @@ describe("reader pipeline with an injected clock", () => {
     pipeline.write(rdm6300Frame(CARD_B.digits));
     await pipeline.end();
 
-    expect(readings.map((r) => r.cardId)).toEqual([CARD_A.cardId, CARD_A.cardId, CARD_B.cardId]);
+    expect(readings.map((r) => (r.reading.kind === "card" ? r.reading.cardId : ""))).toEqual([
+      CARD_A.cardId,
+      CARD_A.cardId,
+      CARD_B.cardId,
+    ]);
     expect(readings[0]).toEqual({
       readerId: "gate-1",
-      cardId: CARD_A.cardId,
+      reading: { kind: "card", cardId: CARD_A.cardId },
       rawHex: a.toString("hex"),
       at: "2025-03-03T16:00:00.000Z",
     });

@@ -1,16 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { decodeFrame } from "../../gate-agent/decoding";
-import { createFramer, type Frame, type FrameReject } from "../../gate-agent/framing";
 import { fixtureFileOf, listProfileFiles, loadProfileFile } from "../../gate-agent/profiles/load";
+import { ReaderPipeline } from "../../gate-agent/reader/pipeline";
 
 /** Every profile in hardware-profiles/ must load and decode its own recorded bytes. */
 
 const FixtureSchema = z.strictObject({
   description: z.string().min(1),
   chunks: z.array(z.string().regex(/^([0-9a-f]{2})*$/i)).min(1),
+  /** Canonical card ids, in order, every frame (repeats included). */
   cards: z.array(z.string().min(1)),
+  /** Scanned code texts (QR, barcodes), in order. */
+  codes: z.array(z.string().min(1)).optional(),
   badFrames: z.int().min(0),
   junkBytes: z.int().min(0).optional(),
 });
@@ -28,31 +30,30 @@ describe("hardware profiles", () => {
   });
 
   describe.each(files)("$id", ({ id, file }) => {
-    it("decodes its fixture to the expected cards and bad-frame count", async () => {
+    it("reads its fixture to the expected cards, codes and bad-frame count", async () => {
       const profile = await loadProfileFile(file, id);
       const fixture = FixtureSchema.parse(JSON.parse(await readFile(fixtureFileOf(file), "utf8")));
 
-      const rejects: FrameReject[] = [];
-      const framer = createFramer(profile.framing, (r) => rejects.push(r));
+      // Every decoded frame counts here (before debounce): fixtures list what the reader sent.
       const cards: string[] = [];
-      let badFrames = rejects.length;
-      framer.on("data", (frame: Frame) => {
-        const result = decodeFrame(profile.decoder, frame.payload);
-        if ("error" in result) badFrames++;
-        else if (result.reading.kind === "card") cards.push(result.reading.cardId);
+      const codes: string[] = [];
+      const pipeline = new ReaderPipeline({
+        readerId: "fixture",
+        profile,
+        onReading: () => {},
+        onFrame: ({ reading }) => {
+          if (reading.kind === "card") cards.push(reading.cardId);
+          else codes.push(reading.text);
+        },
       });
-      const ended = new Promise((resolve) => framer.once("end", resolve));
-      for (const hex of fixture.chunks) framer.write(Buffer.from(hex, "hex"));
-      framer.end();
-      await ended;
+      for (const hex of fixture.chunks) pipeline.write(Buffer.from(hex, "hex"));
+      await pipeline.end();
 
-      const junk = rejects.filter((r) => r.reason === "junk");
-      badFrames += rejects.length - junk.length;
+      const { badFrames, junkBytes } = pipeline.counters;
       expect(cards).toEqual(fixture.cards);
-      expect(badFrames).toBe(fixture.badFrames);
-      if (fixture.junkBytes !== undefined) {
-        expect(junk.reduce((n, r) => n + r.raw.length, 0)).toBe(fixture.junkBytes);
-      }
+      expect(codes).toEqual(fixture.codes ?? []);
+      expect(Object.values(badFrames).reduce((a, b) => a + b, 0)).toBe(fixture.badFrames);
+      if (fixture.junkBytes !== undefined) expect(junkBytes).toBe(fixture.junkBytes);
     });
   });
 });

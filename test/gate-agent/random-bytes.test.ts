@@ -15,7 +15,7 @@ describe.each(profiles.map((p) => ({ id: p.id, profile: p })))(
       const pipeline = new ReaderPipeline({
         readerId: "noise",
         profile,
-        onReading: (r) => readings.push(r.cardId),
+        onReading: (r) => readings.push(r.reading.kind === "card" ? r.reading.cardId : r.reading.text),
         now: () => clock,
       });
       const noise = pseudoRandomBytes(MiB);
@@ -28,7 +28,7 @@ describe.each(profiles.map((p) => ({ id: p.id, profile: p })))(
         clock += 10;
       }
       clock += 60_000;
-      if (profile.framing.kind === "stx-etx" && profile.decoder.kind === "em4100-ascii-hex") {
+      if (profile.framing?.kind === "stx-etx" && profile.decoder?.kind === "em4100-ascii-hex") {
         pipeline.write(rdm6300Frame(CARD_A.digits));
       }
       await pipeline.end();

@@ -1,7 +1,7 @@
 import { SerialPortMock } from "serialport";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadProfile } from "../../gate-agent/profiles/load";
-import type { CardReading } from "../../gate-agent/reader/pipeline";
+import type { ReaderReading } from "../../gate-agent/reader/pipeline";
 import { Reader, type ReaderEvent } from "../../gate-agent/reader/reader";
 import { serialTransport } from "../../gate-agent/reader/serial-transport";
 import type { OpenTransport, TransportHandlers } from "../../gate-agent/reader/transport";
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 function startReader(openTransport: OpenTransport, path = "/dev/ttyUSB0") {
-  const readings = new EventLog<CardReading>();
+  const readings = new EventLog<ReaderReading>();
   const events = new EventLog<ReaderEvent>();
   const reader = new Reader({
     readerId: "gate-1",
@@ -53,7 +53,7 @@ describe("reader over serialport's mock binding", () => {
     expect(opened?.openOptions).toMatchObject({ baudRate: 9600, dataBits: 8, parity: "none", stopBits: 1 });
     opened?.emitData(rdm6300Frame(CARD_A.digits));
     const reading = await readings.next(() => true, "reading");
-    expect(reading.cardId).toBe(CARD_A.cardId);
+    expect(reading.reading).toEqual({ kind: "card", cardId: CARD_A.cardId });
   });
 
   it("keeps retrying a port that is not there yet", async () => {
@@ -74,7 +74,7 @@ describe("reader reopen", () => {
       opens++;
       if (opens === 2) throw new WanfengError("READER_OPEN_FAILED", "no such device");
       handlers = h;
-      return { close: async () => {} };
+      return { write: async () => {}, close: async () => {} };
     };
     const { readings, events, reader } = startReader(fake);
     await events.next((e) => e.type === "reader:open", "first open");
@@ -84,7 +84,10 @@ describe("reader reopen", () => {
     await events.next((e) => e.type === "reader:open-failed", "still unplugged");
     await events.waitFresh((e) => e.type === "reader:open", "reopen");
     handlers?.onData(rdm6300Frame(CARD_B.digits));
-    expect((await readings.next(() => true, "reading")).cardId).toBe(CARD_B.cardId);
+    expect((await readings.next(() => true, "reading")).reading).toEqual({
+      kind: "card",
+      cardId: CARD_B.cardId,
+    });
     expect(reader.stats()).toMatchObject({ opens: 2, open: true, badFrames: {} });
   });
 });

@@ -32,7 +32,7 @@ function sender(serverUrl: string, token = TOKEN) {
 
 const reading = () => ({
   readerId: "ttyUSB0",
-  cardId: CARD_A.cardId,
+  reading: { kind: "card" as const, cardId: CARD_A.cardId },
   rawHex: rdm6300Frame(CARD_A.digits).toString("hex"),
   at: new Date().toISOString(),
 });
