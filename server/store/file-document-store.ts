@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { isWanfengError } from "../../protocol";
-import { createLogger } from "../log";
+import { createLogger, type Logger } from "../log";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";
 import { type DurableJsonFile, type FileSnapshot, parseJsonText, toJsonText } from "./durable-json-file";
 import type { Db, DocumentStore } from "./schema";
 
-const log = createLogger("store");
+const defaultLog = createLogger("store");
 
 /** The version of the file this process last read or wrote. */
 interface Known {
@@ -17,6 +17,12 @@ interface Known {
 }
 
 type Refresh = "unchanged" | "adopted" | "invalid";
+
+export interface FileDocumentStoreOptions {
+  /** How long the folder must be quiet before a change by another process is read. */
+  debounceMs: number;
+  log?: Logger;
+}
 
 /**
  * The roster document shared by the running server and CLI commands run beside it. Every update
@@ -27,6 +33,7 @@ type Refresh = "unchanged" | "adopted" | "invalid";
 export class FileDocumentStore implements DocumentStore {
   readonly #file: DurableJsonFile<Db>;
   readonly #debounceMs: number;
+  readonly #log: Logger;
   #doc: Db;
   #known: Known;
   /** Hash of the invalid version last reported, so one bad edit is logged once. */
@@ -35,11 +42,12 @@ export class FileDocumentStore implements DocumentStore {
   readonly #listeners = new Set<() => void>();
   #watcher: DocumentWatcher | undefined;
 
-  constructor(file: DurableJsonFile<Db>, doc: Db, snapshot: FileSnapshot, debounceMs: number) {
+  constructor(file: DurableJsonFile<Db>, doc: Db, snapshot: FileSnapshot, options: FileDocumentStoreOptions) {
     this.#file = file;
     this.#doc = doc;
     this.#known = { stamp: snapshot.stamp, hash: hashOf(snapshot.text) };
-    this.#debounceMs = debounceMs;
+    this.#debounceMs = options.debounceMs;
+    this.#log = options.log ?? defaultLog;
   }
 
   read(): Db {
@@ -74,7 +82,7 @@ export class FileDocumentStore implements DocumentStore {
     this.#enqueue(async () => {
       if ((await this.#refresh()) === "adopted") this.#notify();
     }).catch((err: unknown) =>
-      log.error({ err, file: this.#file.filename }, "re-reading the document failed"),
+      this.#log.error({ err, file: this.#file.filename }, "re-reading the document failed"),
     );
   }
 
@@ -94,7 +102,7 @@ export class FileDocumentStore implements DocumentStore {
           const written = await this.#file.readSnapshot();
           this.#known = { stamp: written?.stamp ?? "", hash: hashOf(text) };
         } catch (err) {
-          throw writeFailure(err, file, log);
+          throw writeFailure(err, file, this.#log);
         }
         this.#doc = next;
       });
@@ -125,7 +133,7 @@ export class FileDocumentStore implements DocumentStore {
       if (!isWanfengError(err)) throw err;
       if (this.#rejected !== hash) {
         this.#rejected = hash;
-        log.error(
+        this.#log.error(
           { file: this.#file.filename, issues: err.details?.issues, reason: err.message },
           "ignored an invalid change to the document made outside this process; keeping the previous one",
         );
@@ -135,7 +143,7 @@ export class FileDocumentStore implements DocumentStore {
     this.#doc = next;
     this.#known = { stamp: snapshot.stamp, hash };
     this.#rejected = undefined;
-    log.info({ file: this.#file.filename }, "took in the document as changed by another process");
+    this.#log.info({ file: this.#file.filename }, "took in the document as changed by another process");
     return "adopted";
   }
 
@@ -145,7 +153,10 @@ export class FileDocumentStore implements DocumentStore {
     if (!snapshot) return;
     const copy = `${this.#file.filename}.rejected-${Date.now()}`;
     await writeFile(copy, snapshot.text, "utf-8");
-    log.error({ file: this.#file.filename, copy }, "wrote over an invalid document; the invalid one is kept");
+    this.#log.error(
+      { file: this.#file.filename, copy },
+      "wrote over an invalid document; the invalid one is kept",
+    );
   }
 
   #notify(): void {
@@ -153,7 +164,7 @@ export class FileDocumentStore implements DocumentStore {
       try {
         listener();
       } catch (err) {
-        log.error({ err }, "external-change listener failed");
+        this.#log.error({ err }, "external-change listener failed");
       }
     }
   }

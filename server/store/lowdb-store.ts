@@ -2,7 +2,7 @@ import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type Adapter, Low, Memory } from "lowdb";
 import { WanfengError } from "../../protocol";
-import { createLogger } from "../log";
+import { createLogger, type Logger } from "../log";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
 import { withDocumentLock } from "./document-lock";
 import { DurableJsonFile, parseJsonText } from "./durable-json-file";
@@ -35,6 +35,8 @@ export interface OpenDocumentStoreOptions {
   initialDb?: Db;
   /** How long the folder must be quiet before a change by another process is read (default 50 ms). */
   watchDebounceMs?: number;
+  /** Where the store reports, e.g. an ignored invalid edit (default: the "store" module logger). */
+  log?: Logger;
 }
 
 /**
@@ -64,7 +66,10 @@ export async function openDocumentStore(
       throw new WanfengError("STORE_WRITE_FAILED", `${file} vanished after it was created`);
   }
   const db = validateOrThrow(parseJsonText(snapshot.text, file), "STORE_CORRUPT", file);
-  return new FileDocumentStore(adapter, db, snapshot, options.watchDebounceMs ?? 50);
+  return new FileDocumentStore(adapter, db, snapshot, {
+    debounceMs: options.watchDebounceMs ?? 50,
+    ...(options.log ? { log: options.log } : {}),
+  });
 }
 
 /** An in-memory store (lowdb's Memory adapter) with the same validation and queueing, for tests. */
