@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { TapReport } from "../../protocol";
 import {
+  cardTap,
   connected,
   createTestSchool,
   deviceClient,
@@ -12,15 +11,6 @@ import {
   unwrap,
 } from "../support/server-harness";
 import { type ServerProcess, spawnServer } from "../support/server-process";
-
-function cardTap(cardId: string): TapReport {
-  return {
-    id: randomUUID(),
-    readerId: "ttyV0",
-    at: new Date().toISOString(),
-    reading: { kind: "card", cardId },
-  };
-}
 
 async function gateSnapshot(url: string) {
   const guard = screenClient(url, await login(url, "guard"));

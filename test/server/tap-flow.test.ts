@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TapReport, ViewSnapshot } from "../../protocol";
 import type { RunningServer } from "../../server/app";
 import {
+  cardTap,
   connected,
   createTestSchool,
   type DeviceClient,
@@ -16,15 +16,6 @@ import {
   type TestSchool,
   unwrap,
 } from "../support/server-harness";
-
-function cardTap(cardId: string): TapReport {
-  return {
-    id: randomUUID(),
-    readerId: "ttyV0",
-    at: new Date().toISOString(),
-    reading: { kind: "card", cardId },
-  };
-}
 
 describe("a tap travels from a device to the screens that need it", () => {
   let school: TestSchool;

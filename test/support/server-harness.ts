@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import {
   type ScreenToServerEvents,
   type ServerToDeviceEvents,
   type ServerToScreenEvents,
+  type TapReport,
 } from "../../protocol";
 import { type RunningServer, startServer } from "../../server/app";
 import { addDevice } from "../../server/auth/devices";
@@ -133,4 +135,14 @@ export function nextEvent<E extends keyof ServerToScreenEvents>(
     };
     socket.on(event, handler as never);
   });
+}
+
+/** A card read at a reader, as an agent reports it: a fresh id, now. */
+export function cardTap(cardId: string): TapReport {
+  return {
+    id: randomUUID(),
+    readerId: "ttyV0",
+    at: new Date().toISOString(),
+    reading: { kind: "card", cardId },
+  };
 }
