@@ -1,7 +1,9 @@
 import type { FramingConfig } from "../profiles/schema";
+import { HidKeyboardFramer } from "./hid-keyboard";
 import { StxEtxFramer } from "./stx-etx";
 import type { Framer, RejectListener } from "./types";
 
+export type { HidKeyboardOptions } from "./hid-keyboard";
 export type { StxEtxOptions } from "./stx-etx";
 export type { Frame, FrameReject, FrameRejectReason, Framer, RejectListener } from "./types";
 
@@ -10,5 +12,7 @@ export function createFramer(config: FramingConfig, onReject: RejectListener = (
   switch (config.kind) {
     case "stx-etx":
       return new StxEtxFramer(config.options, onReject);
+    case "hid-keyboard":
+      return new HidKeyboardFramer(config.options, onReject);
   }
 }

@@ -10,7 +10,14 @@ export interface Frame {
  * Why bytes were skipped. `junk` is noise between frames (not a frame, so not a bad frame); the
  * other reasons are frame-shaped byte runs that could not be a valid frame.
  */
-export type FrameRejectReason = "junk" | "wrong_length" | "truncated" | "too_long" | "incomplete";
+export type FrameRejectReason =
+  | "junk"
+  | "wrong_length"
+  | "truncated"
+  | "too_long"
+  | "incomplete"
+  /** A keyboard-wedge reading with a key that types no known character (`hid-keyboard`). */
+  | "unknown_key";
 
 export interface FrameReject {
   reason: FrameRejectReason;

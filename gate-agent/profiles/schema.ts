@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Em4100AsciiHexOptions } from "../decoding/em4100-ascii-hex";
+import type { HidKeyboardOptions } from "../framing/hid-keyboard";
 import type { StxEtxOptions } from "../framing/stx-etx";
 
 /**
@@ -33,8 +34,17 @@ const StxEtxOptionsSchema = z
   .strictObject({ start: byte, end: byte, frameLength: z.int().min(3).max(4096) })
   .refine((o) => o.start !== o.end, { message: "start and end bytes must differ", path: ["end"] });
 
+/** USB keyboard-wedge readers; defaults fit a boot keyboard typing card numbers. */
+const HidKeyboardOptionsSchema = z.strictObject({
+  reportId: z.boolean().default(false),
+  reportLength: z.int().min(3).max(64).default(8),
+  tabEnds: z.boolean().default(false),
+  maxLength: z.int().min(1).max(4096).default(256),
+});
+
 export const FramingSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("stx-etx"), options: StxEtxOptionsSchema }),
+  z.strictObject({ kind: z.literal("hid-keyboard"), options: HidKeyboardOptionsSchema }),
 ]);
 export type FramingConfig = z.infer<typeof FramingSchema>;
 
@@ -100,3 +110,8 @@ const decoderMatches: Same<
 > = true;
 void framingMatches;
 void decoderMatches;
+const hidKeyboardMatches: Same<
+  Extract<FramingConfig, { kind: "hid-keyboard" }>["options"],
+  HidKeyboardOptions
+> = true;
+void hidKeyboardMatches;
