@@ -1,15 +1,25 @@
 import type { DecoderConfig } from "../profiles/schema";
+import { decodeCodeText } from "./code-text";
 import { decodeEm4100AsciiHex } from "./em4100-ascii-hex";
 import type { DecodeResult } from "./types";
+import { decodeW26Text } from "./w26-text";
 
+export type { CodeTextOptions } from "./code-text";
+export { decodeCodeText } from "./code-text";
 export type { Em4100AsciiHexOptions } from "./em4100-ascii-hex";
 export { decodeEm4100AsciiHex } from "./em4100-ascii-hex";
 export type { DecodeErrorReason, DecodeResult } from "./types";
+export type { W26Form, W26TextOptions } from "./w26-text";
+export { decodeW26Text } from "./w26-text";
 
 /** A new decoder is one pure function, one case here and one entry in the profile schema. */
 export function decodeFrame(config: DecoderConfig, payload: Uint8Array): DecodeResult {
   switch (config.kind) {
     case "em4100-ascii-hex":
       return decodeEm4100AsciiHex(payload, config.options);
+    case "code-text":
+      return decodeCodeText(payload, config.options);
+    case "w26-text":
+      return decodeW26Text(payload, config.options);
   }
 }

@@ -1,6 +1,19 @@
 import type { Reading } from "../../protocol/model";
 
-export type DecodeErrorReason = "wrong_length" | "not_hex" | "bad_checksum";
+export type DecodeErrorReason =
+  | "wrong_length"
+  | "not_hex"
+  | "bad_checksum"
+  // code-text: scanned codes
+  | "not_utf8"
+  | "not_text"
+  | "empty"
+  | "too_long"
+  | "aim_not_allowed"
+  // w26-text: Wiegand converters
+  | "not_w26"
+  | "out_of_range"
+  | "bad_parity";
 
 /** What a decoder makes of one frame payload: a reading, or a reason it was skipped. */
 export type DecodeResult = { reading: Reading } | { error: { reason: DecodeErrorReason; why: string } };

@@ -1,9 +1,11 @@
 import type { FramingConfig } from "../profiles/schema";
 import { HidKeyboardFramer } from "./hid-keyboard";
+import { LineFramer } from "./line";
 import { StxEtxFramer } from "./stx-etx";
 import type { Framer, RejectListener } from "./types";
 
 export type { HidKeyboardOptions } from "./hid-keyboard";
+export type { LineOptions } from "./line";
 export type { StxEtxOptions } from "./stx-etx";
 export type { Frame, FrameReject, FrameRejectReason, Framer, RejectListener } from "./types";
 
@@ -14,5 +16,7 @@ export function createFramer(config: FramingConfig, onReject: RejectListener = (
       return new StxEtxFramer(config.options, onReject);
     case "hid-keyboard":
       return new HidKeyboardFramer(config.options, onReject);
+    case "line":
+      return new LineFramer(config.options, onReject);
   }
 }

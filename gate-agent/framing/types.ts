@@ -17,7 +17,9 @@ export type FrameRejectReason =
   | "too_long"
   | "incomplete"
   /** A keyboard-wedge reading with a key that types no known character (`hid-keyboard`). */
-  | "unknown_key";
+  | "unknown_key"
+  /** A text line without the prefix the scanner was configured to send (`line` framing). */
+  | "bad_prefix";
 
 export interface FrameReject {
   reason: FrameRejectReason;

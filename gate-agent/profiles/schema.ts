@@ -1,6 +1,9 @@
 import { z } from "zod";
+import type { CodeTextOptions } from "../decoding/code-text";
 import type { Em4100AsciiHexOptions } from "../decoding/em4100-ascii-hex";
+import type { W26TextOptions } from "../decoding/w26-text";
 import type { HidKeyboardOptions } from "../framing/hid-keyboard";
+import type { LineOptions } from "../framing/line";
 import type { StxEtxOptions } from "../framing/stx-etx";
 
 /**
@@ -34,6 +37,18 @@ const StxEtxOptionsSchema = z
   .strictObject({ start: byte, end: byte, frameLength: z.int().min(3).max(4096) })
   .refine((o) => o.start !== o.end, { message: "start and end bytes must differ", path: ["end"] });
 
+/** Text readers: one reading per line (scanners, Wiegand converters); see framing/line.ts. */
+const LineOptionsSchema = z.strictObject({
+  maxLength: z.int().min(1).max(65_536).default(4096),
+  interByteTimeoutMs: z.int().min(1).max(10_000).optional(),
+  prefix: z
+    .string()
+    .min(1)
+    .max(32)
+    .refine((s) => !/[\r\n]/.test(s), "a prefix cannot contain CR or LF")
+    .optional(),
+});
+
 /** USB keyboard-wedge readers; defaults fit a boot keyboard typing card numbers. */
 const HidKeyboardOptionsSchema = z.strictObject({
   reportId: z.boolean().default(false),
@@ -45,6 +60,7 @@ const HidKeyboardOptionsSchema = z.strictObject({
 export const FramingSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("stx-etx"), options: StxEtxOptionsSchema }),
   z.strictObject({ kind: z.literal("hid-keyboard"), options: HidKeyboardOptionsSchema }),
+  z.strictObject({ kind: z.literal("line"), options: LineOptionsSchema }),
 ]);
 export type FramingConfig = z.infer<typeof FramingSchema>;
 
@@ -52,8 +68,25 @@ const Em4100AsciiHexOptionsSchema = z.strictObject({
   checksum: z.enum(["xor", "none"]).default("xor"),
 });
 
+const CodeTextOptionsSchema = z.strictObject({
+  aimIds: z.enum(["strip", "keep"]).default("strip"),
+  allowedAims: z
+    .array(z.string().regex(/^\][A-Za-z][0-9]$/, 'expected an AIM id such as "]Q1"'))
+    .min(1)
+    .optional(),
+});
+
+const W26TextOptionsSchema = z.strictObject({
+  forms: z
+    .array(z.enum(["facility-number", "raw-hex", "decimal"]))
+    .min(1)
+    .default(["facility-number", "raw-hex", "decimal"]),
+});
+
 export const DecoderSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("em4100-ascii-hex"), options: Em4100AsciiHexOptionsSchema }),
+  z.strictObject({ kind: z.literal("code-text"), options: CodeTextOptionsSchema }),
+  z.strictObject({ kind: z.literal("w26-text"), options: W26TextOptionsSchema }),
 ]);
 export type DecoderConfig = z.infer<typeof DecoderSchema>;
 
@@ -110,6 +143,12 @@ const decoderMatches: Same<
 > = true;
 void framingMatches;
 void decoderMatches;
+const lineMatches: Same<Extract<FramingConfig, { kind: "line" }>["options"], LineOptions> = true;
+const codeTextMatches: Same<Extract<DecoderConfig, { kind: "code-text" }>["options"], CodeTextOptions> = true;
+const w26TextMatches: Same<Extract<DecoderConfig, { kind: "w26-text" }>["options"], W26TextOptions> = true;
+void lineMatches;
+void codeTextMatches;
+void w26TextMatches;
 const hidKeyboardMatches: Same<
   Extract<FramingConfig, { kind: "hid-keyboard" }>["options"],
   HidKeyboardOptions
