@@ -1,14 +1,23 @@
 import type { DecoderConfig } from "../profiles/schema";
 import { decodeCodeText } from "./code-text";
+import { decodeDecimalCard } from "./decimal-card";
 import { decodeEm4100AsciiHex } from "./em4100-ascii-hex";
 import type { DecodeResult } from "./types";
+import { decodeUidDecimal } from "./uid-decimal";
+import { decodeUidHex } from "./uid-hex";
 import { decodeW26Text } from "./w26-text";
 
 export type { CodeTextOptions } from "./code-text";
 export { decodeCodeText } from "./code-text";
+export type { DecimalCardOptions } from "./decimal-card";
+export { decodeDecimalCard } from "./decimal-card";
 export type { Em4100AsciiHexOptions } from "./em4100-ascii-hex";
 export { decodeEm4100AsciiHex } from "./em4100-ascii-hex";
 export type { DecodeErrorReason, DecodeResult } from "./types";
+export type { UidByteOrder, UidDecimalOptions } from "./uid-decimal";
+export { decodeUidDecimal } from "./uid-decimal";
+export type { UidHexOptions } from "./uid-hex";
+export { decodeUidHex } from "./uid-hex";
 export type { W26Form, W26TextOptions } from "./w26-text";
 export { decodeW26Text } from "./w26-text";
 
@@ -17,6 +26,12 @@ export function decodeFrame(config: DecoderConfig, payload: Uint8Array): DecodeR
   switch (config.kind) {
     case "em4100-ascii-hex":
       return decodeEm4100AsciiHex(payload, config.options);
+    case "decimal-card":
+      return decodeDecimalCard(payload, config.options);
+    case "uid-decimal":
+      return decodeUidDecimal(payload, config.options);
+    case "uid-hex":
+      return decodeUidHex(payload, config.options);
     case "code-text":
       return decodeCodeText(payload, config.options);
     case "w26-text":

@@ -4,6 +4,8 @@ export type DecodeErrorReason =
   | "wrong_length"
   | "not_hex"
   | "bad_checksum"
+  // decimal-card, uid-decimal: numbers typed by keyboard-wedge readers
+  | "not_decimal"
   // code-text: scanned codes
   | "not_utf8"
   | "not_text"

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { CodeTextOptions } from "../decoding/code-text";
+import type { DecimalCardOptions } from "../decoding/decimal-card";
 import type { Em4100AsciiHexOptions } from "../decoding/em4100-ascii-hex";
+import type { UidDecimalOptions } from "../decoding/uid-decimal";
+import type { UidHexOptions } from "../decoding/uid-hex";
 import type { W26TextOptions } from "../decoding/w26-text";
 import type { HidKeyboardOptions } from "../framing/hid-keyboard";
 import type { LineOptions } from "../framing/line";
@@ -83,10 +86,22 @@ const W26TextOptionsSchema = z.strictObject({
     .default(["facility-number", "raw-hex", "decimal"]),
 });
 
+/** Keyboard-wedge readers typing card numbers; see decoding/decimal-card.ts, uid-decimal.ts, uid-hex.ts. */
+const DecimalCardOptionsSchema = z.strictObject({ minDigits: z.int().min(1).max(10).default(8) });
+const UidByteOrderSchema = z.enum(["msb-first", "lsb-first"]);
+const UidDecimalOptionsSchema = z.strictObject({
+  byteLength: z.union([z.literal(4), z.literal(7)]),
+  byteOrder: UidByteOrderSchema,
+});
+const UidHexOptionsSchema = z.strictObject({ byteOrder: UidByteOrderSchema });
+
 export const DecoderSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("em4100-ascii-hex"), options: Em4100AsciiHexOptionsSchema }),
   z.strictObject({ kind: z.literal("code-text"), options: CodeTextOptionsSchema }),
   z.strictObject({ kind: z.literal("w26-text"), options: W26TextOptionsSchema }),
+  z.strictObject({ kind: z.literal("decimal-card"), options: DecimalCardOptionsSchema }),
+  z.strictObject({ kind: z.literal("uid-decimal"), options: UidDecimalOptionsSchema }),
+  z.strictObject({ kind: z.literal("uid-hex"), options: UidHexOptionsSchema }),
 ]);
 export type DecoderConfig = z.infer<typeof DecoderSchema>;
 
@@ -154,3 +169,13 @@ const hidKeyboardMatches: Same<
   HidKeyboardOptions
 > = true;
 void hidKeyboardMatches;
+const decimalCardMatches: Same<
+  Extract<DecoderConfig, { kind: "decimal-card" }>["options"],
+  DecimalCardOptions
+> = true;
+const uidDecimalMatches: Same<Extract<DecoderConfig, { kind: "uid-decimal" }>["options"], UidDecimalOptions> =
+  true;
+const uidHexMatches: Same<Extract<DecoderConfig, { kind: "uid-hex" }>["options"], UidHexOptions> = true;
+void decimalCardMatches;
+void uidDecimalMatches;
+void uidHexMatches;
