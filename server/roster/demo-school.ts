@@ -6,6 +6,7 @@ import { createMemoryStore } from "../store/lowdb-store";
 import { type Db, emptyDb } from "../store/schema";
 import type { DemoDevice, DemoLogin } from "./demo-logins";
 import { buildDemoPeople } from "./demo-people";
+import { DEMO_SCHEDULE } from "./demo-schedule";
 
 export {
   type DemoDevice,
@@ -61,6 +62,7 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
   const random = options.random ?? cryptoRandom;
   const now = options.now ?? new Date();
   const db = emptyDb({ schoolName: DEMO_SCHOOL_NAME, demo: true });
+  db.schedule = structuredClone(DEMO_SCHEDULE);
   db.rooms.push({ id: "room-101", name: "101教室" }, { id: "room-203", name: "203教室" });
   for (const group of GROUPS) {
     db.groups.push({ id: group.groupId, name: group.name, roomId: group.roomId, capacity: 30 });

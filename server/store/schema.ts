@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DeviceKindSchema, RoleSchema } from "../../protocol";
+import { ScheduleSchema } from "./schedule-schema";
 
 /**
  * The roster and configuration document kept by lowdb (data/wanfeng.json). Small, changes
@@ -114,6 +115,8 @@ export const DbSchema = z.object({
   users: z.array(UserSchema),
   devices: z.array(DeviceSchema),
   sessions: z.array(SessionSchema),
+  /** The care schedule; absent in older files, which then follow DEFAULT_SCHEDULE. */
+  schedule: ScheduleSchema.optional(),
 });
 export type Db = z.infer<typeof DbSchema>;
 
