@@ -1,5 +1,6 @@
 import { WanfengError } from "../../protocol/errors";
 import type { HardwareProfile } from "../profiles/schema";
+import { Pn532Driver } from "./pn532/driver";
 import { StreamDriver } from "./stream-driver";
 import type { DriverContext, ReaderDriver } from "./types";
 
@@ -13,6 +14,7 @@ export function createDriver(profile: HardwareProfile, ctx: DriverContext): Read
   if (profile.driver) {
     switch (profile.driver.kind) {
       case "pn532":
+        return new Pn532Driver(profile.driver.options, ctx);
       case "osdp":
         throw new WanfengError(
           "PROFILE_INVALID",

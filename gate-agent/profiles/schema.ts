@@ -5,6 +5,7 @@ import type { Em4100AsciiHexOptions } from "../decoding/em4100-ascii-hex";
 import type { UidDecimalOptions } from "../decoding/uid-decimal";
 import type { UidHexOptions } from "../decoding/uid-hex";
 import type { W26TextOptions } from "../decoding/w26-text";
+import { Pn532OptionsSchema } from "../drivers/pn532/options";
 import type { HidKeyboardOptions } from "../framing/hid-keyboard";
 import type { LineOptions } from "../framing/line";
 import type { StxEtxOptions } from "../framing/stx-etx";
@@ -110,7 +111,7 @@ export type DecoderConfig = z.infer<typeof DecoderSchema>;
  * a framing and a decoder. Each kind's options grow with its driver in gate-agent/drivers/.
  */
 export const DriverSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("pn532"), options: z.strictObject({}).default({}) }),
+  z.strictObject({ kind: z.literal("pn532"), options: Pn532OptionsSchema.prefault({}) }),
   z.strictObject({ kind: z.literal("osdp"), options: z.strictObject({}).default({}) }),
 ]);
 export type DriverConfig = z.infer<typeof DriverSchema>;

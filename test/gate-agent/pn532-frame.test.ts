@@ -19,7 +19,12 @@ function summary(items: Pn532Item[]): unknown[] {
     if (item.kind === "junk" && last?.kind === "junk") last.count = (last.count ?? 0) + item.count;
     else if (item.kind === "junk") out.push({ ...item });
     else if (item.kind === "frame")
-      out.push({ kind: "frame", tfi: item.tfi, data: item.data.toString("hex"), raw: item.raw.toString("hex") });
+      out.push({
+        kind: "frame",
+        tfi: item.tfi,
+        data: item.data.toString("hex"),
+        raw: item.raw.toString("hex"),
+      });
     else out.push({ ...item, raw: item.raw.toString("hex") });
   }
   return out;
@@ -28,7 +33,8 @@ function summary(items: Pn532Item[]): unknown[] {
 function parseAll(bytes: Buffer, chunkSize = bytes.length): unknown[] {
   const parser = new FrameParser();
   const items: Pn532Item[] = [];
-  for (let i = 0; i < bytes.length; i += chunkSize) items.push(...parser.push(bytes.subarray(i, i + chunkSize)));
+  for (let i = 0; i < bytes.length; i += chunkSize)
+    items.push(...parser.push(bytes.subarray(i, i + chunkSize)));
   return summary(items);
 }
 

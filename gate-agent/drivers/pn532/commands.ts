@@ -75,7 +75,8 @@ export function parsePassiveTarget(data: Buffer): Parsed<PassiveTarget | undefin
     return { error: `passive target reply too short: ${data.length} bytes` };
   }
   if (!UID_LENGTHS.has(uidLength)) return { error: `UID length ${uidLength} is not 4, 7 or 10` };
-  if (data.length < 7 + uidLength) return { error: `UID cut short: ${data.length - 7} of ${uidLength} bytes` };
+  if (data.length < 7 + uidLength)
+    return { error: `UID cut short: ${data.length - 7} of ${uidLength} bytes` };
   return {
     ok: { sensRes: (sensHi << 8) | sensLo, selRes, uid: Buffer.from(data.subarray(7, 7 + uidLength)) },
   };
