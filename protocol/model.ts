@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ScheduleView } from "./schedule";
 
 /** Shapes that cross a boundary (socket, HTTP, agent); types are derived from the schemas. */
 
@@ -165,6 +166,8 @@ export interface ViewSnapshot {
   group?: GroupSummary;
   children: ChildDayView[];
   alerts: AlertView[];
+  /** Today's care day and dismissal windows (room and gate views). */
+  schedule?: ScheduleView;
 }
 
 export const ChildCommandSchema = z.object({ childId: id });

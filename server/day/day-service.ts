@@ -4,6 +4,7 @@ import { type ChildCommandKind, decideChildCommand } from "../domain/child-comma
 import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
+import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
@@ -126,6 +127,7 @@ export class DayService {
       group,
       children: groupChildViews(this.roster, this.state, groupId),
       alerts: [],
+      schedule: rosterScheduleView(this.roster, this.state.day, groupId),
     };
   }
 
@@ -135,6 +137,7 @@ export class DayService {
       ...this.snapshotBase(),
       children: gateChildViews(this.roster, this.state),
       alerts: this.state.alerts.map((a) => alertView(this.roster, a)),
+      schedule: rosterScheduleView(this.roster, this.state.day),
     };
   }
 

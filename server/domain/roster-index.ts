@@ -1,4 +1,6 @@
+import type { Schedule } from "../store/schedule-schema";
 import type { Card, Child, Db, Device, Group, Guardian, Guardianship, Room, Settings } from "../store/schema";
+import { scheduleOf } from "./schedule/defaults";
 
 /** Lookups the decisions need, built once per roster change instead of scanning arrays per tap. */
 export interface RosterIndex {
@@ -12,6 +14,8 @@ export interface RosterIndex {
   guardianshipsByGuardian: ReadonlyMap<string, readonly Guardianship[]>;
   cards: ReadonlyMap<string, Card>;
   devices: ReadonlyMap<string, Device>;
+  /** The schedule in force: the document's own, or the default. */
+  schedule: Schedule;
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -40,6 +44,7 @@ export function buildRosterIndex(db: Db): RosterIndex {
     guardianshipsByGuardian: groupBy(db.guardianships, (g) => g.guardianId),
     cards: byId(db.cards),
     devices: byId(db.devices),
+    schedule: scheduleOf(db),
   };
 }
 

@@ -2,7 +2,7 @@ export { isWeekend, monthDayOf, parseDay, weekdayOf } from "./calendar";
 export { type CareDayInfo, careDayInfo, holidayOn, seasonOn, swappedWorkdayOn } from "./care-day";
 export { DEFAULT_SCHEDULE, NATIONAL_HOLIDAYS_2026, NATIONAL_WORKDAYS_2026, scheduleOf } from "./defaults";
 export { type SessionOnDay, sessionsOn } from "./sessions";
-export { scheduleView } from "./view";
+export { rosterScheduleView, scheduleView } from "./view";
 export {
   type DismissalWindow,
   dayWindows,

@@ -1,5 +1,6 @@
 import type { DismissalWindowView, ScheduleView } from "../../../protocol/schedule";
 import type { Schedule } from "../../store/schedule-schema";
+import type { RosterIndex } from "../roster-index";
 import { careDayInfo } from "./care-day";
 import { dayWindows } from "./windows";
 
@@ -35,4 +36,11 @@ export function scheduleView(
   };
   if (info.name !== undefined) view.dayName = info.name;
   return view;
+}
+
+/** The schedule part of a snapshot: a care group's bands, or (no group) every band for the gate. */
+export function rosterScheduleView(roster: RosterIndex, day: string, groupId?: string): ScheduleView {
+  const grades =
+    groupId === undefined ? undefined : (roster.childrenByGroup.get(groupId) ?? []).map((c) => c.grade);
+  return scheduleView(roster.schedule, roster.settings.timezone, day, grades);
 }
