@@ -139,6 +139,25 @@ export const en: Catalogue = {
     },
     collectedToast: "{{name}} has been collected",
   },
+  schedule: {
+    window: "Dismissal {{opens}}–{{closes}} · care until {{careEnds}}",
+    bandWindow: "{{band}}: dismissal {{opens}}–{{closes}}, care until {{careEnds}}",
+    grades: "Grades {{grades}}",
+    separator: "; ",
+    openBand: "{{band}} {{opens}}–{{closes}}",
+    openNow: "Dismissal now: {{windows}}",
+    next: "Next dismissal: {{band}} at {{opens}}",
+    dismissed: "Dismissal over · care until {{careEnds}}",
+    careOver: "Care ended at {{careEnds}}",
+    noCare: "No care today ({{reason}})",
+    dayKind: {
+      regular: "care day",
+      swapped_workday: "swapped working day",
+      holiday: "holiday",
+      weekend: "weekend",
+      no_care_weekday: "no care on this weekday",
+    },
+  },
   alert: {
     kind: {
       unknown_card: "Unknown card",

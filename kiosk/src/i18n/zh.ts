@@ -140,6 +140,25 @@ export const zh = {
     },
     collectedToast: "{{name}} 已被接走",
   },
+  schedule: {
+    window: "放学 {{opens}}–{{closes}} · 托管至 {{careEnds}}",
+    bandWindow: "{{band}} 放学 {{opens}}–{{closes}}，托管至 {{careEnds}}",
+    grades: "{{grades}}年级",
+    separator: "；",
+    openBand: "{{band}} {{opens}}–{{closes}}",
+    openNow: "正在放学：{{windows}}",
+    next: "下一批放学：{{band}} {{opens}}",
+    dismissed: "放学已结束 · 托管至 {{careEnds}}",
+    careOver: "托管已结束（{{careEnds}}）",
+    noCare: "今天无托管（{{reason}}）",
+    dayKind: {
+      regular: "托管日",
+      swapped_workday: "调休上班",
+      holiday: "节假日",
+      weekend: "周末",
+      no_care_weekday: "本日不托管",
+    },
+  },
   alert: {
     kind: {
       unknown_card: "未知卡",

@@ -1,6 +1,7 @@
-import { html, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import type { AlertView, ChildDayView, ViewSnapshot } from "../../../protocol/model";
+import type { ScheduleView } from "../../../protocol/schedule";
 import { chime } from "../announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
 import { alertItem } from "../components/alert-item";
@@ -9,6 +10,7 @@ import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
 import { failureText, tapNoticeText } from "../format";
 import { t } from "../i18n";
+import { anyWindowOpen, gateScheduleText } from "../schedule-text";
 import { ScreenConnection } from "../socket";
 import { addAlert, gateCounts, gateQueue, sortAlerts, upsertChild } from "../state";
 
@@ -16,6 +18,7 @@ import { addAlert, gateCounts, gateQueue, sortAlerts, upsertChild } from "../sta
 export class GateScreen implements Screen {
   private children: ChildDayView[] = [];
   private alerts: AlertView[] = [];
+  private schedule: ScheduleView | undefined;
   private loaded = false;
   private joinError: string | undefined;
   private readonly busy = new Set<string>();
@@ -61,6 +64,7 @@ export class GateScreen implements Screen {
   private applySnapshot(snapshot: ViewSnapshot): void {
     this.children = snapshot.children.slice();
     this.alerts = sortAlerts(snapshot.alerts);
+    this.schedule = snapshot.schedule;
     this.loaded = true;
     this.joinError = undefined;
     this.busy.clear();
@@ -88,6 +92,15 @@ export class GateScreen implements Screen {
     requestRender();
   }
 
+  /** Recomputed on every render (the app renders every 10 s), so it follows the clock. */
+  private scheduleView(): TemplateResult | typeof nothing {
+    const now = new Date();
+    const text = gateScheduleText(this.schedule, now);
+    if (text === undefined) return nothing;
+    const open = anyWindowOpen(this.schedule, now);
+    return html`<p class="gate-schedule ${open ? "gate-schedule-open" : ""}" data-testid="gate-schedule">${text}</p>`;
+  }
+
   view(): TemplateResult {
     if (!this.loaded) {
       return this.joinError ? joinErrorView(this.joinError, () => this.connection.join()) : loadingView();
@@ -98,6 +111,7 @@ export class GateScreen implements Screen {
       <div class="panel queue-panel">
         <div class="panel-head">
           <h2>${t("gate.queue")}</h2>
+          ${this.scheduleView()}
           <div class="counts">
             <span class="count count-waiting" data-testid="count-waiting"
               ><strong>${counts.waiting}</strong><small>${t("gate.counts.waiting")}</small></span

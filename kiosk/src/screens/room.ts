@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import type { ChildDayView, GroupSummary, ViewSnapshot } from "../../../protocol/model";
+import type { ScheduleView } from "../../../protocol/schedule";
 import { audioReady, chime, onAudioStateChange, speak, unlockAudio } from "../announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
 import { childTile } from "../components/child-tile";
@@ -10,6 +11,7 @@ import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
 import { announcementText, classLabel, failureText, speechText, tapNoticeText, timeOf } from "../format";
 import { speechLocale, t } from "../i18n";
+import { roomScheduleText } from "../schedule-text";
 import { type ChildCommandName, ScreenConnection } from "../socket";
 import { pendingAnnouncements, roomCounts, upsertChild } from "../state";
 
@@ -17,6 +19,7 @@ import { pendingAnnouncements, roomCounts, upsertChild } from "../state";
 export class RoomScreen implements Screen {
   private children: ChildDayView[] = [];
   private group: GroupSummary | undefined;
+  private schedule: ScheduleView | undefined;
   private loaded = false;
   private joinError: string | undefined;
   private readonly busy = new Set<string>();
@@ -64,6 +67,7 @@ export class RoomScreen implements Screen {
   private applySnapshot(snapshot: ViewSnapshot): void {
     this.children = snapshot.children.slice();
     this.group = snapshot.group;
+    this.schedule = snapshot.schedule;
     this.loaded = true;
     this.joinError = undefined;
     this.busy.clear();
@@ -146,6 +150,7 @@ export class RoomScreen implements Screen {
       <div class="room-name">
         <strong data-testid="group-name">${this.group?.name ?? ""}</strong>
         <span>${this.group?.roomName ?? ""}</span>
+        ${this.scheduleView()}
       </div>
       <div class="counts">
         ${count("present", t("room.counts.present"), counts.present)}
@@ -162,6 +167,13 @@ export class RoomScreen implements Screen {
           </button>`
       }
     </div>`;
+  }
+
+  private scheduleView(): TemplateResult | typeof nothing {
+    const text = roomScheduleText(this.schedule);
+    if (text === undefined) return nothing;
+    const off = this.schedule?.careDay === false;
+    return html`<span class="room-schedule ${off ? "room-schedule-off" : ""}" data-testid="room-schedule">${text}</span>`;
   }
 
   private bannersView(): TemplateResult | typeof nothing {
