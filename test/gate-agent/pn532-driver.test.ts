@@ -5,22 +5,12 @@ import {
   samConfigurationNormal,
   WAKE_UP,
 } from "../../gate-agent/drivers/pn532/commands";
-import { Pn532Driver } from "../../gate-agent/drivers/pn532/driver";
 import { ACK, encodeFrame, NACK, TFI_CHIP } from "../../gate-agent/drivers/pn532/frame";
-import { type Pn532Options, Pn532OptionsSchema } from "../../gate-agent/drivers/pn532/options";
-import type { DriverContext } from "../../gate-agent/drivers/types";
-import { Pn532Chip, targetData } from "./emulators/pn532-chip";
-import { pseudoRandomBytes } from "./helpers/frames";
+import { targetData } from "./emulators/pn532-chip";
+import { type Harness, harness } from "./emulators/pn532-fake-context";
 
 /** The PN532 state machine against a fake context, on vitest's fake timers: no real waiting. */
 
-const OPTIONS = Pn532OptionsSchema.parse({
-  pollIntervalMs: 100,
-  pollTimeoutMs: 1000,
-  replyTimeoutMs: 200,
-  retries: 3,
-  healthCheckMs: 0,
-});
 const UID = Buffer.from("04a1b2c3d4e5f6", "hex");
 const CARD = "UID:04A1B2C3D4E5F6";
 
@@ -28,49 +18,6 @@ const reply = (data: readonly number[]) => encodeFrame(TFI_CHIP, data);
 const SAM_REPLY = reply([0x15]);
 const FIRMWARE_REPLY = reply([0x03, 0x32, 0x01, 0x06, 0x07]);
 const CARD_REPLY = reply(targetData(UID));
-
-interface Harness {
-  driver: Pn532Driver;
-  writes: string[];
-  reads: { cardId: string; rawHex: string }[];
-  rejects: { reason: string; rawHex: string; why: string }[];
-  junk: () => number;
-  /** Chip bytes to the driver. */
-  chip: (...frames: Buffer[]) => void;
-}
-
-function harness(options: Partial<Pn532Options> = {}, wire?: (bytes: Buffer) => void): Harness {
-  const writes: string[] = [];
-  const reads: Harness["reads"] = [];
-  const rejects: Harness["rejects"] = [];
-  let junk = 0;
-  const ctx: DriverContext = {
-    readerId: "test",
-    write: async (bytes) => {
-      writes.push(bytes.toString("hex"));
-      wire?.(bytes);
-    },
-    read: (reading, rawHex) => {
-      if (reading.kind === "card") reads.push({ cardId: reading.cardId, rawHex });
-    },
-    reject: (reason, rawHex, why) => rejects.push({ reason, rawHex, why }),
-    junk: (count) => {
-      junk += count;
-    },
-    now: () => Date.now(),
-  };
-  const driver = new Pn532Driver({ ...OPTIONS, ...options }, ctx);
-  return {
-    driver,
-    writes,
-    reads,
-    rejects,
-    junk: () => junk,
-    chip: (...frames) => {
-      for (const f of frames) driver.onData(f);
-    },
-  };
-}
 
 const SETUP = Buffer.concat([WAKE_UP, samConfigurationNormal()]).toString("hex");
 const FIRMWARE = getFirmwareVersion().toString("hex");
@@ -263,69 +210,5 @@ describe("PN532 driver polling", () => {
     expect(h.reads).toEqual([]);
     expect(h.writes).toEqual([]);
     expect(h.rejects.map((r) => r.reason)).toEqual(["pn532:unexpected"]);
-  });
-});
-
-describe("PN532 driver against the emulated chip", () => {
-  function wired(): { h: Harness; chip: Pn532Chip } {
-    let chip: Pn532Chip | undefined;
-    // Chip bytes arrive on a later tick, as from a port.
-    const h = harness({}, (bytes) => chip?.onHostBytes(bytes));
-    chip = new Pn532Chip((bytes) => {
-      queueMicrotask(() => h.driver.onData(bytes));
-    });
-    return { h, chip };
-  }
-
-  it("reads a card each poll while it is held, nothing once it is gone", async () => {
-    const { h, chip } = wired();
-    h.driver.start();
-    await vi.advanceTimersByTimeAsync(50);
-    expect(h.driver.isReady).toBe(true);
-    chip.present(UID);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(h.reads.map((r) => r.cardId)).toEqual([CARD]);
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(h.reads.length).toBeGreaterThanOrEqual(9);
-    chip.remove();
-    const held = h.reads.length;
-    await vi.advanceTimersByTimeAsync(5000);
-    // At most the poll already answered when the card left.
-    expect(h.reads.length).toBeLessThanOrEqual(held + 1);
-    const after = h.reads.length;
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(h.reads.length).toBe(after);
-    expect(chip.events.events.filter((e) => e.type === "abort").length).toBeGreaterThanOrEqual(4);
-    expect(h.rejects).toEqual([]);
-  });
-
-  it("gets a chip that lost power back through the set-up", async () => {
-    const { h, chip } = wired();
-    h.driver.start();
-    await vi.advanceTimersByTimeAsync(50);
-    chip.powerOff(true);
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(h.driver.isReady).toBe(false);
-    chip.powerOff(false); // power back: asleep, listening
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(h.driver.isReady).toBe(true);
-    chip.present(UID);
-    await vi.advanceTimersByTimeAsync(1200);
-    expect(h.reads.at(-1)?.cardId).toBe(CARD);
-  });
-
-  it("survives noise on the line and reads again once it stops", async () => {
-    const { h, chip } = wired();
-    h.driver.start();
-    await vi.advanceTimersByTimeAsync(50);
-    const noise = pseudoRandomBytes(64 * 1024, 3);
-    for (let i = 0; i < noise.length; i += 64) {
-      h.driver.onData(noise.subarray(i, i + 64));
-      await vi.advanceTimersByTimeAsync(5);
-    }
-    expect(h.junk()).toBeGreaterThan(0);
-    chip.present(UID);
-    await vi.advanceTimersByTimeAsync(3000);
-    expect(h.reads.at(-1)?.cardId).toBe(CARD);
   });
 });

@@ -14,21 +14,9 @@ import {
 import { ACK, FrameParser, type Pn532Item, TFI_CHIP, TFI_ERROR } from "./frame";
 import type { Pn532Options } from "./options";
 import { handleReply } from "./replies";
+import { realScheduler, type Scheduler } from "./scheduler";
 
 const log = createLogger("gate-agent/pn532");
-
-/** Timers go through this so unit tests can drive them (vitest fake timers work too). */
-export interface Scheduler {
-  /** Runs `fn` once after `ms`; returns a cancel function. */
-  after(ms: number, fn: () => void): () => void;
-}
-
-export const realScheduler: Scheduler = {
-  after(ms, fn) {
-    const timer = setTimeout(fn, ms);
-    return () => clearTimeout(timer);
-  },
-};
 
 /** What an outstanding command is for: the set-up (SAM, firmware), a health check, or a poll. */
 export type Purpose = "setup" | "firmware" | "health" | "poll";
@@ -124,7 +112,8 @@ export class Pn532Driver implements ReaderDriver {
         this.failIfPending();
         return;
       case "nack":
-        // The chip could not read our frame: it asks for the command again.
+        // UM0701 defines NACK as host→chip ("send that again"); from the chip side it comes from
+        // clones and line noise, and the safe answer is the same: send the command again.
         this.ctx.reject("pn532:nack", item.raw.toString("hex"), this.describePending());
         this.failIfPending();
         return;
