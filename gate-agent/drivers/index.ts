@@ -1,5 +1,6 @@
 import { WanfengError } from "../../protocol/errors";
 import type { HardwareProfile } from "../profiles/schema";
+import { OsdpDriver } from "./osdp/driver";
 import { Pn532Driver } from "./pn532/driver";
 import { StreamDriver } from "./stream-driver";
 import type { DriverContext, ReaderDriver } from "./types";
@@ -16,10 +17,7 @@ export function createDriver(profile: HardwareProfile, ctx: DriverContext): Read
       case "pn532":
         return new Pn532Driver(profile.driver.options, ctx);
       case "osdp":
-        throw new WanfengError(
-          "PROFILE_INVALID",
-          `${profile.id}: driver "${profile.driver.kind}" is not built yet`,
-        );
+        return new OsdpDriver(profile.driver.options, ctx);
     }
   }
   if (!profile.framing || !profile.decoder) {

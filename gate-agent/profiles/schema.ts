@@ -5,6 +5,7 @@ import type { Em4100AsciiHexOptions } from "../decoding/em4100-ascii-hex";
 import type { UidDecimalOptions } from "../decoding/uid-decimal";
 import type { UidHexOptions } from "../decoding/uid-hex";
 import type { W26TextOptions } from "../decoding/w26-text";
+import { OsdpOptionsSchema } from "../drivers/osdp/options";
 import { Pn532OptionsSchema } from "../drivers/pn532/options";
 import type { HidKeyboardOptions } from "../framing/hid-keyboard";
 import type { LineOptions } from "../framing/line";
@@ -112,7 +113,7 @@ export type DecoderConfig = z.infer<typeof DecoderSchema>;
  */
 export const DriverSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("pn532"), options: Pn532OptionsSchema.prefault({}) }),
-  z.strictObject({ kind: z.literal("osdp"), options: z.strictObject({}).default({}) }),
+  z.strictObject({ kind: z.literal("osdp"), options: OsdpOptionsSchema.prefault({}) }),
 ]);
 export type DriverConfig = z.infer<typeof DriverSchema>;
 

@@ -83,6 +83,13 @@ describe("OSDP packets", () => {
     expect(events.at(-1)).toMatchObject({ type: "packet", packet: { code: REPLY.ACK } });
   });
 
+  it("does not count the bytes of a rejected packet again as junk", () => {
+    const bad = encodePacket({ address: 0, reply: true, seq: 1, crc: true, code: REPLY.ACK });
+    bad[bad.length - 1] = (bad.at(-1) ?? 0) ^ 0xff;
+    const events = parseAll(bad);
+    expect(events).toEqual([expect.objectContaining({ type: "bad", raw: bad })]);
+  });
+
   it("finds a real packet that starts inside a false one", () => {
     const good = encodePacket({ address: 2, reply: true, seq: 2, crc: true, code: REPLY.ACK });
     // 53 then a length of 10: the good packet's first bytes are swallowed by the false start.

@@ -76,6 +76,8 @@ export type ParseEvent =
  */
 export class PacketReader {
   private buffer = Buffer.alloc(0);
+  /** Leading bytes already reported inside a bad packet: searched again, not counted again as junk. */
+  private reported = 0;
 
   push(chunk: Buffer, emit: (event: ParseEvent) => void): void {
     this.buffer = this.buffer.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.buffer, chunk]);
@@ -103,22 +105,30 @@ export class PacketReader {
         continue;
       }
       const raw = Buffer.from(this.buffer.subarray(0, at + length));
-      this.buffer = this.buffer.subarray(at + length);
+      this.consume(at + length);
       emit({ type: "packet", packet: { ...result.packet, raw } });
     }
   }
 
   /** Bytes still waiting for the rest of their packet, dropped (port closed, command resent). */
   reset(emit?: (event: ParseEvent) => void): void {
-    if (this.buffer.length > 0) emit?.({ type: "junk", count: this.buffer.length });
+    const unreported = this.buffer.length - Math.min(this.reported, this.buffer.length);
+    if (unreported > 0) emit?.({ type: "junk", count: unreported });
     this.buffer = Buffer.alloc(0);
+    this.reported = 0;
   }
 
   private dropJunk(count: number, emit: (event: ParseEvent) => void): void {
     if (count <= 0) return;
-    const junk = this.buffer.subarray(0, count).filter((b) => b !== MARK).length;
+    const fresh = this.buffer.subarray(Math.min(this.reported, count), count);
+    const junk = fresh.filter((b) => b !== MARK).length;
     if (junk > 0) emit({ type: "junk", count: junk });
+    this.consume(count);
+  }
+
+  private consume(count: number): void {
     this.buffer = this.buffer.subarray(count);
+    this.reported = Math.max(0, this.reported - count);
   }
 
   private skipStart(
@@ -131,7 +141,8 @@ export class PacketReader {
     const raw = Buffer.from(this.buffer.subarray(0, end ?? at + HEADER_LENGTH));
     emit({ type: "bad", reason, raw, why });
     // Past the start byte only: the rest is searched again.
-    this.buffer = this.buffer.subarray(at + 1);
+    this.consume(at + 1);
+    this.reported = Math.max(this.reported, raw.length - (at + 1));
   }
 }
 
