@@ -4,8 +4,8 @@ import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
 import { DEFAULT_PROFILES_DIR, loadProfile } from "./profiles/load";
+import { openAnyTransport } from "./reader/open-any-transport";
 import { Reader, type ReaderEvent, type ReaderStats } from "./reader/reader";
-import { serialTransport } from "./reader/serial-transport";
 import type { OpenTransport } from "./reader/transport";
 import { type ReaderSpec, readerIdOf } from "./reader-spec";
 import { type AgentTiming, DEFAULT_TIMING } from "./timing";
@@ -20,7 +20,7 @@ export interface AgentOptions {
   readers: ReaderSpec[];
   /** Where hardware profiles live; defaults to the repository's hardware-profiles/. */
   profilesDir?: string;
-  /** Defaults to serialport with the native binding. */
+  /** Defaults to serialport or node-hid, chosen by each profile's transport kind. */
   openTransport?: OpenTransport;
   queue?: TapQueue;
   timing?: Partial<AgentTiming>;
@@ -72,7 +72,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     onEvent,
     ...(options.queue ? { queue: options.queue } : {}),
   });
-  const openTransport = options.openTransport ?? serialTransport();
+  const openTransport = options.openTransport ?? openAnyTransport();
   const readers = specs.map(
     ({ spec, readerId, profile }) =>
       new Reader({

@@ -15,6 +15,15 @@ export { createDriver, type DriverContext, type Feedback, type ReaderDriver } fr
 export { createFramer } from "./framing";
 export { DEFAULT_PROFILES_DIR, loadAllProfiles, loadProfile, parseProfile } from "./profiles/load";
 export type { HardwareProfile } from "./profiles/schema";
+export {
+  AUTO_PATH,
+  type HidBackend,
+  type HidDeviceHandle,
+  type HidDeviceInfo,
+  hidTransport,
+  nodeHidBackend,
+} from "./reader/hid-transport";
+export { openAnyTransport, type TransportOpeners } from "./reader/open-any-transport";
 export type { ReaderReading } from "./reader/pipeline";
 export { ReaderPipeline } from "./reader/pipeline";
 export type { ReaderEvent, ReaderStats } from "./reader/reader";

@@ -35,7 +35,37 @@ export const SerialTransportSchema = z.strictObject({
 });
 export type SerialTransportConfig = z.infer<typeof SerialTransportSchema>;
 
-export const TransportSchema = z.discriminatedUnion("kind", [SerialTransportSchema]);
+/** USB vendor/product ids and usage pages as numbers or "0x1a86" strings, as lsusb prints them. */
+const usbId = z.union([
+  z.int().min(0).max(0xffff),
+  z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{1,4}$/, 'expected a USB id such as 65535 or "0xffff"')
+    .transform((s) => Number.parseInt(s.slice(2), 16)),
+]);
+
+/**
+ * A USB HID reader through node-hid (keyboard-wedge readers, HID scanners). `hidraw` reads a copy
+ * of the reports while the kernel keyboard driver still types every scan into the focused window;
+ * `libusb` detaches the kernel driver and has the device alone (see docs/readers.md).
+ */
+export const HidTransportSchema = z.strictObject({
+  kind: z.literal("hid"),
+  vendorId: usbId,
+  productId: usbId,
+  /** For devices with several collections: the one to open, e.g. 0x01 (Generic Desktop). */
+  usagePage: usbId.optional(),
+  /** For composite devices: the USB interface number of the reader's keyboard. */
+  interface: z.int().min(0).max(255).optional(),
+  driverType: z.enum(["hidraw", "libusb"]),
+});
+export type HidTransportConfig = z.infer<typeof HidTransportSchema>;
+
+/** A USB device a profile fits, for discovery (`wanfeng readers`). */
+export const UsbMatchSchema = z.strictObject({ vendorId: usbId, productId: usbId });
+export type UsbMatch = z.infer<typeof UsbMatchSchema>;
+
+export const TransportSchema = z.discriminatedUnion("kind", [SerialTransportSchema, HidTransportSchema]);
 export type TransportConfig = z.infer<typeof TransportSchema>;
 
 const StxEtxOptionsSchema = z
@@ -126,6 +156,11 @@ export const HardwareProfileSchema = z
     name: z.string().min(1).max(200),
     notes: z.string().max(4000).optional(),
     transport: TransportSchema,
+    /**
+     * USB ids this model shows up with, so `wanfeng readers` can suggest the profile for a plugged-in
+     * device. HID profiles match their transport's ids without this.
+     */
+    match: z.array(UsbMatchSchema).min(1).optional(),
     /** Listen-only readers: how the byte stream is cut into frames, and how a frame is read. */
     framing: FramingSchema.optional(),
     decoder: DecoderSchema.optional(),
