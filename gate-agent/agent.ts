@@ -3,6 +3,7 @@ import { createLogger } from "../server/log";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
+import { feedbackForOutcome } from "./feedback";
 import { DEFAULT_PROFILES_DIR, loadProfile } from "./profiles/load";
 import { openAnyTransport } from "./reader/open-any-transport";
 import { Reader, type ReaderEvent, type ReaderStats } from "./reader/reader";
@@ -91,6 +92,16 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
         },
       }),
   );
+  // The person at the reader sees the server's decision (green/one beep, red/three beeps).
+  sender.subscribe((event) => {
+    if (event.type !== "tap:acked") return;
+    const kind = feedbackForOutcome(event.outcome, event.report.at, (options.now ?? Date.now)());
+    const { readerId } = event.report;
+    if (kind === undefined) return;
+    readers[specs.findIndex((s) => s.readerId === readerId)]
+      ?.feedback(kind)
+      .catch((err: unknown) => log.warn({ readerId, err }, "reader feedback failed"));
+  });
   for (const reader of readers) reader.start();
   log.info(
     { serverUrl: options.serverUrl, readers: specs.map((s) => `${s.profile.id}:${s.spec.path}`) },

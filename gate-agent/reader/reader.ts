@@ -1,4 +1,5 @@
 import { createLogger } from "../../server/log";
+import type { Feedback } from "../drivers";
 import type { HardwareProfile } from "../profiles/schema";
 import { type AgentTiming, backoffDelay, Wakeup } from "../timing";
 import { type PipelineCounters, ReaderPipeline, type ReaderReading } from "./pipeline";
@@ -79,6 +80,11 @@ export class Reader {
       open: this.open,
       opens: this.opens,
     };
+  }
+
+  /** Accept/refuse light and beep on readers that have them; nothing on listen-only readers. */
+  feedback(kind: Feedback): Promise<void> {
+    return this.pipeline.feedback(kind);
   }
 
   private async run(): Promise<void> {
