@@ -4,7 +4,7 @@ import { register } from "tsx/esm/api";
 
 // One-shot commands print their own result; routine progress logs would bury it. Loggers read
 // LOG_LEVEL when first imported, so it is set before any module loads.
-const QUIET_COMMANDS = new Set(["tap", "demo-taps", "import", "user", "device", "group"]);
+const QUIET_COMMANDS = new Set(["tap", "demo-taps", "import", "user", "device", "group", "readers"]);
 if (!process.env.LOG_LEVEL && QUIET_COMMANDS.has(process.argv[2] ?? "")) process.env.LOG_LEVEL = "warn";
 
 register();

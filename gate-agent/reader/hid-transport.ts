@@ -1,5 +1,6 @@
 import { type Device, devicesAsync, HIDAsync, setDriverType } from "node-hid";
 import { WanfengError } from "../../protocol/errors";
+import { formatUsbIds, hidDeviceFits } from "../discovery";
 import type { HidTransportConfig } from "../profiles/schema";
 import type { OpenTransport, ReaderTransport, TransportHandlers } from "./transport";
 
@@ -87,7 +88,7 @@ export function hidTransport(backend: HidBackend = nodeHidBackend): OpenTranspor
 
 /** The node-hid path of the first attached device that fits the profile's ids. */
 async function findDevicePath(backend: HidBackend, settings: HidTransportConfig): Promise<string> {
-  const ids = `${hex4(settings.vendorId)}:${hex4(settings.productId)}`;
+  const ids = formatUsbIds(settings.vendorId, settings.productId);
   let devices: HidDeviceInfo[];
   try {
     devices = await backend.devices(settings.driverType);
@@ -103,19 +104,6 @@ async function findDevicePath(backend: HidBackend, settings: HidTransportConfig)
     });
   }
   return match.path;
-}
-
-/** Same ids, and the same usage page and interface when the profile names them. */
-export function hidDeviceFits(
-  device: Pick<HidDeviceInfo, "vendorId" | "productId" | "usagePage" | "interface">,
-  settings: Pick<HidTransportConfig, "vendorId" | "productId" | "usagePage" | "interface">,
-): boolean {
-  return (
-    device.vendorId === settings.vendorId &&
-    device.productId === settings.productId &&
-    (settings.usagePage === undefined || device.usagePage === settings.usagePage) &&
-    (settings.interface === undefined || device.interface === settings.interface)
-  );
 }
 
 function wire(device: HidDeviceHandle, handlers: TransportHandlers): ReaderTransport {
@@ -142,8 +130,4 @@ function wire(device: HidDeviceHandle, handlers: TransportHandlers): ReaderTrans
       await device.close().catch(() => {});
     },
   };
-}
-
-function hex4(id: number): string {
-  return id.toString(16).padStart(4, "0");
 }

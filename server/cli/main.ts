@@ -5,6 +5,7 @@ import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
+import { runReadersCommand } from "./readers-command";
 import { runStartCommand } from "./start-command";
 import { runUserAddCommand } from "./user-commands";
 
@@ -78,6 +79,13 @@ program
     "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable)",
   )
   .action(runAgentCommand);
+
+program
+  .command("readers")
+  .description("list HID devices and serial ports on this machine and the reader profiles that fit them")
+  .option("--libusb", "list through node-hid's libusb backend (the paths libusb profiles use)")
+  .option("--json", "print the list as JSON")
+  .action((options: { libusb?: boolean; json?: boolean }) => runReadersCommand(options));
 
 program
   .command("tap")
