@@ -226,6 +226,16 @@ describe("OSDP control panel", () => {
     expect(h.writes).toHaveLength(count);
   });
 
+  it("ignores its own commands echoed back by the adapter", async () => {
+    const h = harness();
+    h.driver.start();
+    const echo = h.writes[0] ?? Buffer.alloc(0);
+    h.driver.onData(echo);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(h.driver.status().phase).toBe("online");
+    expect(h.rejects).toEqual([]);
+  });
+
   it("counts a reply with no command outstanding, or with the wrong sequence number, as bad", async () => {
     const h = harness({ pollIntervalMs: 200 });
     const ack = (seq: number) => encodePacket({ address: 0, reply: true, seq, crc: true, code: REPLY.ACK });

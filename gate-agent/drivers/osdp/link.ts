@@ -119,8 +119,10 @@ export class OsdpLink {
   }
 
   private onPacket(packet: Packet): void {
-    // Our own commands echoed by a half-duplex adapter, or another reader's replies on the bus.
-    if (!packet.reply || packet.address !== this.options.address) {
+    // Our own commands, echoed by adapters that hear their own transmitter: not a fault at all.
+    if (!packet.reply) return;
+    // Another reader's reply on a shared bus: not ours, not broken either.
+    if (packet.address !== this.options.address) {
       this.ctx.junk(packet.raw.length);
       return;
     }
