@@ -11,6 +11,14 @@ export {
 export { MemoryTapQueue, type TapQueue } from "./delivery/queue";
 export type { DeliveryEvent, DeliveryStats, TapSenderOptions } from "./delivery/sender";
 export { toTapReport } from "./delivery/tap-report";
+export {
+  type DeviceMatches,
+  type HidDeviceSeen,
+  matchHidDevices,
+  matchSerialPorts,
+  type ProfileSuggestion,
+  type SerialPortSeen,
+} from "./discovery";
 export { createDriver, type DriverContext, type Feedback, type ReaderDriver } from "./drivers";
 export { createFramer } from "./framing";
 export { DEFAULT_PROFILES_DIR, loadAllProfiles, loadProfile, parseProfile } from "./profiles/load";
