@@ -23,7 +23,11 @@ export function parseReaderSpec(spec: string): { profile: string; path: string }
   return { profile, path };
 }
 
-/** The id the server sees for a reader: given, or the port's name (ttyUSB0), at most 64 chars. */
+/**
+ * The id the server sees for a reader: given, or the port's name (ttyUSB0), at most 64 chars.
+ * A HID reader found by "auto" has no port name: it is called after its profile's model
+ * (usb-wedge-em4100), so two different auto readers on one agent do not clash.
+ */
 export function readerIdOf(spec: ReaderSpec): string {
   if (spec.readerId !== undefined) {
     const id = spec.readerId.trim();
@@ -35,6 +39,9 @@ export function readerIdOf(spec: ReaderSpec): string {
     }
     return id;
   }
-  const name = basename(spec.path) || spec.path;
+  const name =
+    spec.path === "auto"
+      ? (spec.profile.split("/").at(-1) ?? spec.profile)
+      : basename(spec.path) || spec.path;
   return name.slice(0, MAX_READER_ID);
 }

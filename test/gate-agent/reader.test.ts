@@ -112,6 +112,7 @@ describe("reader specs", () => {
     );
     expect(readerIdOf({ profile: "x", path: `/dev/${"a".repeat(80)}` })).toHaveLength(64);
     expect(readerIdOf({ profile: "x", path: "/dev/ttyUSB0", readerId: "north-gate" })).toBe("north-gate");
+    expect(readerIdOf({ profile: "generic/usb-wedge-em4100", path: "auto" })).toBe("usb-wedge-em4100");
     expect(() => readerIdOf({ profile: "x", path: "/dev/ttyUSB0", readerId: "b".repeat(65) })).toThrow(
       WanfengError,
     );
