@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   "PROFILE_NOT_FOUND",
   "IMPORT_BAD_ROW",
   "CARD_NUMBER_INVALID",
+  "PASS_BAD_DATES",
+  "PASS_NOT_ONE_FAMILY",
   "INTERNAL",
 ] as const;
 

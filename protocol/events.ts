@@ -4,12 +4,14 @@ import type {
   ChildCommand,
   ChildDayView,
   DeviceConfig,
+  PassResult,
   TapOutcome,
   TapReport,
   TapResult,
   ViewRequest,
   ViewSnapshot,
 } from "./model";
+import type { PassCreate, PassList, PassRedeem, PassRevoke, PassView } from "./passes";
 
 /**
  * The socket.io contract, both directions, for both namespaces. Server, gate agent and kiosk use
@@ -33,6 +35,11 @@ export interface ScreenToServerEvents {
   "child:checkIn": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:release": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:collect": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
+  // Delegate passes: teachers (their groups) and admin write them; the guard redeems a short code.
+  "pass:create": (command: PassCreate, ack: (answer: Ack<PassView>) => void) => void;
+  "pass:list": (command: PassList, ack: (answer: Ack<PassView[]>) => void) => void;
+  "pass:revoke": (command: PassRevoke, ack: (answer: Ack<PassView>) => void) => void;
+  "pass:redeemShortCode": (command: PassRedeem, ack: (answer: Ack<PassResult>) => void) => void;
 }
 
 export interface PickupAnnouncement {

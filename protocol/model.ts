@@ -82,7 +82,36 @@ export type TapResult =
       guardianName: string;
       children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
     }
-  | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome };
+  | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome }
+  | PassResult;
+
+/** Why a delegate pass (亲友代接) was refused at the gate; see docs/decisions.md "Delegate passes". */
+export const PASS_REFUSAL_REASONS = [
+  /** The scanned text is not a Wanfeng pass at all (some other QR code). */
+  "not_a_pass",
+  /** Bad signature, altered id or date, or an id this server never issued. */
+  "forged",
+  /** A typed short code that matches no pass (a typo, most likely). */
+  "unknown_code",
+  "revoked",
+  "used",
+  "not_yet_valid",
+  "expired",
+] as const;
+export type PassRefusalReason = (typeof PASS_REFUSAL_REASONS)[number];
+
+/**
+ * A pass shown at the gate (scanned QR or typed short code). Refused: `refused` says why and no
+ * child is named. Accepted: one outcome per child on the pass, as for a guardian's card.
+ */
+export interface PassResult {
+  kind: "pass";
+  refused?: PassRefusalReason;
+  passId?: string;
+  delegateName?: string;
+  delegateRelation?: string;
+  children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
+}
 
 export interface TapOutcome {
   tapId: string;
@@ -95,6 +124,10 @@ export interface AdultView {
   guardianId: string;
   name: string;
   relation: string;
+  /** A delegate with a pass: `name` is the delegate, `relation` is "代接", guardianId announced them. */
+  passId?: string;
+  /** The delegate's own relation to the child (舅舅, 邻居…), as written on the pass. */
+  delegateRelation?: string;
 }
 
 /** One child's day as a screen shows it. */
@@ -116,7 +149,7 @@ export interface ChildDayView {
   leaveReason?: string;
 }
 
-export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused"] as const;
+export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused", "pass_refused"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertView {
@@ -131,6 +164,9 @@ export interface AlertView {
   cardStatus?: "lost" | "revoked";
   /** For a refused pickup: why each child could not be requested. */
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  /** For a refused delegate pass: why (holderName is then the delegate, when known). */
+  passRefusal?: PassRefusalReason;
+  passId?: string;
 }
 
 export interface GroupSummary {

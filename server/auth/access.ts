@@ -17,6 +17,19 @@ export function canCollect(user: User): boolean {
   return canOpenGate(user);
 }
 
+/** A delegate pass is written (and revoked) by a teacher of every child's group, or the office. */
+export function canWritePass(user: User, childGroupIds: readonly string[]): boolean {
+  return (
+    user.role === "admin" ||
+    (user.role === "teacher" && childGroupIds.every((g) => user.groupIds.includes(g)))
+  );
+}
+
+/** The guard types a pass's short code when its QR code will not scan. */
+export function canRedeemPass(user: User): boolean {
+  return canOpenGate(user);
+}
+
 export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {
   if (user.role === "admin") return [...allGroupIds];
   if (user.role === "teacher") return allGroupIds.filter((id) => user.groupIds.includes(id));

@@ -8,6 +8,10 @@ export interface ChildDay {
   requestedAt?: string;
   requestedByGuardianId?: string;
   requestDeviceId?: string;
+  /** Set when a delegate with a pass asked for the child instead of a guardian's card. */
+  requestPassId?: string;
+  requestDelegateName?: string;
+  requestDelegateRelation?: string;
   releasedAt?: string;
   collectedAt?: string;
   leaveReason?: string;
@@ -22,12 +26,28 @@ export interface DayState {
   /** `${deviceId}|${cardId}` → when that card last counted at that device (tap time, ms). */
   lastCountedTap: Map<string, number>;
   alerts: AlertRaised[];
+  /** Delegate passes used, today or (seeded at day start) on an earlier day of their range. */
+  passUses: Map<string, PassUse>;
+}
+
+export interface PassUse {
+  day: string;
+  at: string;
+  deviceId: string;
+  tapAt?: string;
 }
 
 export const EXPECTED: ChildDay = Object.freeze({ status: "expected" }) as ChildDay;
 
 export function emptyDay(day: string): DayState {
-  return { day, children: new Map(), taps: new Map(), lastCountedTap: new Map(), alerts: [] };
+  return {
+    day,
+    children: new Map(),
+    taps: new Map(),
+    lastCountedTap: new Map(),
+    alerts: [],
+    passUses: new Map(),
+  };
 }
 
 export function childDay(state: DayState, childId: string): ChildDay {
@@ -63,6 +83,9 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
         requestedAt: event.at,
         requestedByGuardianId: event.guardianId,
         requestDeviceId: event.deviceId,
+        requestPassId: event.passId,
+        requestDelegateName: event.delegateName,
+        requestDelegateRelation: event.delegateRelation,
       });
       break;
     case "child:released":
@@ -76,6 +99,14 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
       break;
     case "alert:raised":
       state.alerts.push(event);
+      break;
+    case "pass:used":
+      state.passUses.set(event.passId, {
+        day: event.day,
+        at: event.at,
+        deviceId: event.deviceId,
+        ...(event.tapAt ? { tapAt: event.tapAt } : {}),
+      });
       break;
   }
   return state;

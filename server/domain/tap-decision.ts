@@ -2,6 +2,8 @@ import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from ".
 import type { Card, Device } from "../store/schema";
 import { childDay, type DayState, debounceKey } from "./day-state";
 import type { Actor, AlertRaised, DayEvent, TapReceived } from "./events";
+import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";
+import { pickupOutcome } from "./pickup-outcome";
 import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
 
@@ -12,6 +14,8 @@ export interface TapInput {
   report: TapReport;
   /** When the server received the tap. */
   now: Date;
+  /** Delegate passes and their key, for scanned codes; without it every pass is refused as forged. */
+  passes?: PassBook;
 }
 
 export interface TapDecision {
@@ -55,7 +59,7 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
   if (tapDay < state.day) return only({ kind: "stale", tapDay });
 
   const reading = report.reading;
-  if (reading.kind === "code") return only({ kind: "not_applicable", reason: "code_not_supported" });
+  if (reading.kind === "code") return decideCode(input, reading.text);
 
   const last = state.lastCountedTap.get(debounceKey(device.id, reading.cardId));
   const tapMs = Date.parse(report.at);
@@ -127,21 +131,15 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
   };
 }
 
-function pickupOutcome(status: string): PickupChildOutcome {
-  switch (status) {
-    case "checked_in":
-      return "requested";
-    case "expected":
-      return "not_checked_in";
-    case "on_leave":
-      return "on_leave";
-    case "pickup_requested":
-      return "already_requested";
-    case "released":
-      return "already_released";
-    default:
-      return "already_collected";
-  }
+/** A scanned code at a gate is a delegate pass (SPEC "At the gate": a pass (QR)); see pass-decision.ts. */
+function decideCode(input: TapInput, text: string): { result: TapResult; consequences: Consequence[] } {
+  const { device, roster, state, now } = input;
+  if (device.kind !== "gate") return only({ kind: "not_applicable", reason: "code_not_supported" });
+  const book = input.passes ?? { key: undefined, passes: [] };
+  const presented = presentedFromScan(text);
+  const passInput = { roster, state, book, presented, deviceId: device.id, now, tapAt: input.report.at };
+  if (isRepeatScan(passInput, roster.settings.debounceMs)) return only({ kind: "debounced" });
+  return decidePass(passInput);
 }
 
 function decideAtRoom(input: TapInput, card: Card): { result: TapResult; consequences: Consequence[] } {

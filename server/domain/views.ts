@@ -5,6 +5,9 @@ import { type RosterIndex, relationOf } from "./roster-index";
 
 /** Projections of the day for screens. Pure: roster + state in, plain objects out. */
 
+/** The relation a delegate with a pass is shown with; the kiosk translates it ("代接人" / "delegate"). */
+export const DELEGATE_RELATION = "代接";
+
 export function childView(roster: RosterIndex, state: DayState, childId: string): ChildDayView | undefined {
   const child = roster.children.get(childId);
   if (!child) return undefined;
@@ -26,7 +29,16 @@ export function childView(roster: RosterIndex, state: DayState, childId: string)
   if (day.releasedAt) view.releasedAt = day.releasedAt;
   if (day.collectedAt) view.collectedAt = day.collectedAt;
   if (day.leaveReason) view.leaveReason = day.leaveReason;
-  if (day.requestedByGuardianId) {
+  if (day.requestPassId) {
+    // A delegate (亲友代接): the screens show the delegate, marked as such, and which pass.
+    view.requestedBy = {
+      guardianId: day.requestedByGuardianId ?? "",
+      name: day.requestDelegateName ?? "",
+      relation: DELEGATE_RELATION,
+      passId: day.requestPassId,
+      ...(day.requestDelegateRelation ? { delegateRelation: day.requestDelegateRelation } : {}),
+    };
+  } else if (day.requestedByGuardianId) {
     const guardianId = day.requestedByGuardianId;
     view.requestedBy = {
       guardianId,
@@ -72,6 +84,8 @@ export function alertView(roster: RosterIndex, alert: AlertRaised): AlertView {
   if (alert.holderName) view.holderName = alert.holderName;
   if (alert.cardStatus) view.cardStatus = alert.cardStatus;
   if (alert.childOutcomes) view.childOutcomes = alert.childOutcomes;
+  if (alert.passRefusal) view.passRefusal = alert.passRefusal;
+  if (alert.passId) view.passId = alert.passId;
   return view;
 }
 

@@ -24,6 +24,9 @@ export function publishDayEvents(
       case "alert:raised":
         screens.to(GATE_ROOM).emit("alert:raised", alertView(roster, event));
         break;
+      case "pass:used":
+        // Each child it named has its own pickup:requested event.
+        break;
       default:
         changedChildren.add(event.childId);
     }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import {
@@ -15,9 +16,11 @@ import { resolveSession } from "../auth/sessions";
 import type { DayService } from "../day/day-service";
 import type { ChildCommandKind } from "../domain/child-commands";
 import { createLogger } from "../log";
+import { PassService } from "../passes/pass-service";
 import type { DocumentStore, User } from "../store/schema";
 import { connectError } from "./connect-error";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
+import { attachPassCommands } from "./pass-commands";
 import { publishDayEvents } from "./publisher";
 import { GATE_ROOM, groupRoom } from "./rooms";
 
@@ -53,7 +56,9 @@ export function attachScreenNamespace(
   day.onEvents((events, roster, state) => publishDayEvents(screens, events, roster, state));
   day.onViewsStale(() => screens.emit("view:stale"));
 
+  const passes = new PassService({ store, day, clock, newId: randomUUID });
   screens.on("connection", (socket) => {
+    attachPassCommands(socket, passes);
     socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day)));
     for (const kind of ["checkIn", "release", "collect"] as const) {
       socket.on(`child:${kind}`, (raw, ack) => answer(ack, () => childCommand(socket, kind, raw, day)));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DeviceKindSchema, RoleSchema } from "../../protocol";
+import { PassSchema } from "./pass-schema";
 import { ScheduleSchema } from "./schedule-schema";
 
 /**
@@ -115,6 +116,13 @@ export const DbSchema = z.object({
   users: z.array(UserSchema),
   devices: z.array(DeviceSchema),
   sessions: z.array(SessionSchema),
+  /** Delegate passes (亲友代接); absent in older files. Their use is a journal event, not kept here. */
+  passes: z.array(PassSchema).optional(),
+  /** HMAC key of pass tokens (32 random bytes, base64url), made on the first pass; never sent to screens. */
+  passKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
   /** The care schedule; absent in older files, which then follow DEFAULT_SCHEDULE. */
   schedule: ScheduleSchema.optional(),
 });

@@ -95,9 +95,13 @@ describe("a tap at the gate", () => {
     expect(d.events).toHaveLength(1);
   });
 
-  it("a scanned code is recorded but not yet supported", () => {
+  it("a scanned code at the gate is read as a delegate pass (see pass-decision.test.ts)", () => {
     const d = tap(world(), gate, { kind: "code", text: "hello" });
-    expect(d.result).toEqual({ kind: "not_applicable", reason: "code_not_supported" });
+    expect(d.result).toEqual({ kind: "pass", refused: "not_a_pass", children: [] });
+    expect(tap(world(), room1, { kind: "code", text: "hello" }).result).toEqual({
+      kind: "not_applicable",
+      reason: "code_not_supported",
+    });
   });
 
   it("a tap from an earlier school day (delivered late) changes nothing", () => {

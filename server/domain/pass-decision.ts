@@ -1,0 +1,174 @@
+import type { PassRefusalReason, PassResult, PickupChildOutcome } from "../../protocol";
+import { isTokenLike, normalizeShortCode, parseToken, tokenMatches } from "../passes/pass-token";
+import type { Pass } from "../store/pass-schema";
+import { childDay, type DayState } from "./day-state";
+import type { AlertRaised, PassUsed, PickupRequested } from "./events";
+import { pickupOutcome } from "./pickup-outcome";
+import type { RosterIndex } from "./roster-index";
+import { schoolDay } from "./school-day";
+
+/**
+ * What a delegate pass (亲友代接) shown at a gate means: the table in SPEC.md "At the gate", row
+ * "a pass (QR)". Pure: the passes and the key come in, the clock is passed in; the caller turns
+ * the consequences into journal events (a scanned QR through the tap path, a typed short code
+ * through the guard's command).
+ */
+
+/** The passes of the roster document and the key their tokens are signed with. */
+export interface PassBook {
+  key: string | undefined;
+  passes: readonly Pass[];
+}
+
+export type PresentedPass = { kind: "token"; text: string } | { kind: "short_code"; code: string };
+
+export interface PassInput {
+  roster: RosterIndex;
+  state: DayState;
+  book: PassBook;
+  presented: PresentedPass;
+  /** The gate where the delegate stands. */
+  deviceId: string;
+  now: Date;
+  /** For a scan: when the agent read it (its own clock). */
+  tapAt?: string;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event the pass causes, before it gets its id, day, time and actor. */
+export type PassConsequence = DistributiveOmit<
+  PickupRequested | PassUsed | AlertRaised,
+  "id" | "day" | "at" | "actor"
+>;
+
+export interface PassDecision {
+  result: PassResult;
+  consequences: PassConsequence[];
+}
+
+/** Scanned text: a Wanfeng token, or something else entirely (another QR code). */
+export function presentedFromScan(text: string): PresentedPass {
+  return { kind: "token", text };
+}
+
+/** Typed by the guard: usually the short code, but a whole token pasted in works as well. */
+export function presentedFromTyping(text: string): PresentedPass {
+  return isTokenLike(text) ? { kind: "token", text } : { kind: "short_code", code: text };
+}
+
+export function decidePass(input: PassInput): PassDecision {
+  const found = findPass(input.book, input.presented);
+  if ("refused" in found) return refuse(input, found.refused);
+  const { pass } = found;
+  const reason = invalidity(input, pass);
+  if (reason) return refuse(input, reason, pass);
+  return request(input, pass);
+}
+
+/** A scan of a pass just used at the same gate (a scanner reads a held code several times) is one scan. */
+export function isRepeatScan(input: PassInput, debounceMs: number): boolean {
+  if (input.presented.kind !== "token") return false;
+  const passId = parseToken(input.presented.text)?.passId;
+  const use = passId === undefined ? undefined : input.state.passUses.get(passId);
+  if (!use || use.deviceId !== input.deviceId) return false;
+  // Tap times by the same agent's clock, like the debounce of cards.
+  if (!input.tapAt || !use.tapAt) return false;
+  const since = Date.parse(input.tapAt) - Date.parse(use.tapAt);
+  return since >= 0 && since < debounceMs;
+}
+
+function findPass(book: PassBook, presented: PresentedPass): { pass: Pass } | { refused: PassRefusalReason } {
+  if (presented.kind === "short_code") {
+    const code = normalizeShortCode(presented.code);
+    const pass = book.passes.find((p) => p.shortCode === code);
+    return pass ? { pass } : { refused: "unknown_code" };
+  }
+  if (!isTokenLike(presented.text)) return { refused: "not_a_pass" };
+  const token = parseToken(presented.text);
+  // An id this server never issued cannot be checked against a signature: it is forged too.
+  const pass = token ? book.passes.find((p) => p.id === token.passId) : undefined;
+  if (!token || !pass || !book.key || !tokenMatches(book.key, pass, token)) return { refused: "forged" };
+  return { pass };
+}
+
+function invalidity(input: PassInput, pass: Pass): PassRefusalReason | undefined {
+  if (pass.revokedAt) return "revoked";
+  if (input.state.passUses.has(pass.id)) return "used";
+  const today = schoolDay(input.now, input.roster.settings.timezone);
+  if (today < pass.validFrom) return "not_yet_valid";
+  if (today > pass.validTo) return "expired";
+  return undefined;
+}
+
+function refuse(input: PassInput, reason: PassRefusalReason, pass?: Pass): PassDecision {
+  const result: PassResult = { kind: "pass", refused: reason, children: [] };
+  if (pass) {
+    result.passId = pass.id;
+    result.delegateName = pass.delegate.name;
+    result.delegateRelation = pass.delegate.relation;
+  }
+  // A guard's typo is answered on the guard's own screen; it is not something that happened at the gate.
+  if (reason === "unknown_code") return { result, consequences: [] };
+  const alert: PassConsequence = {
+    type: "alert:raised",
+    kind: "pass_refused",
+    severity: reason === "forged" ? "danger" : "warning",
+    deviceId: input.deviceId,
+    passRefusal: reason,
+    ...(pass ? { passId: pass.id, holderName: pass.delegate.name } : {}),
+  };
+  return { result, consequences: [alert] };
+}
+
+function request(input: PassInput, pass: Pass): PassDecision {
+  const { roster, state, deviceId } = input;
+  const consequences: PassConsequence[] = [];
+  const children: { childId: string; childName: string; outcome: PickupChildOutcome }[] = [];
+  for (const childId of pass.childIds) {
+    const child = roster.children.get(childId);
+    if (!child) continue;
+    const outcome = pickupOutcome(childDay(state, childId).status);
+    children.push({ childId, childName: child.name, outcome });
+    if (outcome !== "requested") continue;
+    consequences.push({
+      type: "pickup:requested",
+      childId,
+      guardianId: pass.guardianId,
+      deviceId,
+      passId: pass.id,
+      delegateName: pass.delegate.name,
+      delegateRelation: pass.delegate.relation,
+    });
+  }
+  const requested = consequences.map((c) => (c.type === "pickup:requested" ? c.childId : ""));
+  if (requested.length > 0) {
+    const via = input.presented.kind === "token" ? "scan" : "short_code";
+    consequences.push({
+      type: "pass:used",
+      passId: pass.id,
+      deviceId,
+      childIds: requested,
+      via,
+      ...(input.tapAt ? { tapAt: input.tapAt } : {}),
+    });
+  } else {
+    // Valid pass, but no child can go now (not checked in, on leave…): the pass stays unused.
+    consequences.push({
+      type: "alert:raised",
+      kind: "pickup_refused",
+      severity: "warning",
+      deviceId,
+      holderName: pass.delegate.name,
+      passId: pass.id,
+      childOutcomes: children.map(({ childName, outcome }) => ({ childName, outcome })),
+    });
+  }
+  const result: PassResult = {
+    kind: "pass",
+    passId: pass.id,
+    delegateName: pass.delegate.name,
+    delegateRelation: pass.delegate.relation,
+    children,
+  };
+  return { result, consequences };
+}
