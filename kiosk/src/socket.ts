@@ -14,6 +14,11 @@ type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
 
 export type ChildCommandName = "child:checkIn" | "child:release" | "child:collect";
 
+/** Delegate-pass commands: payload and answer types come from the protocol's event map. */
+export type PassCommandName = "pass:create" | "pass:list" | "pass:revoke" | "pass:redeemShortCode";
+type Payload<E extends PassCommandName> = Parameters<ScreenToServerEvents[E]>[0];
+type Answer<E extends PassCommandName> = Parameters<Parameters<ScreenToServerEvents[E]>[1]>[0];
+
 /** What a screen does with what the server tells it. */
 export interface ViewHandlers {
   /** A fresh snapshot after (re)joining: replace all state with it. */
@@ -92,6 +97,21 @@ export class ScreenConnection {
         if (err) resolve({ error: { code: "INTERNAL", message: "TIMEOUT" } });
         else resolve(answer);
       });
+    });
+  }
+
+  passCommand<E extends PassCommandName>(name: E, payload: Payload<E>): Promise<Answer<E>> {
+    const failed = (message: string) => ({ error: { code: "INTERNAL", message } }) as Answer<E>;
+    if (!this.socket.connected) return Promise.resolve(failed("OFFLINE"));
+    // socket.io cannot narrow an emit over a union of event names; the map above keeps it typed.
+    const timed = this.socket.timeout(COMMAND_TIMEOUT_MS);
+    const emit = timed.emit as unknown as (
+      name: E,
+      payload: Payload<E>,
+      ack: (err: Error | null, answer: Answer<E>) => void,
+    ) => void;
+    return new Promise((resolve) => {
+      emit.call(timed, name, payload, (err, answer) => resolve(err ? failed("TIMEOUT") : answer));
     });
   }
 

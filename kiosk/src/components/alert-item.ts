@@ -18,7 +18,12 @@ export function alertItem(alert: AlertView): TemplateResult {
       <span class="alert-time">${timeOf(alert.at)}</span>
     </div>
     <div class="alert-body">
-      ${alert.holderName ? html`<span>${t("alert.holder", { name: alert.holderName })}</span>` : nothing}
+      ${alert.passRefusal ? html`<strong data-testid="alert-pass-reason">${t(`alert.passRefusal.${alert.passRefusal}`)}</strong>` : nothing}
+      ${
+        alert.holderName
+          ? html`<span>${t(alert.passId ? "alert.delegate" : "alert.holder", { name: alert.holderName })}</span>`
+          : nothing
+      }
       ${alert.cardId ? html`<span class="mono">${t("alert.card", { cardId: alert.cardId })}</span>` : nothing}
       <span class="muted">${alert.deviceName}</span>
     </div>

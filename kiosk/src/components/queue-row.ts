@@ -33,7 +33,15 @@ export function queueRow(
     <div class="row-adult" data-testid="row-adult">
       <strong>${child.requestedBy?.name ?? "—"}</strong>
       <span class="row-relation">
-        ${child.requestedBy ? html`<span>${relationLabel(child.requestedBy.relation)}</span>` : nothing}
+        ${
+          child.requestedBy?.passId
+            ? html`<span class="chip chip-delegate" data-testid="row-delegate" data-pass-id=${child.requestedBy.passId}
+                  >${t("pass.delegateChip")}</span
+                >${child.requestedBy.delegateRelation ? html`<span>${child.requestedBy.delegateRelation}</span>` : nothing}`
+            : child.requestedBy
+              ? html`<span>${relationLabel(child.requestedBy.relation)}</span>`
+              : nothing
+        }
         ${child.requestGateName ? html`<span>${child.requestGateName}</span>` : nothing}
       </span>
     </div>

@@ -5,6 +5,7 @@ import type { ScheduleView } from "../../../protocol/schedule";
 import { chime } from "../announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
 import { alertItem } from "../components/alert-item";
+import { PassCodeEntry } from "../components/pass-code-entry";
 import { queueRow } from "../components/queue-row";
 import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
@@ -23,6 +24,9 @@ export class GateScreen implements Screen {
   private joinError: string | undefined;
   private readonly busy = new Set<string>();
   private readonly connection: ScreenConnection;
+  private readonly passCode = new PassCodeEntry((code) =>
+    this.connection.passCommand("pass:redeemShortCode", { code }),
+  );
 
   constructor(onAuthLost: () => void) {
     this.connection = new ScreenConnection(
@@ -124,6 +128,7 @@ export class GateScreen implements Screen {
             >
           </div>
         </div>
+        ${this.passCode.view()}
         ${
           queue.length === 0
             ? html`<p class="panel-empty" data-testid="queue-empty">${t("gate.noQueue")}</p>`

@@ -7,6 +7,7 @@ import { requestRender, type Screen, setConnection, setSchoolName } from "../app
 import { childTile } from "../components/child-tile";
 import { askConfirm, cancelConfirm } from "../components/confirm";
 import { bellIcon, speakerOffIcon } from "../components/icons";
+import { PassDialog } from "../components/pass-dialog";
 import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
 import { announcementText, classLabel, failureText, speechText, tapNoticeText, timeOf } from "../format";
@@ -27,6 +28,11 @@ export class RoomScreen implements Screen {
   private readonly dismissed = new Set<string>();
   private readonly connection: ScreenConnection;
   private readonly stopAudioWatch: () => void;
+  /** The school day of the last snapshot: a new delegate pass starts on it. */
+  private day = "";
+  private readonly passDialog = new PassDialog((command) =>
+    this.connection.passCommand("pass:create", command),
+  );
 
   constructor(
     private readonly groupId: string,
@@ -60,6 +66,7 @@ export class RoomScreen implements Screen {
 
   dispose(): void {
     cancelConfirm();
+    this.passDialog.close();
     this.stopAudioWatch();
     this.connection.close();
   }
@@ -67,6 +74,7 @@ export class RoomScreen implements Screen {
   private applySnapshot(snapshot: ViewSnapshot): void {
     this.children = snapshot.children.slice();
     this.group = snapshot.group;
+    this.day = snapshot.day;
     this.schedule = snapshot.schedule;
     this.loaded = true;
     this.joinError = undefined;
@@ -137,6 +145,7 @@ export class RoomScreen implements Screen {
             )}
           </div>`
       }
+      ${this.passDialog.view()}
     </section>`;
   }
 
@@ -159,6 +168,14 @@ export class RoomScreen implements Screen {
         ${count("gone", t("room.counts.gone"), counts.gone)}
         <span class="count-total" data-testid="count-total">${t("room.counts.total", { count: counts.total })}</span>
       </div>
+      <button
+        class="btn btn-secondary"
+        data-testid="pass-open"
+        title=${t("pass.openLabel")}
+        @click=${() => this.passDialog.open(this.children, this.day)}
+      >
+        ${t("pass.open")}
+      </button>
       ${
         audioReady()
           ? nothing
