@@ -1,14 +1,15 @@
-import { WanfengError } from "../protocol/errors";
 import { createLogger } from "../server/log";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
 import { feedbackForOutcome } from "./feedback";
-import { DEFAULT_PROFILES_DIR, loadProfile } from "./profiles/load";
+import { DEFAULT_PROFILES_DIR } from "./profiles/load";
 import { openAnyTransport } from "./reader/open-any-transport";
-import { Reader, type ReaderEvent, type ReaderStats } from "./reader/reader";
+import type { ReaderEvent, ReaderStats } from "./reader/reader";
 import type { OpenTransport } from "./reader/transport";
+import { ReaderReports } from "./reader-reports";
 import { type ReaderSpec, readerIdOf } from "./reader-spec";
+import { ReaderSet } from "./reconfigure";
 import { type AgentTiming, DEFAULT_TIMING } from "./timing";
 
 const log = createLogger("gate-agent");
@@ -18,7 +19,8 @@ export type AgentEvent = ReaderEvent | DeliveryEvent;
 export interface AgentOptions {
   serverUrl: string;
   token: string;
-  readers: ReaderSpec[];
+  /** Readers to run; leave out (or empty) to run the readers configured on the server. */
+  readers?: ReaderSpec[];
   /** Where hardware profiles live; defaults to the repository's hardware-profiles/. */
   profilesDir?: string;
   /** Defaults to serialport or node-hid, chosen by each profile's transport kind. */
@@ -43,27 +45,20 @@ export interface Agent {
 /**
  * Starts every reader and the sender. Rejects at once on a bad profile or reader id; a reader
  * that cannot be opened yet (unplugged) is not an error: it is retried until it appears.
+ *
+ * Without readers in the options (no `--reader`), the agent runs the readers the server's device
+ * configuration names, and follows that configuration when a technician changes it. With readers
+ * in the options, those win and the server's list is ignored.
  */
 export async function startAgent(options: AgentOptions): Promise<Agent> {
   const timing = { ...DEFAULT_TIMING, ...options.timing };
   const profilesDir = options.profilesDir ?? DEFAULT_PROFILES_DIR;
-  const specs = await Promise.all(
-    options.readers.map(async (spec) => ({
-      spec,
-      readerId: readerIdOf(spec),
-      profile: await loadProfile(spec.profile, profilesDir),
-    })),
-  );
-  const seen = new Set<string>();
-  for (const { readerId } of specs) {
-    if (seen.has(readerId)) {
-      throw new WanfengError(
-        "VALIDATION_FAILED",
-        `two readers share the id "${readerId}": give each a readerId`,
-      );
-    }
-    seen.add(readerId);
-  }
+  const fixed = (options.readers ?? []).map((spec) => ({
+    readerId: readerIdOf(spec),
+    profile: spec.profile,
+    path: spec.path,
+  }));
+  const resolved = await ReaderSet.resolve(fixed, profilesDir);
 
   const onEvent = options.onEvent ?? (() => {});
   const sender = new TapSender({
@@ -73,47 +68,58 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     onEvent,
     ...(options.queue ? { queue: options.queue } : {}),
   });
-  const openTransport = options.openTransport ?? openAnyTransport();
-  const readers = specs.map(
-    ({ spec, readerId, profile }) =>
-      new Reader({
-        readerId,
-        path: spec.path,
-        profile,
-        openTransport,
-        timing,
-        onEvent,
-        ...(options.now ? { now: options.now } : {}),
-        onReading: (reading) => {
-          log.info({ readerId: reading.readerId, reading: reading.reading }, "read");
-          sender.enqueue(toTapReport(reading)).catch((err: unknown) => {
-            log.error({ readerId: reading.readerId, err }, "could not queue tap");
-          });
-        },
-      }),
-  );
+  const readers: ReaderSet = new ReaderSet({
+    profilesDir,
+    openTransport: options.openTransport ?? openAnyTransport(),
+    timing,
+    ...(options.now ? { now: options.now } : {}),
+    onEvent: (event) => {
+      reports.onReader(event);
+      onEvent(event);
+    },
+    onFrame: (frame) => reports.frame(frame),
+    onReading: (reading) => {
+      log.info({ readerId: reading.readerId, reading: reading.reading }, "read");
+      sender.enqueue(toTapReport(reading)).catch((err: unknown) => {
+        log.error({ readerId: reading.readerId, err }, "could not queue tap");
+      });
+    },
+  });
+  const reports = new ReaderReports(sender, readers, options.now);
+  const fromServer = fixed.length === 0;
+  sender.subscribe((event) => {
+    reports.onDelivery(event);
+    if (fromServer && event.type === "server:config") {
+      void readers.apply(event.config.readers ?? []).then(() => reports.sendStatus(true));
+    }
+  });
   // The person at the reader sees the server's decision (green/one beep, red/three beeps).
   sender.subscribe((event) => {
     if (event.type !== "tap:acked") return;
     const kind = feedbackForOutcome(event.outcome, event.report.at, (options.now ?? Date.now)());
     const { readerId } = event.report;
     if (kind === undefined) return;
-    readers[specs.findIndex((s) => s.readerId === readerId)]
+    readers
+      .get(readerId)
       ?.feedback(kind)
       .catch((err: unknown) => log.warn({ readerId, err }, "reader feedback failed"));
   });
-  for (const reader of readers) reader.start();
+  readers.startResolved(resolved);
   log.info(
-    { serverUrl: options.serverUrl, readers: specs.map((s) => `${s.profile.id}:${s.spec.path}`) },
+    {
+      serverUrl: options.serverUrl,
+      readers: fromServer ? "from the server's configuration" : fixed.map((r) => `${r.profile}:${r.path}`),
+    },
     "gate agent started",
   );
 
   return {
     async stop() {
-      await Promise.all(readers.map((r) => r.stop()));
+      reports.stop();
+      await readers.stopAll();
       await sender.close();
       log.info("gate agent stopped");
     },
-    stats: () => ({ readers: readers.map((r) => r.stats()), delivery: sender.stats() }),
+    stats: () => ({ readers: readers.stats(), delivery: sender.stats() }),
   };
 }

@@ -4,14 +4,26 @@ import type {
   ChildCommand,
   ChildDayView,
   DeviceConfig,
-  PassResult,
   TapOutcome,
   TapReport,
   TapResult,
   ViewRequest,
   ViewSnapshot,
 } from "./model";
-import type { PassCreate, PassList, PassRedeem, PassRevoke, PassView } from "./passes";
+import type {
+  CardBind,
+  CardBound,
+  ConfigureReaders,
+  ConsoleFrame,
+  ConsoleOpen,
+  ConsoleWatch,
+  DeviceStatusView,
+  EnrolmentDone,
+  EnrolmentStart,
+  EnrolmentStarted,
+  ReaderFrame,
+  ReaderStatusReport,
+} from "./technician";
 
 /**
  * The socket.io contract, both directions, for both namespaces. Server, gate agent and kiosk use
@@ -24,10 +36,16 @@ export const SCREEN_NAMESPACE = "/screen";
 
 export interface DeviceToServerEvents {
   "tap:report": (report: TapReport, ack: (answer: Ack<TapOutcome>) => void) => void;
+  /** Every reader's state: on connect, on each open/close, and every few seconds while counters move. */
+  "reader:status": (report: ReaderStatusReport) => void;
+  /** A decoded or bad frame, only while a technician's console watches that reader. */
+  "reader:frame": (frame: ReaderFrame) => void;
 }
 
 export interface ServerToDeviceEvents {
   "device:config": (config: DeviceConfig) => void;
+  /** Stream `reader:frame` for these readers; an empty list stops it. */
+  "console:watch": (watch: ConsoleWatch) => void;
 }
 
 export interface ScreenToServerEvents {
@@ -35,11 +53,16 @@ export interface ScreenToServerEvents {
   "child:checkIn": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:release": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:collect": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
-  // Delegate passes: teachers (their groups) and admin write them; the guard redeems a short code.
-  "pass:create": (command: PassCreate, ack: (answer: Ack<PassView>) => void) => void;
-  "pass:list": (command: PassList, ack: (answer: Ack<PassView[]>) => void) => void;
-  "pass:revoke": (command: PassRevoke, ack: (answer: Ack<PassView>) => void) => void;
-  "pass:redeemShortCode": (command: PassRedeem, ack: (answer: Ack<PassResult>) => void) => void;
+  // Technician tools (technician and admin): reader console, reader set-up, card enrolment.
+  "console:open": (command: ConsoleOpen, ack: (answer: Ack<ConsoleOpen>) => void) => void;
+  "console:close": (command: Record<string, never>, ack: (answer: Ack<null>) => void) => void;
+  "device:configureReaders": (
+    command: ConfigureReaders,
+    ack: (answer: Ack<DeviceStatusView>) => void,
+  ) => void;
+  "enrolment:start": (command: EnrolmentStart, ack: (answer: Ack<EnrolmentStarted>) => void) => void;
+  "enrolment:cancel": (command: { deviceId: string }, ack: (answer: Ack<null>) => void) => void;
+  "card:bind": (command: CardBind, ack: (answer: Ack<CardBound>) => void) => void;
 }
 
 export interface PickupAnnouncement {
@@ -62,4 +85,10 @@ export interface ServerToScreenEvents {
   "tap:noticed": (notice: RoomTapNotice) => void;
   /** The day rolled over or the roster changed: screens reload their snapshot. */
   "view:stale": () => void;
+  /** Technician view: a device came online, went offline, or its readers changed. */
+  "device:status": (device: DeviceStatusView) => void;
+  /** Only to the technician socket that opened the console for this reader. */
+  "console:frame": (frame: ConsoleFrame) => void;
+  /** Only to the technician who started the enrolment. */
+  "enrolment:done": (done: EnrolmentDone) => void;
 }

@@ -2,4 +2,4 @@ export * from "./card-number";
 export * from "./errors";
 export * from "./events";
 export * from "./model";
-export * from "./passes";
+export * from "./technician";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ScheduleView } from "./schedule";
+import type { BindOutcome, ReaderConfig, TechnicianSnapshot } from "./technician";
 
 /** Shapes that cross a boundary (socket, HTTP, agent); types are derived from the schemas. */
 
@@ -83,35 +84,8 @@ export type TapResult =
       children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
     }
   | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome }
-  | PassResult;
-
-/** Why a delegate pass (亲友代接) was refused at the gate; see docs/decisions.md "Delegate passes". */
-export const PASS_REFUSAL_REASONS = [
-  /** The scanned text is not a Wanfeng pass at all (some other QR code). */
-  "not_a_pass",
-  /** Bad signature, altered id or date, or an id this server never issued. */
-  "forged",
-  /** A typed short code that matches no pass (a typo, most likely). */
-  "unknown_code",
-  "revoked",
-  "used",
-  "not_yet_valid",
-  "expired",
-] as const;
-export type PassRefusalReason = (typeof PASS_REFUSAL_REASONS)[number];
-
-/**
- * A pass shown at the gate (scanned QR or typed short code). Refused: `refused` says why and no
- * child is named. Accepted: one outcome per child on the pass, as for a guardian's card.
- */
-export interface PassResult {
-  kind: "pass";
-  refused?: PassRefusalReason;
-  passId?: string;
-  delegateName?: string;
-  delegateRelation?: string;
-  children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
-}
+  /** A technician was enrolling on this device: the tap bound (or failed to bind) a card, nothing else. */
+  | { kind: "enrolled"; cardId: string; holderName: string; outcome: BindOutcome };
 
 export interface TapOutcome {
   tapId: string;
@@ -124,10 +98,6 @@ export interface AdultView {
   guardianId: string;
   name: string;
   relation: string;
-  /** A delegate with a pass: `name` is the delegate, `relation` is "代接", guardianId announced them. */
-  passId?: string;
-  /** The delegate's own relation to the child (舅舅, 邻居…), as written on the pass. */
-  delegateRelation?: string;
 }
 
 /** One child's day as a screen shows it. */
@@ -149,7 +119,7 @@ export interface ChildDayView {
   leaveReason?: string;
 }
 
-export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused", "pass_refused"] as const;
+export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertView {
@@ -164,9 +134,6 @@ export interface AlertView {
   cardStatus?: "lost" | "revoked";
   /** For a refused pickup: why each child could not be requested. */
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
-  /** For a refused delegate pass: why (holderName is then the delegate, when known). */
-  passRefusal?: PassRefusalReason;
-  passId?: string;
 }
 
 export interface GroupSummary {
@@ -193,6 +160,7 @@ export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 export const ViewRequestSchema = z.discriminatedUnion("view", [
   z.object({ view: z.literal("room"), groupId: id }),
   z.object({ view: z.literal("gate") }),
+  z.object({ view: z.literal("technician") }),
 ]);
 export type ViewRequest = z.infer<typeof ViewRequestSchema>;
 
@@ -202,6 +170,8 @@ export interface ViewSnapshot {
   group?: GroupSummary;
   children: ChildDayView[];
   alerts: AlertView[];
+  /** Only for the technician view (children and alerts are then empty). */
+  technician?: TechnicianSnapshot;
   /** Today's care day and dismissal windows (room and gate views). */
   schedule?: ScheduleView;
 }
@@ -214,4 +184,6 @@ export interface DeviceConfig {
   name: string;
   kind: DeviceKind;
   groupId?: string;
+  /** Readers configured on the server; an agent started without `--reader` runs these. */
+  readers?: ReaderConfig[];
 }

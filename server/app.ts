@@ -10,10 +10,12 @@ import { DayService } from "./day/day-service";
 import type { EventJournal } from "./domain/events";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
+import { rosterRoutes } from "./http/roster-routes";
 import { sessionRoutes } from "./http/session-routes";
 import { createLogger } from "./log";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
+import { createTechnicianHub } from "./realtime/technician-setup";
 import type { DocumentStore } from "./store/schema";
 
 const log = createLogger("server");
@@ -57,14 +59,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(express.json({ limit: "64kb" }));
   app.use(sessionRoutes(store, clock));
   app.use(groupRoutes(store, day, clock));
+  app.use(rosterRoutes(store, clock));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);
 
   const http = createServer(app);
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  attachDeviceNamespace(io, store, day);
-  attachScreenNamespace(io, store, day, clock);
+  const technician = createTechnicianHub(store, day, clock);
+  const devices = attachDeviceNamespace(io, store, day);
+  const screens = attachScreenNamespace(io, store, day, clock, technician);
+  technician.attach(devices, screens);
 
   // Screens learn about the new school day even when nothing happens at midnight.
   const rollover = setInterval(

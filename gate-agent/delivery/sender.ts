@@ -18,6 +18,8 @@ export type DeviceSocket = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
 export type DeliveryEvent =
   | { type: "server:connected" }
   | { type: "server:config"; config: DeviceConfig }
+  /** A technician's console watches these readers (none: stop streaming frames). */
+  | { type: "server:watch"; readerIds: string[] }
   | { type: "server:disconnected"; reason: string }
   | { type: "server:refused"; code: string; message: string }
   | { type: "tap:queued"; report: TapReport }
@@ -90,6 +92,19 @@ export class TapSender {
     this.wakeup.notify();
   }
 
+  /**
+   * Reader status and console frames: only worth sending while connected (the agent sends a
+   * fresh status on every connect), so they are never queued like taps.
+   */
+  sendLive<E extends "reader:status" | "reader:frame">(
+    event: E,
+    payload: Parameters<DeviceToServerEvents[E]>[0],
+  ): boolean {
+    if (!this.socket.connected) return false;
+    (this.socket.emit as (e: string, p: unknown) => void)(event, payload);
+    return true;
+  }
+
   stats(): DeliveryStats {
     return { connected: this.socket.connected, queued: this.queue.size(), ...this.counts };
   }
@@ -116,6 +131,12 @@ export class TapSender {
     socket.on("device:config", (config) => {
       log.info({ config }, "device configuration from server");
       this.emit({ type: "server:config", config });
+    });
+    socket.on("console:watch", (watch) => {
+      const readerIds = Array.isArray(watch?.readerIds)
+        ? watch.readerIds.filter((id): id is string => typeof id === "string")
+        : [];
+      this.emit({ type: "server:watch", readerIds });
     });
     socket.on("disconnect", (reason) => {
       // Our own close is routine; anything else means taps wait in the queue until we are back.

@@ -33,6 +33,8 @@ export interface PipelineOptions {
   onReading: (reading: ReaderReading) => void;
   /** Every decoded frame with its raw bytes, before debounce: for the technician's live console. */
   onFrame?: (frame: { readerId: string; rawHex: string; reading: Reading; at: string }) => void;
+  /** Every skipped frame with its reason, for the same console. */
+  onBadFrame?: (frame: { readerId: string; rawHex: string; reason: string; why: string; at: string }) => void;
   /** Epoch milliseconds; injected so debounce tests need no sleeps. */
   now?: () => number;
 }
@@ -127,6 +129,7 @@ export class ReaderPipeline {
   private countBad(reason: string, why: string, rawHex: string): void {
     this.counters.badFrames[reason] = (this.counters.badFrames[reason] ?? 0) + 1;
     const { readerId } = this.options;
+    this.options.onBadFrame?.({ readerId, rawHex, reason, why, at: new Date(this.now()).toISOString() });
     log.debug({ readerId, reason, why, hex: rawHex }, "bad frame");
     // A noisy cable makes hundreds of bad frames a second: warn once per interval, with totals.
     const nowMs = this.now();

@@ -2,7 +2,7 @@ import { createLogger } from "../../server/log";
 import type { Feedback } from "../drivers";
 import type { HardwareProfile } from "../profiles/schema";
 import { type AgentTiming, backoffDelay, Wakeup } from "../timing";
-import { type PipelineCounters, ReaderPipeline, type ReaderReading } from "./pipeline";
+import { type PipelineCounters, type PipelineOptions, ReaderPipeline, type ReaderReading } from "./pipeline";
 import type { OpenTransport, ReaderTransport } from "./transport";
 
 const log = createLogger("gate-agent/reader");
@@ -28,6 +28,9 @@ export interface ReaderOptions {
   openTransport: OpenTransport;
   timing: Pick<AgentTiming, "reopenMinMs" | "reopenMaxMs">;
   onReading: (reading: ReaderReading) => void;
+  /** Raw frames, decoded or not, for the technician's console. */
+  onFrame?: PipelineOptions["onFrame"];
+  onBadFrame?: PipelineOptions["onBadFrame"];
   onEvent?: (event: ReaderEvent) => void;
   now?: () => number;
 }
@@ -53,6 +56,8 @@ export class Reader {
       readerId: options.readerId,
       profile: options.profile,
       onReading: options.onReading,
+      ...(options.onFrame ? { onFrame: options.onFrame } : {}),
+      ...(options.onBadFrame ? { onBadFrame: options.onBadFrame } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
   }

@@ -2,7 +2,8 @@ import type { User } from "../store/schema";
 
 /**
  * Who may see and do what on the screens. One table, so a reviewer can check the rules at a glance:
- * a teacher opens only the care groups on their roster; the guard opens the gate; admin both.
+ * a teacher opens only the care groups on their roster; the guard opens the gate; the technician
+ * the devices, readers and card binding; admin all of it.
  */
 export function canOpenGroup(user: User, groupId: string): boolean {
   return user.role === "admin" || (user.role === "teacher" && user.groupIds.includes(groupId));
@@ -17,17 +18,9 @@ export function canCollect(user: User): boolean {
   return canOpenGate(user);
 }
 
-/** A delegate pass is written (and revoked) by a teacher of every child's group, or the office. */
-export function canWritePass(user: User, childGroupIds: readonly string[]): boolean {
-  return (
-    user.role === "admin" ||
-    (user.role === "teacher" && childGroupIds.every((g) => user.groupIds.includes(g)))
-  );
-}
-
-/** The guard types a pass's short code when its QR code will not scan. */
-export function canRedeemPass(user: User): boolean {
-  return canOpenGate(user);
+/** Devices, readers, the live reader console and binding cards to people. */
+export function canUseTechnicianTools(user: User): boolean {
+  return user.role === "technician" || user.role === "admin";
 }
 
 export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {

@@ -10,12 +10,16 @@ const log = createLogger("cli");
 export async function runAgentCommand(options: {
   server: string;
   token: string;
-  reader: string[];
+  reader?: string[];
 }): Promise<void> {
-  const readers = options.reader.map(parseReaderSpec);
+  // No --reader: the agent runs the readers configured for this device on the server.
+  const readers = (options.reader ?? []).map(parseReaderSpec);
   const agent = await startAgent({ serverUrl: options.server, token: options.token, readers });
   log.info(
-    { server: options.server, readers: readers.map((r) => `${r.profile}:${r.path}`) },
+    {
+      server: options.server,
+      readers: readers.length > 0 ? readers.map((r) => `${r.profile}:${r.path}`) : "from the server",
+    },
     "gate agent running",
   );
   const stop = async () => {

@@ -74,9 +74,9 @@ program
       .env("WANFENG_DEVICE_TOKEN")
       .makeOptionMandatory(),
   )
-  .requiredOption(
+  .option(
     "-r, --reader <profile:path...>",
-    "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable)",
+    "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable); without it, the readers set up on the technician screen",
   )
   .action(runAgentCommand);
 

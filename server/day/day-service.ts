@@ -1,4 +1,4 @@
-import type { ChildDayView, TapOutcome, TapReport, ViewSnapshot } from "../../protocol";
+import type { ChildDayView, TapOutcome, TapReport, TapResult, ViewSnapshot } from "../../protocol";
 import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
 import { applyEvent, type DayState, replay } from "../domain/day-state";
@@ -9,7 +9,6 @@ import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
 import { createLogger } from "../log";
-import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
 import type { Device, DocumentStore } from "../store/schema";
 
 const log = createLogger("day-service");
@@ -25,6 +24,17 @@ export interface DayServiceDeps {
 export type DayListener = (events: readonly DayEvent[], roster: RosterIndex, state: DayState) => void;
 
 /**
+ * Lets something other than the gate rules take a tap (a technician enrolling a card on that
+ * device). Returns undefined to leave the tap to the rules, or the work that records it: given the
+ * school day, it yields the result and the events (the tap:received first).
+ */
+export type TapClaim = (
+  device: Device,
+  report: TapReport,
+  now: Date,
+) => ((day: string) => Promise<{ result: TapResult; events: DayEvent[] }>) | undefined;
+
+/**
  * Owns today's state. Each call decides and folds in synchronously (so the next decision sees
  * it), then waits for the journal's fsync; only after that is anything acknowledged or shown.
  */
@@ -36,6 +46,7 @@ export class DayService {
   private readonly pendingTaps = new Map<string, Promise<void>>();
   private readonly listeners = new Set<DayListener>();
   private readonly dayStartListeners = new Set<() => void>();
+  private tapClaim: TapClaim | undefined;
 
   private constructor(
     private readonly deps: DayServiceDeps,
@@ -48,7 +59,7 @@ export class DayService {
   static async open(deps: DayServiceDeps): Promise<DayService> {
     const timezone = deps.store.read().settings.timezone;
     const day = schoolDay(deps.clock(), timezone);
-    const state = await rebuildDay(deps, day);
+    const state = replay(day, await deps.journal.readDay(day));
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
     return new DayService(deps, state);
   }
@@ -70,6 +81,11 @@ export class DayService {
     for (const l of this.dayStartListeners) l();
   }
 
+  /** See TapClaim; one claimant (the enrolment service). */
+  setTapClaim(claim: TapClaim | undefined): void {
+    this.tapClaim = claim;
+  }
+
   get currentRoster(): RosterIndex {
     return this.roster;
   }
@@ -80,18 +96,22 @@ export class DayService {
 
   async handleTap(device: Device, report: TapReport): Promise<TapOutcome> {
     await this.ensureToday();
+    // A claimed tap is not in the state until its card is bound: a retry waits for that first.
+    const inFlight = this.pendingTaps.get(report.id);
+    if (inFlight && !this.state.taps.has(report.id)) await inFlight.catch(() => {});
     const known = this.state.taps.get(report.id);
     if (known) {
       await this.pendingTaps.get(report.id);
       return { tapId: report.id, duplicate: true, result: known };
     }
+    const claimed = this.tapClaim?.(device, report, this.deps.clock());
+    if (claimed) return this.commitClaimedTap(report, claimed);
     const decision = decideTap({
       roster: this.roster,
       state: this.state,
       device,
       report,
       now: this.deps.clock(),
-      passes: passBook(this.deps.store.read()),
     });
     const durable = this.commit(decision.events);
     this.pendingTaps.set(report.id, durable);
@@ -101,6 +121,25 @@ export class DayService {
       this.pendingTaps.delete(report.id);
     }
     return { tapId: report.id, duplicate: false, result: decision.result };
+  }
+
+  private async commitClaimedTap(
+    report: TapReport,
+    claimed: (day: string) => Promise<{ result: TapResult; events: DayEvent[] }>,
+  ): Promise<TapOutcome> {
+    const work = claimed(this.state.day).then(async ({ result, events }) => {
+      await this.commit(events);
+      return result;
+    });
+    const settled = work.then(() => {});
+    // A retry awaits `settled`; the failure itself reaches this caller through `work`.
+    settled.catch(() => {});
+    this.pendingTaps.set(report.id, settled);
+    try {
+      return { tapId: report.id, duplicate: false, result: await work };
+    } finally {
+      if (this.pendingTaps.get(report.id) === settled) this.pendingTaps.delete(report.id);
+    }
   }
 
   async runChildCommand(kind: ChildCommandKind, childId: string, actor: Actor): Promise<ChildDayView> {
@@ -118,25 +157,6 @@ export class DayService {
     const view = childView(this.roster, this.state, childId);
     if (!view) throw new WanfengError("NOT_FOUND", `no child ${childId}`);
     return view;
-  }
-
-  /**
-   * Decides against today's state and records what was decided, for commands that are not taps
-   * (a pass's short code typed by the guard). `decide` must be pure, like the tap rules.
-   */
-  async recordDecision<T>(
-    decide: (roster: RosterIndex, state: DayState, now: Date) => { result: T; events: DayEvent[] },
-  ): Promise<T> {
-    await this.ensureToday();
-    const { result, events } = decide(this.roster, this.state, this.deps.clock());
-    if (events.length > 0) await this.commit(events);
-    return result;
-  }
-
-  /** Reads today's state without changing it (e.g. which passes are used). */
-  async inspect<T>(read: (roster: RosterIndex, state: DayState) => T): Promise<T> {
-    await this.ensureToday();
-    return read(this.roster, this.state);
   }
 
   async groupSnapshot(groupId: string): Promise<ViewSnapshot> {
@@ -182,7 +202,7 @@ export class DayService {
   }
 
   private async loadDay(day: string): Promise<void> {
-    this.state = await rebuildDay(this.deps, day);
+    this.state = replay(day, await this.deps.journal.readDay(day));
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
   }
@@ -208,18 +228,11 @@ export class DayService {
 
   private async reloadAfterFailure(): Promise<void> {
     try {
-      this.state = await rebuildDay(this.deps, this.state.day);
+      this.state = replay(this.state.day, await this.deps.journal.readDay(this.state.day));
     } catch (err) {
       log.fatal({ err }, "cannot read the journal back; stopping so a supervisor restarts from disk");
       process.exitCode = 1;
       setImmediate(() => process.exit(1));
     }
   }
-}
-
-/** The day's state from its journal, with the passes used on earlier days of their range. */
-async function rebuildDay(deps: DayServiceDeps, day: string): Promise<DayState> {
-  const state = replay(day, await deps.journal.readDay(day));
-  await seedEarlierPassUses(state, deps.journal, passBook(deps.store.read()));
-  return state;
 }

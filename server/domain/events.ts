@@ -1,4 +1,4 @@
-import type { AlertKind, PassRefusalReason, PickupChildOutcome, Reading, TapResult } from "../../protocol";
+import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../protocol";
 
 /**
  * Events of the care day, as kept in the append-only journal. State is derived from them;
@@ -38,25 +38,8 @@ export interface ChildCheckedIn extends EventBase {
 export interface PickupRequested extends EventBase {
   type: "pickup:requested";
   childId: string;
-  /** For a delegate pass: the guardian who announced the delegate. */
   guardianId: string;
   deviceId: string;
-  /** Set when a delegate came with a pass (亲友代接) instead of a guardian's card. */
-  passId?: string;
-  delegateName?: string;
-  delegateRelation?: string;
-}
-
-/** A delegate pass was used: at least one child was requested with it. It is never valid again. */
-export interface PassUsed extends EventBase {
-  type: "pass:used";
-  passId: string;
-  deviceId: string;
-  childIds: string[];
-  /** Scanned at a reader, or its short code typed by the guard. */
-  via: "scan" | "short_code";
-  /** For a scan: when it happened by the agent's clock, so a scanner's repeats count as one. */
-  tapAt?: string;
 }
 
 export interface ChildReleased extends EventBase {
@@ -86,15 +69,24 @@ export interface AlertRaised extends EventBase {
   holderName?: string;
   cardStatus?: "lost" | "revoked";
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
-  passRefusal?: PassRefusalReason;
-  passId?: string;
+}
+
+/** A technician enrolled a card by tapping it: the roster now binds it to this holder. */
+export interface CardEnrolled extends EventBase {
+  type: "card:enrolled";
+  tapId: string;
+  cardId: string;
+  holder: { kind: "child" | "guardian"; id: string };
+  deviceId: string;
+  /** The technician or admin who started the enrolment. */
+  byUserId: string;
 }
 
 export type DayEvent =
   | TapReceived
+  | CardEnrolled
   | ChildCheckedIn
   | PickupRequested
-  | PassUsed
   | ChildReleased
   | ChildCollected
   | LeaveRecorded

@@ -7,6 +7,7 @@ import { createLogger } from "../log";
 import type { DocumentStore } from "../store/schema";
 import { connectError } from "./connect-error";
 import { type DeviceNamespace, deviceNamespace } from "./namespaces";
+import { deviceConfigOf } from "./technician-part";
 
 const log = createLogger("device-socket");
 
@@ -33,12 +34,7 @@ export function attachDeviceNamespace(io: Server, store: DocumentStore, day: Day
       return;
     }
     log.info({ device: device.name, kind: device.kind }, "device connected");
-    socket.emit("device:config", {
-      deviceId: device.id,
-      name: device.name,
-      kind: device.kind,
-      ...(device.groupId ? { groupId: device.groupId } : {}),
-    });
+    socket.emit("device:config", deviceConfigOf(device));
     socket.on("disconnect", (reason) => log.info({ device: device.name, reason }, "device disconnected"));
 
     socket.on("tap:report", async (raw, ack) => {

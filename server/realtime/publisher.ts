@@ -24,8 +24,8 @@ export function publishDayEvents(
       case "alert:raised":
         screens.to(GATE_ROOM).emit("alert:raised", alertView(roster, event));
         break;
-      case "pass:used":
-        // Each child it named has its own pickup:requested event.
+      case "card:enrolled":
+        // The roster changed: screens hear view:stale; the technician hears enrolment:done.
         break;
       default:
         changedChildren.add(event.childId);

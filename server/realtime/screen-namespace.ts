@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import {
@@ -8,21 +7,25 @@ import {
   type ServerToScreenEvents,
   toWireError,
   ViewRequestSchema,
+  type ViewSnapshot,
   WanfengError,
 } from "../../protocol";
-import { canCollect, canOpenGate, canOpenGroup } from "../auth/access";
+import { canCollect, canOpenGate, canOpenGroup, canUseTechnicianTools } from "../auth/access";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
 import type { DayService } from "../day/day-service";
 import type { ChildCommandKind } from "../domain/child-commands";
 import { createLogger } from "../log";
-import { PassService } from "../passes/pass-service";
 import type { DocumentStore, User } from "../store/schema";
 import { connectError } from "./connect-error";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
-import { attachPassCommands } from "./pass-commands";
 import { publishDayEvents } from "./publisher";
-import { GATE_ROOM, groupRoom } from "./rooms";
+import { GATE_ROOM, groupRoom, TECHNICIAN_ROOM } from "./rooms";
+
+/** The technician view's snapshot (server/realtime/technician-part.ts). */
+export interface TechnicianViews {
+  snapshot(): Promise<ViewSnapshot>;
+}
 
 const log = createLogger("screen-socket");
 
@@ -39,6 +42,7 @@ export function attachScreenNamespace(
   store: DocumentStore,
   day: DayService,
   clock: () => Date,
+  technician?: TechnicianViews,
 ): ScreenNamespace {
   const screens = screenNamespace(io);
 
@@ -56,10 +60,8 @@ export function attachScreenNamespace(
   day.onEvents((events, roster, state) => publishDayEvents(screens, events, roster, state));
   day.onViewsStale(() => screens.emit("view:stale"));
 
-  const passes = new PassService({ store, day, clock, newId: randomUUID });
   screens.on("connection", (socket) => {
-    attachPassCommands(socket, passes);
-    socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day)));
+    socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day, technician)));
     for (const kind of ["checkIn", "release", "collect"] as const) {
       socket.on(`child:${kind}`, (raw, ack) => answer(ack, () => childCommand(socket, kind, raw, day)));
     }
@@ -67,7 +69,7 @@ export function attachScreenNamespace(
   return screens;
 }
 
-async function joinView(socket: ScreenSocket, raw: unknown, day: DayService) {
+async function joinView(socket: ScreenSocket, raw: unknown, day: DayService, technician?: TechnicianViews) {
   const request = parse(ViewRequestSchema, raw);
   const user = socket.data.user;
   for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
@@ -75,6 +77,11 @@ async function joinView(socket: ScreenSocket, raw: unknown, day: DayService) {
     if (!canOpenGate(user)) throw forbidden(user, "gate");
     await socket.join(GATE_ROOM);
     return day.gateSnapshot();
+  }
+  if (request.view === "technician") {
+    if (!canUseTechnicianTools(user) || !technician) throw forbidden(user, "technician");
+    await socket.join(TECHNICIAN_ROOM);
+    return technician.snapshot();
   }
   if (!canOpenGroup(user, request.groupId)) throw forbidden(user, `group ${request.groupId}`);
   const snapshot = await day.groupSnapshot(request.groupId);

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { DeviceKindSchema, RoleSchema } from "../../protocol";
-import { PassSchema } from "./pass-schema";
+import { DeviceKindSchema, ReaderConfigSchema, RoleSchema } from "../../protocol";
 import { ScheduleSchema } from "./schedule-schema";
 
 /**
@@ -93,6 +92,8 @@ export const DeviceSchema = z.object({
   /** sha256 of the device token; the token itself is shown once, when the device is added. */
   tokenHash: z.string().min(1),
   createdAt: z.string(),
+  /** Readers set up from the technician screen; an agent started without `--reader` runs these. */
+  readers: z.array(ReaderConfigSchema).max(8).optional(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
@@ -116,13 +117,6 @@ export const DbSchema = z.object({
   users: z.array(UserSchema),
   devices: z.array(DeviceSchema),
   sessions: z.array(SessionSchema),
-  /** Delegate passes (亲友代接); absent in older files. Their use is a journal event, not kept here. */
-  passes: z.array(PassSchema).optional(),
-  /** HMAC key of pass tokens (32 random bytes, base64url), made on the first pass; never sent to screens. */
-  passKey: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{43}$/)
-    .optional(),
   /** The care schedule; absent in older files, which then follow DEFAULT_SCHEDULE. */
   schedule: ScheduleSchema.optional(),
 });

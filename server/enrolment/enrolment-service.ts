@@ -1,0 +1,195 @@
+import {
+  type CardBound,
+  type EnrolmentDone,
+  type EnrolmentStarted,
+  type HolderRef,
+  normaliseCardNumber,
+  type TapReport,
+  type TapResult,
+  WanfengError,
+} from "../../protocol";
+import type { DayService, TapClaim } from "../day/day-service";
+import type { DayEvent, TapReceived } from "../domain/events";
+import { createLogger } from "../log";
+import type { Device, DocumentStore, User } from "../store/schema";
+import { bindCard, holderNameIn } from "./bind-card";
+
+const log = createLogger("enrolment");
+
+/** How long a device waits for the card after "tap the card now". */
+export const ENROLMENT_WINDOW_MS = 60_000;
+/**
+ * A tap older than its enrolment by more than this was queued before it (an agent delivering
+ * taps from while it was offline) and is left to the gate rules. The slack covers agent clocks
+ * that run a little behind the server's.
+ */
+const CLOCK_SLACK_MS = 30_000;
+
+interface Pending {
+  deviceId: string;
+  holder: HolderRef;
+  holderName: string;
+  userId: string;
+  /** The technician's screen socket: only it hears how the enrolment ended. */
+  socketId: string;
+  startedAt: number;
+  timer: NodeJS.Timeout;
+}
+
+export interface EnrolmentDeps {
+  store: DocumentStore;
+  day: DayService;
+  clock: () => Date;
+  /** Tells one screen socket how its enrolment ended. */
+  notify: (socketId: string, done: EnrolmentDone) => void;
+  windowMs?: number;
+}
+
+/**
+ * Binding cards to people: by tapping the card on a chosen device (the next card tap there is
+ * taken from the gate rules and binds the card instead), or by typing its printed number.
+ */
+export class EnrolmentService {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly deps: EnrolmentDeps) {
+    deps.day.setTapClaim(this.claim);
+  }
+
+  start(user: User, socketId: string, deviceId: string, holder: HolderRef): EnrolmentStarted {
+    const db = this.deps.store.read();
+    if (!db.devices.some((d) => d.id === deviceId))
+      throw new WanfengError("NOT_FOUND", `no device ${deviceId}`);
+    const holderName = holderNameIn(db, holder);
+    if (holderName === undefined) throw new WanfengError("NOT_FOUND", `no ${holder.kind} ${holder.id}`);
+    const current = this.pending.get(deviceId);
+    // Two technicians waiting for a tap on one reader could not tell whose card it was.
+    if (current && current.socketId !== socketId) {
+      throw new WanfengError("ENROLMENT_BUSY", `someone is already enrolling on ${deviceId}`);
+    }
+    if (current) clearTimeout(current.timer);
+    const now = this.deps.clock().getTime();
+    const windowMs = this.deps.windowMs ?? ENROLMENT_WINDOW_MS;
+    const timer = setTimeout(() => this.expire(deviceId, timer), windowMs);
+    timer.unref();
+    this.pending.set(deviceId, {
+      deviceId,
+      holder,
+      holderName,
+      userId: user.id,
+      socketId,
+      startedAt: now,
+      timer,
+    });
+    log.info({ deviceId, holder, user: user.username }, "enrolment started: waiting for a card tap");
+    return { deviceId, holder, holderName, expiresAt: new Date(now + windowMs).toISOString() };
+  }
+
+  cancel(socketId: string, deviceId: string): void {
+    const current = this.pending.get(deviceId);
+    if (!current || current.socketId !== socketId) return;
+    clearTimeout(current.timer);
+    this.pending.delete(deviceId);
+  }
+
+  /** The technician's screen went away: its enrolments end with it. */
+  socketGone(socketId: string): void {
+    for (const p of [...this.pending.values()]) this.cancel(socketId, p.deviceId);
+  }
+
+  /** Bind by typing the number printed on the card (any form normaliseCardNumber reads). */
+  async bindByNumber(user: User, holder: HolderRef, cardNumber: string): Promise<CardBound> {
+    const cardId = normaliseCardNumber(cardNumber);
+    const bound = await bindCard(this.deps.store, holder, cardId);
+    this.afterBind(bound, user, "typed");
+    if (bound.outcome === "refused") {
+      throw new WanfengError("CARD_ALREADY_BOUND", `card ${cardId} belongs to ${bound.otherHolderName}`, {
+        cardId,
+      });
+    }
+    return bound;
+  }
+
+  private readonly claim: TapClaim = (device, report, now) => {
+    const pending = this.pending.get(device.id);
+    if (!pending || report.reading.kind !== "card") return undefined;
+    if (Date.parse(report.at) < pending.startedAt - CLOCK_SLACK_MS) return undefined;
+    if (now.getTime() > pending.startedAt + (this.deps.windowMs ?? ENROLMENT_WINDOW_MS)) return undefined;
+    clearTimeout(pending.timer);
+    this.pending.delete(device.id);
+    const cardId = report.reading.cardId;
+    return async (day) => {
+      let bound: CardBound;
+      try {
+        bound = await bindCard(this.deps.store, pending.holder, cardId);
+      } catch (err) {
+        // The tap is still acknowledged (the agent must not resend it forever); the screen is told.
+        log.error({ err, deviceId: device.id, cardId }, "enrolment could not bind the card");
+        bound = { cardId, holder: pending.holder, holderName: pending.holderName, outcome: "refused" };
+      }
+      this.afterBind(bound, { id: pending.userId, username: pending.userId }, "tapped");
+      this.deps.notify(pending.socketId, { deviceId: device.id, kind: "tapped", ...bound });
+      const result: TapResult = {
+        kind: "enrolled",
+        cardId,
+        holderName: bound.holderName,
+        outcome: bound.outcome,
+      };
+      return { result, events: enrolmentEvents(device, report, now, day, result, bound, pending.userId) };
+    };
+  };
+
+  private afterBind(bound: CardBound, user: Pick<User, "id" | "username">, how: string): void {
+    const level = bound.outcome === "refused" ? "warn" : "info";
+    log[level]({ ...bound, by: user.username, how }, `card ${bound.outcome}`);
+    if (bound.outcome === "bound") this.deps.day.rosterChanged();
+  }
+
+  private expire(deviceId: string, timer: NodeJS.Timeout): void {
+    const current = this.pending.get(deviceId);
+    if (!current || current.timer !== timer) return;
+    this.pending.delete(deviceId);
+    const { holder, holderName } = current;
+    this.deps.notify(current.socketId, { deviceId, kind: "expired", holder, holderName });
+  }
+}
+
+/** The journal's record of an enrolment tap: the tap, and the binding when one was made. */
+function enrolmentEvents(
+  device: Device,
+  report: TapReport,
+  now: Date,
+  day: string,
+  result: TapResult,
+  bound: CardBound,
+  userId: string,
+): DayEvent[] {
+  const base = { day, at: now.toISOString(), actor: { kind: "device" as const, id: device.id } };
+  const tap: TapReceived = {
+    ...base,
+    id: report.id,
+    type: "tap:received",
+    tapId: report.id,
+    deviceId: device.id,
+    readerId: report.readerId,
+    tapAt: report.at,
+    reading: report.reading,
+    ...(report.rawHex === undefined ? {} : { rawHex: report.rawHex }),
+    result,
+  };
+  if (bound.outcome !== "bound") return [tap];
+  return [
+    tap,
+    {
+      ...base,
+      actor: { kind: "user", id: userId },
+      id: `${report.id}#1`,
+      type: "card:enrolled",
+      tapId: report.id,
+      cardId: bound.cardId,
+      holder: bound.holder,
+      deviceId: device.id,
+      byUserId: userId,
+    },
+  ];
+}

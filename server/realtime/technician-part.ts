@@ -1,0 +1,250 @@
+import type { Socket } from "socket.io";
+import { z } from "zod";
+import {
+  type Ack,
+  CardBindSchema,
+  ConfigureReadersSchema,
+  type ConsoleOpen,
+  ConsoleOpenSchema,
+  type DeviceConfig,
+  type DeviceToServerEvents,
+  EnrolmentCancelSchema,
+  type EnrolmentDone,
+  EnrolmentStartSchema,
+  ReaderFrameSchema,
+  ReaderStatusReportSchema,
+  type ScreenToServerEvents,
+  type ServerToDeviceEvents,
+  type ServerToScreenEvents,
+  toWireError,
+  type ViewSnapshot,
+  WanfengError,
+} from "../../protocol";
+import { canUseTechnicianTools } from "../auth/access";
+import type { DayService } from "../day/day-service";
+import type { DeviceRegistry } from "../devices/device-registry";
+import type { ProfileCatalog } from "../devices/profile-catalog";
+import { checkReaderConfig } from "../devices/reader-config";
+import type { EnrolmentService } from "../enrolment/enrolment-service";
+import { createLogger } from "../log";
+import type { Device, DocumentStore } from "../store/schema";
+import type { DeviceNamespace, DeviceSocketData, ScreenNamespace, ScreenSocketData } from "./namespaces";
+import { deviceRoom, TECHNICIAN_ROOM } from "./rooms";
+
+const log = createLogger("technician");
+
+type ScreenSocket = Socket<
+  ScreenToServerEvents,
+  ServerToScreenEvents,
+  Record<string, never>,
+  ScreenSocketData
+>;
+type DeviceSocket = Socket<
+  DeviceToServerEvents,
+  ServerToDeviceEvents,
+  Record<string, never>,
+  DeviceSocketData
+>;
+
+export interface TechnicianDeps {
+  store: DocumentStore;
+  day: DayService;
+  registry: DeviceRegistry;
+  profiles: ProfileCatalog;
+  enrolment: EnrolmentService;
+}
+
+/** What an agent is told about itself on connect and after a technician changed its readers. */
+export function deviceConfigOf(device: Device): DeviceConfig {
+  return {
+    deviceId: device.id,
+    name: device.name,
+    kind: device.kind,
+    ...(device.groupId ? { groupId: device.groupId } : {}),
+    ...(device.readers ? { readers: device.readers } : {}),
+  };
+}
+
+/**
+ * The technician's tools on both namespaces: device presence and reader status from the agents,
+ * the live console (an agent streams raw frames only while a console watches one of its readers,
+ * and each frame goes only to the sockets watching that reader), reader set-up and enrolment.
+ */
+export class TechnicianHub {
+  /** Screen socket id → the reader its console shows. */
+  private readonly watchers = new Map<string, ConsoleOpen>();
+  private devices: DeviceNamespace | undefined;
+  private screens: ScreenNamespace | undefined;
+
+  constructor(private readonly deps: TechnicianDeps) {}
+
+  async snapshot(): Promise<ViewSnapshot> {
+    const { day, registry, profiles } = this.deps;
+    const roster = day.currentRoster;
+    return {
+      day: day.currentDay,
+      schoolName: roster.settings.schoolName,
+      children: [],
+      alerts: [],
+      technician: { devices: registry.views(roster), profiles: await profiles.list() },
+    };
+  }
+
+  attach(devices: DeviceNamespace, screens: ScreenNamespace): void {
+    this.devices = devices;
+    this.screens = screens;
+    const { registry, day } = this.deps;
+    registry.onChange((deviceId) => {
+      const device = day.currentRoster.devices.get(deviceId);
+      if (device) screens.to(TECHNICIAN_ROOM).emit("device:status", registry.view(device, day.currentRoster));
+    });
+    devices.on("connection", (socket) => this.deviceConnected(socket, screens));
+    screens.on("connection", (socket) => this.screenConnected(socket));
+  }
+
+  /** How an enrolment ended goes only to the screen that started it. */
+  notifyEnrolment(socketId: string, done: EnrolmentDone): void {
+    this.screens?.to(socketId).emit("enrolment:done", done);
+  }
+
+  private deviceConnected(socket: DeviceSocket, screens: ScreenNamespace): void {
+    const deviceId = socket.data.deviceId;
+    if (!this.deps.day.currentRoster.devices.has(deviceId)) return;
+    void socket.join(deviceRoom(deviceId));
+    this.deps.registry.connected(deviceId, socket.id);
+    const watched = this.watchedReaders(deviceId);
+    if (watched.length > 0) socket.emit("console:watch", { readerIds: watched });
+    socket.on("disconnect", () => this.deps.registry.disconnected(deviceId, socket.id));
+
+    socket.on("reader:status", (raw) => {
+      const parsed = ReaderStatusReportSchema.safeParse(raw);
+      if (!parsed.success) {
+        log.warn({ deviceId, problem: z.prettifyError(parsed.error) }, "malformed reader status");
+        return;
+      }
+      this.deps.registry.reported(deviceId, parsed.data.readers);
+    });
+    socket.on("reader:frame", (raw) => {
+      const parsed = ReaderFrameSchema.safeParse(raw);
+      if (!parsed.success) {
+        log.warn({ deviceId, problem: z.prettifyError(parsed.error) }, "malformed reader frame");
+        return;
+      }
+      const frame = parsed.data;
+      const to = [...this.watchers]
+        .filter(([, w]) => w.deviceId === deviceId && w.readerId === frame.readerId)
+        .map(([socketId]) => socketId);
+      if (to.length > 0) screens.to(to).emit("console:frame", { ...frame, deviceId });
+    });
+  }
+
+  private screenConnected(socket: ScreenSocket): void {
+    const on = <E extends keyof ScreenToServerEvents>(
+      event: E,
+      run: (raw: unknown) => unknown | Promise<unknown>,
+    ) => {
+      // Cast once here: every technician command has the same (payload, ack) shape.
+      (socket.on as (e: string, l: (raw: unknown, ack: unknown) => void) => void)(event, (raw, ack) =>
+        answer(ack, async () => {
+          const user = socket.data.user;
+          if (!canUseTechnicianTools(user)) {
+            log.warn({ user: user.username, role: user.role, event }, "technician command forbidden");
+            throw new WanfengError("AUTH_FORBIDDEN", `${user.role} may not use ${event}`);
+          }
+          return run(raw);
+        }),
+      );
+    };
+    on("console:open", (raw) => this.openConsole(socket, parse(ConsoleOpenSchema, raw)));
+    on("console:close", () => {
+      this.closeConsole(socket.id);
+      return null;
+    });
+    on("device:configureReaders", async (raw) => this.configureReaders(parse(ConfigureReadersSchema, raw)));
+    on("enrolment:start", (raw) => {
+      const { deviceId, holder } = parse(EnrolmentStartSchema, raw);
+      return this.deps.enrolment.start(socket.data.user, socket.id, deviceId, holder);
+    });
+    on("enrolment:cancel", (raw) => {
+      this.deps.enrolment.cancel(socket.id, parse(EnrolmentCancelSchema, raw).deviceId);
+      return null;
+    });
+    on("card:bind", (raw) => {
+      const { holder, cardNumber } = parse(CardBindSchema, raw);
+      return this.deps.enrolment.bindByNumber(socket.data.user, holder, cardNumber);
+    });
+    socket.on("disconnect", () => {
+      this.closeConsole(socket.id);
+      this.deps.enrolment.socketGone(socket.id);
+    });
+  }
+
+  private openConsole(socket: ScreenSocket, wanted: ConsoleOpen): ConsoleOpen {
+    if (!this.deps.day.currentRoster.devices.has(wanted.deviceId)) {
+      throw new WanfengError("NOT_FOUND", `no device ${wanted.deviceId}`);
+    }
+    const before = this.watchers.get(socket.id);
+    this.watchers.set(socket.id, wanted);
+    if (before && before.deviceId !== wanted.deviceId) this.pushWatch(before.deviceId);
+    this.pushWatch(wanted.deviceId);
+    log.info({ user: socket.data.user.username, ...wanted }, "reader console opened");
+    return wanted;
+  }
+
+  private closeConsole(socketId: string): void {
+    const before = this.watchers.get(socketId);
+    if (!before) return;
+    this.watchers.delete(socketId);
+    this.pushWatch(before.deviceId);
+  }
+
+  private watchedReaders(deviceId: string): string[] {
+    const ids = new Set<string>();
+    for (const w of this.watchers.values()) if (w.deviceId === deviceId) ids.add(w.readerId);
+    return [...ids].sort();
+  }
+
+  /** Tells the agent which of its readers to stream; none stops the stream. */
+  private pushWatch(deviceId: string): void {
+    this.devices
+      ?.to(deviceRoom(deviceId))
+      .emit("console:watch", { readerIds: this.watchedReaders(deviceId) });
+  }
+
+  private async configureReaders(command: z.infer<typeof ConfigureReadersSchema>) {
+    const { store, day, registry, profiles } = this.deps;
+    if (!day.currentRoster.devices.has(command.deviceId)) {
+      throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
+    }
+    const readers = await checkReaderConfig(command.readers, profiles);
+    await store.update((db) => {
+      const device = db.devices.find((d) => d.id === command.deviceId);
+      if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
+      device.readers = readers;
+    });
+    day.rosterChanged();
+    const device = day.currentRoster.devices.get(command.deviceId);
+    if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
+    log.info({ device: device.name, readers }, "readers configured");
+    this.devices?.to(deviceRoom(device.id)).emit("device:config", deviceConfigOf(device));
+    registry.touch(device.id);
+    return registry.view(device, day.currentRoster);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new WanfengError("VALIDATION_FAILED", z.prettifyError(result.error));
+  return result.data;
+}
+
+async function answer<T>(ack: unknown, run: () => Promise<T>): Promise<void> {
+  if (typeof ack !== "function") return;
+  const reply = ack as (answer: Ack<T>) => void;
+  try {
+    reply({ data: await run() });
+  } catch (err) {
+    if (!(err instanceof WanfengError)) log.error({ err }, "technician command failed");
+    reply({ error: toWireError(err) });
+  }
+}
