@@ -12,6 +12,7 @@ import { GateScreen } from "./screens/gate";
 import { HomeScreen } from "./screens/home";
 import { LoginScreen } from "./screens/login";
 import { RoomScreen } from "./screens/room";
+import { TechnicianScreen } from "./screens/technician";
 
 /** Boot and router: one screen at a time, chosen by the hash and guarded by the session. */
 
@@ -31,6 +32,8 @@ function createScreen(route: Route, user: SessionUser | undefined): Screen {
       return new RoomScreen(route.groupId, onAuthLost);
     case "gate":
       return new GateScreen(onAuthLost);
+    case "technician":
+      return new TechnicianScreen(onAuthLost);
     case "home":
       if (user === undefined) return new LoginScreen(onLoggedIn);
       return new HomeScreen(user);
@@ -93,7 +96,8 @@ function show(wanted: Route): void {
 function renderApp(): void {
   const root = document.getElementById("app");
   if (!root) return;
-  const live = screenKey.startsWith("#/room/") || screenKey.startsWith("#/gate");
+  const live =
+    screenKey.startsWith("#/room/") || screenKey.startsWith("#/gate") || screenKey.startsWith("#/technician");
   render(
     html`${headerView({
       title: screen?.title() ?? "",

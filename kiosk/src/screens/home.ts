@@ -46,20 +46,13 @@ export class HomeScreen implements Screen {
   }
 
   view(): TemplateResult {
-    const technician = this.user.role === "technician";
+    const technician = this.user.role === "technician" || this.user.role === "admin";
     return html`<section class="home-page">
       <h1 class="greeting">${t("home.greeting", { name: this.user.displayName })}</h1>
       <div class="home-grid">
         ${this.mayOpenRooms() ? this.roomsView() : nothing}
         ${this.mayOpenGate() ? this.gateView() : nothing}
-        ${
-          technician
-            ? html`<div class="card home-card" data-testid="technician-placeholder">
-              <h2>${t("home.technician")}</h2>
-              <p class="muted">${t("home.technicianLater")}</p>
-            </div>`
-            : nothing
-        }
+        ${technician ? this.technicianView() : nothing}
       </div>
     </section>`;
   }
@@ -90,6 +83,16 @@ export class HomeScreen implements Screen {
       <h2>${t("home.rooms")}</h2>
       <p class="muted">${t("home.roomsHint")}</p>
       ${body}
+    </div>`;
+  }
+
+  private technicianView(): TemplateResult {
+    return html`<div class="card home-card">
+      <h2>${t("home.technician")}</h2>
+      <p class="muted">${t("home.technicianHint")}</p>
+      <a class="btn btn-primary btn-lg" href="#/technician" data-testid="open-technician"
+        >${t("home.openTechnician")}</a
+      >
     </div>`;
   }
 
