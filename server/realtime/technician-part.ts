@@ -1,7 +1,6 @@
 import type { Socket } from "socket.io";
 import { z } from "zod";
 import {
-  type Ack,
   CardBindSchema,
   ConfigureReadersSchema,
   type ConsoleOpen,
@@ -16,7 +15,6 @@ import {
   type ScreenToServerEvents,
   type ServerToDeviceEvents,
   type ServerToScreenEvents,
-  toWireError,
   type ViewSnapshot,
   WanfengError,
 } from "../../protocol";
@@ -28,6 +26,7 @@ import { checkReaderConfig } from "../devices/reader-config";
 import type { EnrolmentService } from "../enrolment/enrolment-service";
 import { createLogger } from "../log";
 import type { Device, DocumentStore } from "../store/schema";
+import { answerCommand, parseCommand } from "./command-helpers";
 import type { DeviceNamespace, DeviceSocketData, ScreenNamespace, ScreenSocketData } from "./namespaces";
 import { deviceRoom, TECHNICIAN_ROOM } from "./rooms";
 
@@ -145,7 +144,7 @@ export class TechnicianHub {
     ) => {
       // Cast once here: every technician command has the same (payload, ack) shape.
       (socket.on as (e: string, l: (raw: unknown, ack: unknown) => void) => void)(event, (raw, ack) =>
-        answer(ack, async () => {
+        answerCommand(ack, async () => {
           const user = socket.data.user;
           if (!canUseTechnicianTools(user)) {
             log.warn({ user: user.username, role: user.role, event }, "technician command forbidden");
@@ -155,22 +154,24 @@ export class TechnicianHub {
         }),
       );
     };
-    on("console:open", (raw) => this.openConsole(socket, parse(ConsoleOpenSchema, raw)));
+    on("console:open", (raw) => this.openConsole(socket, parseCommand(ConsoleOpenSchema, raw)));
     on("console:close", () => {
       this.closeConsole(socket.id);
       return null;
     });
-    on("device:configureReaders", async (raw) => this.configureReaders(parse(ConfigureReadersSchema, raw)));
+    on("device:configureReaders", async (raw) =>
+      this.configureReaders(parseCommand(ConfigureReadersSchema, raw)),
+    );
     on("enrolment:start", (raw) => {
-      const { deviceId, holder } = parse(EnrolmentStartSchema, raw);
+      const { deviceId, holder } = parseCommand(EnrolmentStartSchema, raw);
       return this.deps.enrolment.start(socket.data.user, socket.id, deviceId, holder);
     });
     on("enrolment:cancel", (raw) => {
-      this.deps.enrolment.cancel(socket.id, parse(EnrolmentCancelSchema, raw).deviceId);
+      this.deps.enrolment.cancel(socket.id, parseCommand(EnrolmentCancelSchema, raw).deviceId);
       return null;
     });
     on("card:bind", (raw) => {
-      const { holder, cardNumber } = parse(CardBindSchema, raw);
+      const { holder, cardNumber } = parseCommand(CardBindSchema, raw);
       return this.deps.enrolment.bindByNumber(socket.data.user, holder, cardNumber);
     });
     socket.on("disconnect", () => {
@@ -229,22 +230,5 @@ export class TechnicianHub {
     this.devices?.to(deviceRoom(device.id)).emit("device:config", deviceConfigOf(device));
     registry.touch(device.id);
     return registry.view(device, day.currentRoster);
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw);
-  if (!result.success) throw new WanfengError("VALIDATION_FAILED", z.prettifyError(result.error));
-  return result.data;
-}
-
-async function answer<T>(ack: unknown, run: () => Promise<T>): Promise<void> {
-  if (typeof ack !== "function") return;
-  const reply = ack as (answer: Ack<T>) => void;
-  try {
-    reply({ data: await run() });
-  } catch (err) {
-    if (!(err instanceof WanfengError)) log.error({ err }, "technician command failed");
-    reply({ error: toWireError(err) });
   }
 }
