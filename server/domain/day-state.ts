@@ -1,5 +1,6 @@
 import type { ChildStatus, TapResult } from "../../protocol";
 import type { AlertRaised, DayEvent } from "./events";
+import { applyRoomEvent, emptyRoomDay, noteLeaveRecorded, type RoomDayState } from "./room/room-state";
 
 /** One child's day so far, derived from the journal. */
 export interface ChildDay {
@@ -15,6 +16,8 @@ export interface ChildDay {
   releasedAt?: string;
   collectedAt?: string;
   leaveReason?: string;
+  /** The roster leave (请假) that put the child on leave, when it came from the care room. */
+  leaveId?: string;
 }
 
 export interface DayState {
@@ -28,6 +31,8 @@ export interface DayState {
   alerts: AlertRaised[];
   /** Delegate passes used, today or (seeded at day start) on an earlier day of their range. */
   passUses: Map<string, PassUse>;
+  /** Roll calls, handovers, resolved absences, doses given (server/domain/room). */
+  room: RoomDayState;
 }
 
 export interface PassUse {
@@ -47,6 +52,7 @@ export function emptyDay(day: string): DayState {
     lastCountedTap: new Map(),
     alerts: [],
     passUses: new Map(),
+    room: emptyRoomDay(),
   };
 }
 
@@ -95,7 +101,15 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
       update(event.childId, { status: "collected", collectedAt: event.at });
       break;
     case "leave:recorded":
-      update(event.childId, { status: "on_leave", leaveReason: event.reason });
+      update(event.childId, { status: "on_leave", leaveReason: event.reason, leaveId: event.leaveId });
+      noteLeaveRecorded(state, event);
+      break;
+    case "rollcall:confirmed":
+    case "group:handedOver":
+    case "absence:resolved":
+    case "medication:given":
+    case "leave:cancelled":
+      applyRoomEvent(state, event);
       break;
     case "alert:raised":
       state.alerts.push(event);

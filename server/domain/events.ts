@@ -1,4 +1,6 @@
 import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../protocol";
+import type { LeaveChannel } from "../../protocol/room";
+import type { RoomEvent } from "./room/room-events";
 
 /**
  * Events of the care day, as kept in the append-only journal. State is derived from them;
@@ -56,7 +58,16 @@ export interface LeaveRecorded extends EventBase {
   type: "leave:recorded";
   childId: string;
   reason: string;
+  /** Who asked, as one line ("李丽（妈妈）"); older events have only this. */
   requestedBy: string;
+  /** Care room leave (请假): the leave in the roster's register; events written before it lack these. */
+  leaveId?: string;
+  askedBy?: { name: string; relation: string };
+  channel?: LeaveChannel;
+  askedAt?: string;
+  /** The whole leave's first and last day; this event applies it to `day` only. */
+  from?: string;
+  to?: string;
 }
 
 export interface AlertRaised extends EventBase {
@@ -90,6 +101,7 @@ export type DayEvent =
   | ChildReleased
   | ChildCollected
   | LeaveRecorded
+  | RoomEvent
   | AlertRaised;
 
 export type DayEventType = DayEvent["type"];

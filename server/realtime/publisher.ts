@@ -27,6 +27,10 @@ export function publishDayEvents(
       case "card:enrolled":
         // The roster changed: screens hear view:stale; the technician hears enrolment:done.
         break;
+      case "rollcall:confirmed":
+      case "group:handedOver":
+        // The room's kiosks get the whole room view in room:updated (realtime/room-commands.ts).
+        break;
       default:
         changedChildren.add(event.childId);
     }
