@@ -21,6 +21,14 @@ export const ERROR_CODES = [
   "CARD_NUMBER_INVALID",
   "CARD_ALREADY_BOUND",
   "ENROLMENT_BUSY",
+  /** A care-room action does not fit the child's day (leave for a child already in the room, a dose given twice…). */
+  "ROOM_WRONG_STATE",
+  /** A leave must start today or later and cover at most LEAVE_MAX_DAYS days. */
+  "LEAVE_BAD_DATES",
+  /** The group is handed to the person who already has it. */
+  "HANDOVER_SAME_PERSON",
+  /** Only a teacher or the office can take a group over with a login (others: as a volunteer). */
+  "HANDOVER_NOT_STAFF",
   "INTERNAL",
 ] as const;
 

@@ -52,7 +52,12 @@ export const AnnounceSettingsSchema = z.object({
   volume: z.number().min(0).max(1),
 });
 export type AnnounceSettings = z.infer<typeof AnnounceSettingsSchema>;
-export const DEFAULT_ANNOUNCE: AnnounceSettings = { speech: true, chime: true, speechLanguage: "ui", volume: 1 };
+export const DEFAULT_ANNOUNCE: AnnounceSettings = {
+  speech: true,
+  chime: true,
+  speechLanguage: "ui",
+  volume: 1,
+};
 
 // ---- commands ----
 

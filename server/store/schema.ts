@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DeviceKindSchema, ReaderConfigSchema, RoleSchema } from "../../protocol";
+import { AnnounceSettingsSchema, HealthNotesSchema, RosterLeaveSchema } from "./room-schema";
 import { ScheduleSchema } from "./schedule-schema";
 
 /**
@@ -29,6 +30,8 @@ export const GroupSchema = z.object({
   name: z.string().min(1),
   roomId: id,
   capacity: z.number().int().min(1).max(200),
+  /** The room kiosk's announcements (speech, chime, language, volume); absent: DEFAULT_ANNOUNCE. */
+  announce: AnnounceSettingsSchema.optional(),
 });
 export type Group = z.infer<typeof GroupSchema>;
 
@@ -39,6 +42,8 @@ export const ChildSchema = z.object({
   grade: z.number().int().min(1).max(9),
   className: z.string().min(1),
   groupId: id,
+  /** Allergies, diet, medication (rule 11); shown on the care-room tile. Absent in older files. */
+  health: HealthNotesSchema.optional(),
 });
 export type Child = z.infer<typeof ChildSchema>;
 
@@ -119,6 +124,8 @@ export const DbSchema = z.object({
   sessions: z.array(SessionSchema),
   /** The care schedule; absent in older files, which then follow DEFAULT_SCHEDULE. */
   schedule: ScheduleSchema.optional(),
+  /** The leave register (请假), today and future days; absent in older files. */
+  leaves: z.array(RosterLeaveSchema).optional(),
 });
 export type Db = z.infer<typeof DbSchema>;
 

@@ -65,4 +65,9 @@ export interface MedicationGiven extends Base {
   byName: string;
 }
 
-export type RoomEvent = RollCallConfirmed | LeaveCancelled | AbsenceResolved | GroupHandedOver | MedicationGiven;
+export type RoomEvent =
+  | RollCallConfirmed
+  | LeaveCancelled
+  | AbsenceResolved
+  | GroupHandedOver
+  | MedicationGiven;

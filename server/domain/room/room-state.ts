@@ -1,7 +1,13 @@
 import type { ChildStatus } from "../../../protocol";
 import type { ChildDay } from "../day-state";
 import type { LeaveRecorded } from "../events";
-import type { AbsenceResolved, GroupHandedOver, MedicationGiven, RollCallConfirmed, RoomEvent } from "./room-events";
+import type {
+  AbsenceResolved,
+  GroupHandedOver,
+  MedicationGiven,
+  RollCallConfirmed,
+  RoomEvent,
+} from "./room-events";
 
 /** The care room's part of the day state, folded from room events (see room-events.ts). */
 export interface RoomDayState {

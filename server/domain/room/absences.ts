@@ -1,0 +1,112 @@
+import { type ChildRoomFacts, isUnexplained, type RoomCountsView } from "../../../protocol/room";
+import { childDay, type DayState } from "../day-state";
+import type { RosterIndex } from "../roster-index";
+import { dismissalWindow, instantAt, isoInZone } from "../schedule";
+
+/**
+ * Care start and the unexplained-absence rule (SPEC rule 4): after care starts for a child's
+ * band, a child still expected, not on leave and with no reason recorded is "unexplained" until
+ * the teacher resolves it or checks the child in.
+ */
+
+/**
+ * When care starts for a grade on a day, as an instant with the school's offset. A season without
+ * `careStarts` falls back to the dismissal window's opening: by then care has surely started, so
+ * an alert is late rather than false. Undefined on a day without care or for a grade in no band.
+ */
+export function careStartOf(roster: RosterIndex, grade: number, day: string): string | undefined {
+  const timezone = roster.settings.timezone;
+  const window = dismissalWindow(roster.schedule, timezone, day, grade);
+  if (!window) return undefined;
+  const time = window.times.careStarts ?? window.times.dismissalOpens;
+  return isoInZone(instantAt(day, time, timezone), timezone);
+}
+
+/** The facts of a child's tile that the room rules need (added to ChildDayView). */
+export function childRoomFacts(roster: RosterIndex, state: DayState, childId: string): ChildRoomFacts {
+  const child = roster.children.get(childId);
+  const facts: ChildRoomFacts = {};
+  if (!child) return facts;
+  const careStartsAt = careStartOf(roster, child.grade, state.day);
+  if (careStartsAt) facts.careStartsAt = careStartsAt;
+  const resolved = state.room.resolvedAbsences.get(childId);
+  if (resolved) facts.absenceResolved = { at: resolved.at, reason: resolved.reason };
+  const leaveId = childDay(state, childId).leaveId;
+  if (leaveId) facts.leaveId = leaveId;
+  if (child.health) facts.health = child.health;
+  return facts;
+}
+
+export interface UnexplainedAbsence {
+  childId: string;
+  childName: string;
+  groupId: string;
+  /** When care started: since then the child is missing. */
+  since: string;
+}
+
+/** Every unexplained absence in the school at `now` (the duty leader's overview reads this). */
+export function unexplainedAbsences(roster: RosterIndex, state: DayState, now: Date): UnexplainedAbsence[] {
+  const found: UnexplainedAbsence[] = [];
+  for (const child of roster.children.values()) {
+    const facts = childRoomFacts(roster, state, child.id);
+    if (!isUnexplained({ ...facts, status: childDay(state, child.id).status }, now)) continue;
+    found.push({
+      childId: child.id,
+      childName: child.name,
+      groupId: child.groupId,
+      since: facts.careStartsAt ?? "",
+    });
+  }
+  return found;
+}
+
+/** The head count of one group at `now`: who is here, on leave, absent, missing, gone. */
+export function roomCounts(roster: RosterIndex, state: DayState, groupId: string, now: Date): RoomCountsView {
+  const counts: RoomCountsView = {
+    total: 0,
+    present: 0,
+    onLeave: 0,
+    absent: 0,
+    unexplained: 0,
+    expected: 0,
+    gone: 0,
+  };
+  for (const child of roster.childrenByGroup.get(groupId) ?? []) {
+    counts.total += 1;
+    const status = childDay(state, child.id).status;
+    switch (status) {
+      case "checked_in":
+      case "pickup_requested":
+        counts.present += 1;
+        break;
+      case "on_leave":
+        counts.onLeave += 1;
+        break;
+      case "released":
+      case "collected":
+        counts.gone += 1;
+        break;
+      case "expected": {
+        const facts = childRoomFacts(roster, state, child.id);
+        if (facts.absenceResolved) counts.absent += 1;
+        else if (isUnexplained({ ...facts, status }, now)) counts.unexplained += 1;
+        else counts.expected += 1;
+        break;
+      }
+    }
+  }
+  return counts;
+}
+
+/** The group's children unexplained at `now`, by id. */
+export function unexplainedInGroup(
+  roster: RosterIndex,
+  state: DayState,
+  groupId: string,
+  now: Date,
+): string[] {
+  return unexplainedAbsences(roster, state, now)
+    .filter((a) => a.groupId === groupId)
+    .map((a) => a.childId);
+}
