@@ -11,6 +11,17 @@ import type {
   ViewSnapshot,
 } from "./model";
 import type {
+  AbsenceResolve,
+  Handover,
+  HealthUpdate,
+  LeaveCancel,
+  LeaveRecord,
+  MedicationGive,
+  RollCallConfirm,
+  RoomDayView,
+  RoomSettingsUpdate,
+} from "./room";
+import type {
   CardBind,
   CardBound,
   ConfigureReaders,
@@ -50,6 +61,15 @@ export interface ServerToDeviceEvents {
 
 export interface ScreenToServerEvents {
   "view:join": (request: ViewRequest, ack: (answer: Ack<ViewSnapshot>) => void) => void;
+  // Care room (rules 4, 5, 11, 16): a teacher of the group or admin; health notes: admin only.
+  "rollcall:confirm": (command: RollCallConfirm, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "leave:record": (command: LeaveRecord, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "leave:cancel": (command: LeaveCancel, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "absence:resolve": (command: AbsenceResolve, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "group:handover": (command: Handover, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "medication:give": (command: MedicationGive, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "room:settings": (command: RoomSettingsUpdate, ack: (answer: Ack<RoomDayView>) => void) => void;
+  "health:update": (command: HealthUpdate, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:checkIn": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:release": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
   "child:collect": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
@@ -78,6 +98,8 @@ export interface RoomTapNotice {
 export interface ServerToScreenEvents {
   /** A child's tile changed (any status change). */
   "child:updated": (child: ChildDayView) => void;
+  /** The room's roll call, holder, leaves, doses or settings changed (to the group's kiosks). */
+  "room:updated": (room: RoomDayView) => void;
   /** A guardian is at the gate for this child: the kiosk announces it. */
   "pickup:requested": (announcement: PickupAnnouncement) => void;
   "alert:raised": (alert: AlertView) => void;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChildRoomFacts, RoomDayView } from "./room";
 import type { ScheduleView } from "./schedule";
 import type { BindOutcome, ReaderConfig, TechnicianSnapshot } from "./technician";
 
@@ -100,8 +101,8 @@ export interface AdultView {
   relation: string;
 }
 
-/** One child's day as a screen shows it. */
-export interface ChildDayView {
+/** One child's day as a screen shows it (with the care room's facts: care start, health…). */
+export interface ChildDayView extends ChildRoomFacts {
   childId: string;
   name: string;
   grade: number;
@@ -174,6 +175,8 @@ export interface ViewSnapshot {
   technician?: TechnicianSnapshot;
   /** Today's care day and dismissal windows (room and gate views). */
   schedule?: ScheduleView;
+  /** The room view only: roll call, who has the group, leaves, medication doses, announcements. */
+  room?: RoomDayView;
 }
 
 export const ChildCommandSchema = z.object({ childId: id });

@@ -23,6 +23,16 @@ export function canUseTechnicianTools(user: User): boolean {
   return user.role === "technician" || user.role === "admin";
 }
 
+/** Health notes (allergies, diet, medication) come from the guardian through the office (rule 11). */
+export function canEditHealth(user: User): boolean {
+  return user.role === "admin";
+}
+
+/** Who may take a care group over by logging in on its kiosk (others take it as a volunteer). */
+export function canReceiveGroup(user: User): boolean {
+  return user.role === "teacher" || user.role === "admin";
+}
+
 export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {
   if (user.role === "admin") return [...allGroupIds];
   if (user.role === "teacher") return allGroupIds.filter((id) => user.groupIds.includes(id));

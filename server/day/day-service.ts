@@ -3,6 +3,8 @@ import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
 import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
+import { plannedLeaveEvents } from "../domain/room/leaves";
+import { roomDayView } from "../domain/room/room-view";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
@@ -61,7 +63,9 @@ export class DayService {
     const day = schoolDay(deps.clock(), timezone);
     const state = replay(day, await deps.journal.readDay(day));
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
-    return new DayService(deps, state);
+    const service = new DayService(deps, state);
+    await service.recordPlannedLeaves();
+    return service;
   }
 
   onEvents(listener: DayListener): () => void {
@@ -169,6 +173,7 @@ export class DayService {
       children: groupChildViews(this.roster, this.state, groupId),
       alerts: [],
       schedule: rosterScheduleView(this.roster, this.state.day, groupId),
+      room: roomDayView(this.roster, this.state, groupId, this.deps.store.read().leaves ?? []),
     };
   }
 
@@ -201,8 +206,19 @@ export class DayService {
     return { day: this.state.day, schoolName: this.roster.settings.schoolName };
   }
 
+  /**
+   * Leaves in the register (roster document) that cover the day and are not in its journal yet
+   * are recorded when the day's state is built: at start-up and at midnight (docs/decisions.md).
+   */
+  private async recordPlannedLeaves(): Promise<void> {
+    const leaves = this.deps.store.read().leaves ?? [];
+    const events = plannedLeaveEvents(this.roster, this.state, leaves, this.deps.clock());
+    if (events.length > 0) await this.commit(events);
+  }
+
   private async loadDay(day: string): Promise<void> {
     this.state = replay(day, await this.deps.journal.readDay(day));
+    await this.recordPlannedLeaves();
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
   }

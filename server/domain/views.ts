@@ -1,6 +1,7 @@
 import type { AlertView, ChildDayView, GroupSummary } from "../../protocol";
 import { childDay, type DayState } from "./day-state";
 import type { AlertRaised } from "./events";
+import { childRoomFacts } from "./room/absences";
 import { type RosterIndex, relationOf } from "./roster-index";
 
 /** Projections of the day for screens. Pure: roster + state in, plain objects out. */
@@ -23,6 +24,8 @@ export function childView(roster: RosterIndex, state: DayState, childId: string)
     groupName: group?.name ?? child.groupId,
     roomName: room?.name ?? "",
     status: day.status,
+    // Care start, resolved absence, leave id and health notes (server/domain/room).
+    ...childRoomFacts(roster, state, childId),
   };
   if (day.checkedInAt) view.checkedInAt = day.checkedInAt;
   if (day.requestedAt) view.requestedAt = day.requestedAt;

@@ -16,10 +16,12 @@ import { resolveSession } from "../auth/sessions";
 import type { DayService } from "../day/day-service";
 import type { ChildCommandKind } from "../domain/child-commands";
 import { createLogger } from "../log";
+import { RoomService } from "../room/room-service";
 import type { DocumentStore, User } from "../store/schema";
 import { connectError } from "./connect-error";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
 import { publishDayEvents } from "./publisher";
+import { attachRoomCommands } from "./room-commands";
 import { GATE_ROOM, groupRoom, TECHNICIAN_ROOM } from "./rooms";
 
 /** The technician view's snapshot (server/realtime/technician-part.ts). */
@@ -60,7 +62,9 @@ export function attachScreenNamespace(
   day.onEvents((events, roster, state) => publishDayEvents(screens, events, roster, state));
   day.onViewsStale(() => screens.emit("view:stale"));
 
+  const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   screens.on("connection", (socket) => {
+    attachRoomCommands(socket, rooms, screens);
     socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day, technician)));
     for (const kind of ["checkIn", "release", "collect"] as const) {
       socket.on(`child:${kind}`, (raw, ack) => answer(ack, () => childCommand(socket, kind, raw, day)));

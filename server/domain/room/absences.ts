@@ -37,6 +37,12 @@ export function childRoomFacts(roster: RosterIndex, state: DayState, childId: st
   return facts;
 }
 
+/** Whether one child is an unexplained absence at `now`. */
+export function isUnexplainedNow(roster: RosterIndex, state: DayState, childId: string, now: Date): boolean {
+  const facts = childRoomFacts(roster, state, childId);
+  return isUnexplained({ ...facts, status: childDay(state, childId).status }, now);
+}
+
 export interface UnexplainedAbsence {
   childId: string;
   childName: string;

@@ -1,0 +1,262 @@
+import {
+  type AbsenceResolve,
+  type ChildDayView,
+  type Handover,
+  type HealthUpdate,
+  type LeaveCancel,
+  type LeaveRecord,
+  type MedicationGive,
+  type RollCallConfirm,
+  type RoomDayView,
+  type RoomSettingsUpdate,
+  WanfengError,
+} from "../../protocol";
+import { canEditHealth, canOpenGroup, canReceiveGroup } from "../auth/access";
+import { authenticateUser } from "../auth/users";
+import type { DayService } from "../day/day-service";
+import type { Actor } from "../domain/events";
+import { isUnexplainedNow } from "../domain/room/absences";
+import { decideHandover } from "../domain/room/handover";
+import { checkLeaveDates, decideLeaveCancel, decideLeaveToday } from "../domain/room/leaves";
+import { decideMedicationGiven } from "../domain/room/medication";
+import { decideRollCall } from "../domain/room/rollcall";
+import { roomDayView } from "../domain/room/room-view";
+import { schoolDay } from "../domain/school-day";
+import { childView } from "../domain/views";
+import { createLogger } from "../log";
+import type { RosterLeave } from "../store/room-schema";
+import type { DocumentStore, User } from "../store/schema";
+import { HandoverLoginLimit } from "./handover-limit";
+
+const log = createLogger("room");
+
+export interface RoomServiceDeps {
+  store: DocumentStore;
+  day: DayService;
+  clock: () => Date;
+  newId: () => string;
+}
+
+/**
+ * The care room's commands (roll call, leave, absences, handover, medication, settings, health
+ * notes). Role checks live here so every entry point gets them; the decisions are the pure
+ * functions of server/domain/room, recorded through the day service.
+ */
+export class RoomService {
+  private readonly loginLimit = new HandoverLoginLimit();
+
+  constructor(private readonly deps: RoomServiceDeps) {}
+
+  /** The room view of a group, for its kiosks. */
+  async view(groupId: string): Promise<RoomDayView> {
+    return this.deps.day.inspect((roster, state) => roomDayView(roster, state, groupId, this.leaves()));
+  }
+
+  async rollCall(user: User, command: RollCallConfirm): Promise<RoomDayView> {
+    this.checkGroup(user, command.groupId);
+    const eventId = this.deps.newId();
+    await this.deps.day.recordDecision((roster, state, now) => ({
+      result: null,
+      events: [
+        decideRollCall({
+          roster,
+          state,
+          ...command,
+          actor: actorOf(user),
+          byName: user.displayName,
+          eventId,
+          now,
+        }),
+      ],
+    }));
+    return this.view(command.groupId);
+  }
+
+  async recordLeave(user: User, command: LeaveRecord): Promise<RoomDayView> {
+    const groupId = this.groupOfChild(command.childId);
+    this.checkGroup(user, groupId);
+    const now = this.deps.clock();
+    const to = command.to ?? command.from;
+    checkLeaveDates(command.from, to, schoolDay(now, this.deps.day.currentRoster.settings.timezone));
+    const leave: RosterLeave = {
+      id: `leave-${this.deps.newId()}`,
+      childId: command.childId,
+      from: command.from,
+      to,
+      askedBy: command.askedBy,
+      channel: command.channel,
+      askedAt: command.askedAt ?? now.toISOString(),
+      reason: command.reason,
+      recordedAt: now.toISOString(),
+      recordedBy: user.id,
+      recordedByName: user.displayName,
+    };
+    // Decided before it is stored: a leave refused for today (child already here) is not kept either.
+    await this.deps.day.recordDecision((roster, state, at) => {
+      const events = decideLeaveToday(roster, state, leave, actorOf(user), at);
+      return { result: null, events };
+    });
+    await this.deps.store.update((db) => {
+      db.leaves = [...(db.leaves ?? []), leave];
+    });
+    log.info(
+      { leaveId: leave.id, child: leave.childId, from: leave.from, to, by: user.username },
+      "leave recorded",
+    );
+    return this.view(groupId);
+  }
+
+  async cancelLeave(user: User, command: LeaveCancel): Promise<RoomDayView> {
+    const leave = this.leaves().find((l) => l.id === command.leaveId);
+    if (!leave) throw new WanfengError("NOT_FOUND", `no leave ${command.leaveId}`);
+    const groupId = this.groupOfChild(leave.childId);
+    this.checkGroup(user, groupId);
+    const eventId = this.deps.newId();
+    await this.deps.day.recordDecision((_roster, state, now) => ({
+      result: null,
+      events: decideLeaveCancel(state, leave, command.reason, actorOf(user), eventId, now),
+    }));
+    const at = this.deps.clock().toISOString();
+    await this.deps.store.update((db) => {
+      const stored = db.leaves?.find((l) => l.id === leave.id);
+      if (stored)
+        Object.assign(stored, { cancelledAt: at, cancelledBy: user.id, cancelReason: command.reason });
+    });
+    log.info({ leaveId: leave.id, by: user.username }, "leave cancelled");
+    return this.view(groupId);
+  }
+
+  async resolveAbsence(user: User, command: AbsenceResolve): Promise<RoomDayView> {
+    const groupId = this.groupOfChild(command.childId);
+    this.checkGroup(user, groupId);
+    const eventId = this.deps.newId();
+    await this.deps.day.recordDecision((roster, state, now) => {
+      if (!isUnexplainedNow(roster, state, command.childId, now)) {
+        throw new WanfengError("ROOM_WRONG_STATE", `${command.childId} is not an unexplained absence`);
+      }
+      const base = { id: eventId, day: state.day, at: now.toISOString(), actor: actorOf(user) };
+      return {
+        result: null,
+        events: [{ ...base, type: "absence:resolved", childId: command.childId, reason: command.reason }],
+      };
+    });
+    return this.view(groupId);
+  }
+
+  async handover(user: User, command: Handover): Promise<RoomDayView> {
+    this.checkGroup(user, command.groupId);
+    const to = await this.receiver(user, command.to);
+    const eventId = this.deps.newId();
+    await this.deps.day.recordDecision((roster, state, now) => ({
+      result: null,
+      events: [
+        decideHandover({
+          roster,
+          state,
+          groupId: command.groupId,
+          kioskUser: { userId: user.id, name: user.displayName },
+          to,
+          counted: command.counted,
+          actor: actorOf(user),
+          eventId,
+          now,
+        }),
+      ],
+    }));
+    log.info(
+      { groupId: command.groupId, by: user.username, to: to.name, kind: to.kind },
+      "group handed over",
+    );
+    return this.view(command.groupId);
+  }
+
+  async giveMedication(user: User, command: MedicationGive): Promise<RoomDayView> {
+    const groupId = this.groupOfChild(command.childId);
+    this.checkGroup(user, groupId);
+    const eventId = this.deps.newId();
+    await this.deps.day.recordDecision((roster, state, now) => ({
+      result: null,
+      events: [
+        decideMedicationGiven({
+          roster,
+          state,
+          ...command,
+          actor: actorOf(user),
+          byName: user.displayName,
+          eventId,
+          now,
+        }),
+      ],
+    }));
+    return this.view(groupId);
+  }
+
+  async updateSettings(user: User, command: RoomSettingsUpdate): Promise<RoomDayView> {
+    this.checkGroup(user, command.groupId);
+    if (!this.deps.day.currentRoster.groups.has(command.groupId)) {
+      throw new WanfengError("NOT_FOUND", `no group ${command.groupId}`);
+    }
+    await this.deps.store.update((db) => {
+      const group = db.groups.find((g) => g.id === command.groupId);
+      if (group) group.announce = command.announce;
+    });
+    this.deps.day.rosterChanged();
+    return this.view(command.groupId);
+  }
+
+  async updateHealth(user: User, command: HealthUpdate): Promise<ChildDayView> {
+    if (!canEditHealth(user)) throw forbidden(user, `health notes of ${command.childId}`);
+    this.groupOfChild(command.childId);
+    await this.deps.store.update((db) => {
+      const child = db.children.find((c) => c.id === command.childId);
+      if (!child) return;
+      if (command.health) child.health = command.health;
+      else delete child.health;
+    });
+    log.info({ child: command.childId, by: user.username }, "health notes updated");
+    // Screens reload their snapshot (view:stale): the tile's marks and the doses change.
+    this.deps.day.rosterChanged();
+    const view = await this.deps.day.inspect((roster, state) => childView(roster, state, command.childId));
+    if (!view) throw new WanfengError("NOT_FOUND", `no child ${command.childId}`);
+    return view;
+  }
+
+  groupOfChild(childId: string): string {
+    const groupId = this.deps.day.childGroupId(childId);
+    if (!groupId) throw new WanfengError("NOT_FOUND", `no child ${childId}`);
+    return groupId;
+  }
+
+  private async receiver(user: User, to: Handover["to"]) {
+    if (to.kind === "volunteer") {
+      return { kind: "volunteer" as const, name: to.name, ...(to.phone ? { phone: to.phone } : {}) };
+    }
+    this.loginLimit.check(user.id, this.deps.clock());
+    const receiver = await authenticateUser(this.deps.store, to.username, to.password);
+    if (!receiver) {
+      this.loginLimit.failed(user.id, this.deps.clock());
+      log.warn({ by: user.username, username: to.username }, "handover login failed");
+      throw new WanfengError("AUTH_BAD_CREDENTIALS", "wrong username or password");
+    }
+    if (!canReceiveGroup(receiver))
+      throw new WanfengError("HANDOVER_NOT_STAFF", `${receiver.role} cannot take a group`);
+    return { kind: "staff" as const, userId: receiver.id, name: receiver.displayName };
+  }
+
+  private leaves(): RosterLeave[] {
+    return this.deps.store.read().leaves ?? [];
+  }
+
+  private checkGroup(user: User, groupId: string): void {
+    if (!canOpenGroup(user, groupId)) throw forbidden(user, `group ${groupId}`);
+  }
+}
+
+function actorOf(user: User): Actor {
+  return { kind: "user", id: user.id };
+}
+
+function forbidden(user: User, what: string): WanfengError {
+  log.warn({ user: user.username, role: user.role, what }, "room action forbidden");
+  return new WanfengError("AUTH_FORBIDDEN", `${user.role} may not change ${what}`);
+}
