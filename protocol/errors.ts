@@ -29,6 +29,12 @@ export const ERROR_CODES = [
   "HANDOVER_SAME_PERSON",
   /** Only a teacher or the office can take a group over with a login (others: as a volunteer). */
   "HANDOVER_NOT_STAFF",
+  /** The day was signed off: its record is closed; corrections are amendments with a reason. */
+  "DAY_CLOSED",
+  /** An amendment for a day not yet signed off: use the ordinary screens. */
+  "DAY_NOT_CLOSED",
+  /** Signing off while children are still in school needs a note saying who looks after them. */
+  "DAY_NOTE_REQUIRED",
   "INTERNAL",
 ] as const;
 

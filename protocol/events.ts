@@ -10,6 +10,7 @@ import type {
   ViewRequest,
   ViewSnapshot,
 } from "./model";
+import type { OverviewUpdate } from "./overview";
 import type {
   AbsenceResolve,
   Handover,
@@ -113,4 +114,6 @@ export interface ServerToScreenEvents {
   "console:frame": (frame: ConsoleFrame) => void;
   /** Only to the technician who started the enrolment. */
   "enrolment:done": (done: EnrolmentDone) => void;
+  /** Overview screens (duty leader): recomputed counts of the groups that changed. */
+  "overview:update": (update: OverviewUpdate) => void;
 }

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { ChildRoomFacts, RoomDayView } from "./room";
+import type { OverviewSnapshot } from "./overview";
 import type { ScheduleView } from "./schedule";
 import type { BindOutcome, ReaderConfig, TechnicianSnapshot } from "./technician";
 
 /** Shapes that cross a boundary (socket, HTTP, agent); types are derived from the schemas. */
 
-export const ROLES = ["admin", "teacher", "guard", "technician"] as const;
+export const ROLES = ["admin", "teacher", "guard", "technician", "leader"] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -162,6 +163,8 @@ export const ViewRequestSchema = z.discriminatedUnion("view", [
   z.object({ view: z.literal("room"), groupId: id }),
   z.object({ view: z.literal("gate") }),
   z.object({ view: z.literal("technician") }),
+  /** The duty leader's whole-school overview (leader, admin). */
+  z.object({ view: z.literal("overview") }),
 ]);
 export type ViewRequest = z.infer<typeof ViewRequestSchema>;
 
@@ -173,6 +176,8 @@ export interface ViewSnapshot {
   alerts: AlertView[];
   /** Only for the technician view (children and alerts are then empty). */
   technician?: TechnicianSnapshot;
+  /** Only for the overview view (children empty; alerts are today's). */
+  overview?: OverviewSnapshot;
   /** Today's care day and dismissal windows (room and gate views). */
   schedule?: ScheduleView;
   /** The room view only: roll call, who has the group, leaves, medication doses, announcements. */

@@ -5,6 +5,7 @@ import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { plannedLeaveEvents } from "../domain/room/leaves";
 import { roomDayView } from "../domain/room/room-view";
+import { assertDayOpen, flagAfterSignOff } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
@@ -148,6 +149,8 @@ export class DayService {
 
   async runChildCommand(kind: ChildCommandKind, childId: string, actor: Actor): Promise<ChildDayView> {
     await this.ensureToday();
+    // After the sign-off the record is closed: people correct it with amendments (rule 12).
+    assertDayOpen(this.state);
     const event = decideChildCommand({
       kind,
       childId,
@@ -223,7 +226,22 @@ export class DayService {
     for (const l of this.dayStartListeners) l();
   }
 
-  private async commit(events: readonly DayEvent[]): Promise<void> {
+  /**
+   * Records the sign-off or an amendment of today (server/archive): `decide` is pure and makes
+   * its own checks (a day is signed off once; amendments only after it).
+   */
+  async recordArchiveEvent<E extends DayEvent>(
+    decide: (roster: RosterIndex, state: DayState, now: Date) => E,
+  ): Promise<E> {
+    await this.ensureToday();
+    const event = decide(this.roster, this.state, this.deps.clock());
+    await this.commit([event]);
+    return event;
+  }
+
+  private async commit(decided: readonly DayEvent[]): Promise<void> {
+    // The gate never stops: what happens after the sign-off is recorded, flagged for the archive.
+    const events = flagAfterSignOff(this.state, decided);
     for (const e of events) applyEvent(this.state, e);
     try {
       await this.deps.journal.append(events);

@@ -1,5 +1,5 @@
 import type { ChildStatus, TapResult } from "../../protocol";
-import type { AlertRaised, DayEvent } from "./events";
+import type { AlertRaised, DayAmended, DayEvent, DaySignedOff } from "./events";
 import { applyRoomEvent, emptyRoomDay, noteLeaveRecorded, type RoomDayState } from "./room/room-state";
 
 /** One child's day so far, derived from the journal. */
@@ -31,6 +31,12 @@ export interface DayState {
   alerts: AlertRaised[];
   /** Delegate passes used, today or (seeded at day start) on an earlier day of their range. */
   passUses: Map<string, PassUse>;
+  /** Set once the duty leader signed the day off: the record is closed (rule 12). */
+  signOff?: DaySignedOff;
+  /** Corrections made after the sign-off, in order. */
+  amendments: DayAmended[];
+  /** Events recorded after the sign-off (taps, flagged `afterSignOff`). */
+  afterSignOff: number;
   /** Roll calls, handovers, resolved absences, doses given (server/domain/room). */
   room: RoomDayState;
 }
@@ -52,6 +58,8 @@ export function emptyDay(day: string): DayState {
     lastCountedTap: new Map(),
     alerts: [],
     passUses: new Map(),
+    amendments: [],
+    afterSignOff: 0,
     room: emptyRoomDay(),
   };
 }
@@ -73,6 +81,8 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
   const update = (childId: string, change: Partial<ChildDay>) => {
     state.children.set(childId, { ...childDay(state, childId), ...change });
   };
+  // Events of other modules may not carry the flag at all.
+  if ("afterSignOff" in event && event.afterSignOff) state.afterSignOff += 1;
   switch (event.type) {
     case "tap:received":
       state.taps.set(event.tapId, event.result);
@@ -113,6 +123,16 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
       break;
     case "alert:raised":
       state.alerts.push(event);
+      break;
+    case "day:signedOff":
+      state.signOff = event;
+      break;
+    case "day:amended":
+      state.amendments.push(event);
+      if (event.effect) {
+        const { childId, ...change } = event.effect;
+        update(childId, change);
+      }
       break;
     case "pass:used":
       state.passUses.set(event.passId, {

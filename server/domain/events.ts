@@ -1,4 +1,6 @@
 import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../protocol";
+import type { ChildStatus } from "../../protocol/model";
+import type { Correction, GroupCounts } from "../../protocol/overview";
 import type { LeaveChannel } from "../../protocol/room";
 import type { RoomEvent } from "./room/room-events";
 
@@ -17,6 +19,8 @@ interface EventBase {
   /** When it was recorded (server clock), ISO. */
   at: string;
   actor: Actor;
+  /** Recorded after the day was signed off (a tap: the gate never stops); the archive flags it. */
+  afterSignOff?: true;
 }
 
 export interface TapReceived extends EventBase {
@@ -93,6 +97,29 @@ export interface CardEnrolled extends EventBase {
   byUserId: string;
 }
 
+/** The duty leader signed off the day (rule 12): its record is closed from here on. */
+export interface DaySignedOff extends EventBase {
+  type: "day:signedOff";
+  byUserId: string;
+  /** Kept in the record: the user may be renamed or removed later. */
+  byName: string;
+  note: string;
+  /** The counts at the moment of signing. */
+  totals: GroupCounts;
+  groups: GroupCounts[];
+}
+
+/** A correction made after the sign-off, with who made it and why. Nothing earlier is edited. */
+export interface DayAmended extends EventBase {
+  type: "day:amended";
+  byUserId: string;
+  byName: string;
+  reason: string;
+  correction: Correction;
+  /** What the correction does to one child's day, resolved when it was made (the reducer has no clock or zone). */
+  effect?: { childId: string; status: ChildStatus; collectedAt?: string; leaveReason?: string };
+}
+
 export type DayEvent =
   | TapReceived
   | CardEnrolled
@@ -102,7 +129,9 @@ export type DayEvent =
   | ChildCollected
   | LeaveRecorded
   | RoomEvent
-  | AlertRaised;
+  | AlertRaised
+  | DaySignedOff
+  | DayAmended;
 
 export type DayEventType = DayEvent["type"];
 

@@ -27,6 +27,13 @@ export function publishDayEvents(
       case "card:enrolled":
         // The roster changed: screens hear view:stale; the technician hears enrolment:done.
         break;
+      case "day:signedOff":
+        // Only overview screens show it (overview-part.ts).
+        break;
+      case "day:amended":
+        // A correction after the sign-off changes one child's tile, like any other event.
+        if (event.effect) changedChildren.add(event.effect.childId);
+        break;
       case "rollcall:confirmed":
       case "group:handedOver":
         // The room's kiosks get the whole room view in room:updated (realtime/room-commands.ts).
