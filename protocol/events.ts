@@ -10,6 +10,7 @@ import type {
   ViewRequest,
   ViewSnapshot,
 } from "./model";
+import type { ContactLog, EarlyCancel, EarlyRegister, GateBoard, ReceptionMove, Reentry } from "./gate";
 import type { OverviewUpdate } from "./overview";
 import type {
   AbsenceResolve,
@@ -84,6 +85,12 @@ export interface ScreenToServerEvents {
   "enrolment:start": (command: EnrolmentStart, ack: (answer: Ack<EnrolmentStarted>) => void) => void;
   "enrolment:cancel": (command: { deviceId: string }, ack: (answer: Ack<null>) => void) => void;
   "card:bind": (command: CardBind, ack: (answer: Ack<CardBound>) => void) => void;
+  // The gate's care-day duties (guard and admin); each answers with the new gate board.
+  "gate:registerEarly": (command: EarlyRegister, ack: (answer: Ack<GateBoard>) => void) => void;
+  "gate:cancelEarly": (command: EarlyCancel, ack: (answer: Ack<GateBoard>) => void) => void;
+  "gate:logContact": (command: ContactLog, ack: (answer: Ack<GateBoard>) => void) => void;
+  "gate:moveToReception": (command: ReceptionMove, ack: (answer: Ack<GateBoard>) => void) => void;
+  "gate:reenter": (command: Reentry, ack: (answer: Ack<GateBoard>) => void) => void;
 }
 
 export interface PickupAnnouncement {
@@ -114,6 +121,8 @@ export interface ServerToScreenEvents {
   "console:frame": (frame: ConsoleFrame) => void;
   /** Only to the technician who started the enrolment. */
   "enrolment:done": (done: EnrolmentDone) => void;
+  /** Gate view: early pickups, late list or gate register changed (or care ended for someone). */
+  "gate:board": (board: GateBoard) => void;
   /** Overview screens (duty leader): recomputed counts of the groups that changed. */
   "overview:update": (update: OverviewUpdate) => void;
 }

@@ -1,6 +1,7 @@
 export * from "./card-number";
 export * from "./errors";
 export * from "./events";
+export * from "./gate";
 export * from "./model";
 export * from "./overview";
 export * from "./room";

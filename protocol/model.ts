@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ChildRoomFacts, RoomDayView } from "./room";
 import type { OverviewSnapshot } from "./overview";
+import type { ExitOutcome, GateBoard } from "./gate";
 import type { ScheduleView } from "./schedule";
 import type { BindOutcome, ReaderConfig, TechnicianSnapshot } from "./technician";
 
@@ -59,6 +60,12 @@ export const PICKUP_CHILD_OUTCOMES = [
   "already_requested",
   "already_released",
   "already_collected",
+  /** Before the child's dismissal window: held at the gate until the guard registers it (rule 7). */
+  "early_pickup",
+  /** No care today (weekend, holiday) and the child is not in school. */
+  "no_care_today",
+  /** The adult is on the child's not-authorised list (custody): never a request. */
+  "not_authorised",
 ] as const;
 export type PickupChildOutcome = (typeof PICKUP_CHILD_OUTCOMES)[number];
 
@@ -79,6 +86,8 @@ export type TapResult =
   | { kind: "unknown_card"; cardId: string }
   | { kind: "card_blocked"; cardId: string; cardStatus: "lost" | "revoked"; holderName: string }
   | { kind: "not_applicable"; reason: "guardian_at_room" | "child_at_gate" | "code_not_supported" }
+  /** A child's own card at the gate reader: confirms a released child left, or says why not. */
+  | { kind: "exit"; childId: string; childName: string; outcome: ExitOutcome }
   | {
       kind: "pickup";
       guardianId: string;
@@ -100,6 +109,8 @@ export interface AdultView {
   guardianId: string;
   name: string;
   relation: string;
+  /** Same-origin path of the adult's photo, when the roster has one. */
+  photo?: string;
 }
 
 /** One child's day as a screen shows it (with the care room's facts: care start, health…). */
@@ -119,9 +130,13 @@ export interface ChildDayView extends ChildRoomFacts {
   releasedAt?: string;
   collectedAt?: string;
   leaveReason?: string;
+  /** Same-origin path of the child's photo, when the roster has one. */
+  photo?: string;
+  /** The request was an early pickup the guard registered, with the reason given. */
+  earlyReason?: string;
 }
 
-export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused"] as const;
+export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused", "custody_refused", "released_not_collected", "exit_refused"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertView {
@@ -136,6 +151,11 @@ export interface AlertView {
   cardStatus?: "lost" | "revoked";
   /** For a refused pickup: why each child could not be requested. */
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  /** The one child an alert is about (released but not collected, a child's card at the gate). */
+  childId?: string;
+  childName?: string;
+  releasedAt?: string;
+  exitOutcome?: ExitOutcome;
 }
 
 export interface GroupSummary {
@@ -180,6 +200,8 @@ export interface ViewSnapshot {
   overview?: OverviewSnapshot;
   /** Today's care day and dismissal windows (room and gate views). */
   schedule?: ScheduleView;
+  /** Gate view: early pickups, the late list and the gate register. */
+  gate?: GateBoard;
   /** The room view only: roll call, who has the group, leaves, medication doses, announcements. */
   room?: RoomDayView;
 }

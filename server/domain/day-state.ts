@@ -1,5 +1,6 @@
 import type { ChildStatus, TapResult } from "../../protocol";
 import type { AlertRaised, DayAmended, DayEvent, DaySignedOff } from "./events";
+import { applyGateEvent, emptyGateDay, type GateDay } from "./gate/gate-state";
 import { applyRoomEvent, emptyRoomDay, noteLeaveRecorded, type RoomDayState } from "./room/room-state";
 
 /** One child's day so far, derived from the journal. */
@@ -39,6 +40,8 @@ export interface DayState {
   afterSignOff: number;
   /** Roll calls, handovers, resolved absences, doses given (server/domain/room). */
   room: RoomDayState;
+  /** Early pickups, late children, contacts and the gate register (server/domain/gate). */
+  gate: GateDay;
 }
 
 export interface PassUse {
@@ -61,6 +64,7 @@ export function emptyDay(day: string): DayState {
     amendments: [],
     afterSignOff: 0,
     room: emptyRoomDay(),
+    gate: emptyGateDay(),
   };
 }
 
@@ -83,6 +87,7 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
   };
   // Events of other modules may not carry the flag at all.
   if ("afterSignOff" in event && event.afterSignOff) state.afterSignOff += 1;
+  applyGateEvent(state, event);
   switch (event.type) {
     case "tap:received":
       state.taps.set(event.tapId, event.result);

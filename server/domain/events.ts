@@ -2,6 +2,8 @@ import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../pr
 import type { ChildStatus } from "../../protocol/model";
 import type { Correction, GroupCounts } from "../../protocol/overview";
 import type { LeaveChannel } from "../../protocol/room";
+import type { ExitOutcome } from "../../protocol/gate";
+import type { GateEvent } from "./gate/gate-events";
 import type { RoomEvent } from "./room/room-events";
 
 /**
@@ -56,6 +58,10 @@ export interface ChildReleased extends EventBase {
 export interface ChildCollected extends EventBase {
   type: "child:collected";
   childId: string;
+  /** The guard's touch (older events have neither field) or the child's own card at a gate reader. */
+  via?: "touch" | "card";
+  /** The gate whose reader read the child's card. */
+  deviceId?: string;
 }
 
 export interface LeaveRecorded extends EventBase {
@@ -84,6 +90,11 @@ export interface AlertRaised extends EventBase {
   holderName?: string;
   cardStatus?: "lost" | "revoked";
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  /** The one child the alert is about (released but not collected, a child's card at the gate). */
+  childId?: string;
+  childName?: string;
+  releasedAt?: string;
+  exitOutcome?: ExitOutcome;
 }
 
 /** A technician enrolled a card by tapping it: the roster now binds it to this holder. */
@@ -129,6 +140,7 @@ export type DayEvent =
   | ChildCollected
   | LeaveRecorded
   | RoomEvent
+  | GateEvent
   | AlertRaised
   | DaySignedOff
   | DayAmended;

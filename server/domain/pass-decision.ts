@@ -1,9 +1,10 @@
 import type { PassRefusalReason, PassResult, PickupChildOutcome } from "../../protocol";
 import { isTokenLike, normalizeShortCode, parseToken, tokenMatches } from "../passes/pass-token";
 import type { Pass } from "../store/pass-schema";
-import { childDay, type DayState } from "./day-state";
+import type { DayState } from "./day-state";
 import type { AlertRaised, PassUsed, PickupRequested } from "./events";
-import { pickupOutcome } from "./pickup-outcome";
+import type { EarlyPickupAsked } from "./gate/gate-events";
+import { earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
 import type { RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
 
@@ -37,7 +38,7 @@ export interface PassInput {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event the pass causes, before it gets its id, day, time and actor. */
 export type PassConsequence = DistributiveOmit<
-  PickupRequested | PassUsed | AlertRaised,
+  PickupRequested | PassUsed | AlertRaised | EarlyPickupAsked,
   "id" | "day" | "at" | "actor"
 >;
 
@@ -121,14 +122,24 @@ function refuse(input: PassInput, reason: PassRefusalReason, pass?: Pass): PassD
 }
 
 function request(input: PassInput, pass: Pass): PassDecision {
-  const { roster, state, deviceId } = input;
+  const { roster, state, deviceId, now } = input;
   const consequences: PassConsequence[] = [];
   const children: { childId: string; childName: string; outcome: PickupChildOutcome }[] = [];
   for (const childId of pass.childIds) {
     const child = roster.children.get(childId);
     if (!child) continue;
-    const outcome = pickupOutcome(childDay(state, childId).status);
+    const outcome = gatePickupOutcome(roster, state, child, now);
     children.push({ childId, childName: child.name, outcome });
+    const delegate = {
+      passId: pass.id,
+      delegateName: pass.delegate.name,
+      delegateRelation: pass.delegate.relation,
+    };
+    // Before the window the delegate waits for the guard's registration (rule 7), as a guardian does.
+    if (outcome === "early_pickup") {
+      consequences.push(...earlyAsk(state, childId, { guardianId: pass.guardianId, deviceId, ...delegate }));
+      continue;
+    }
     if (outcome !== "requested") continue;
     consequences.push({
       type: "pickup:requested",
@@ -140,7 +151,10 @@ function request(input: PassInput, pass: Pass): PassDecision {
       delegateRelation: pass.delegate.relation,
     });
   }
-  const requested = consequences.map((c) => (c.type === "pickup:requested" ? c.childId : ""));
+  // The pass is spent once a child was requested or held as an early pickup: the delegate came.
+  const requested = children
+    .filter((c) => c.outcome === "requested" || c.outcome === "early_pickup")
+    .map((c) => c.childId);
   if (requested.length > 0) {
     const via = input.presented.kind === "token" ? "scan" : "short_code";
     consequences.push({

@@ -2,8 +2,8 @@ import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from ".
 import type { Card, Device } from "../store/schema";
 import { childDay, type DayState, debounceKey } from "./day-state";
 import type { Actor, AlertRaised, DayEvent, TapReceived } from "./events";
+import { childCardAtGate, custodyAlert, custodyBars, earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
 import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";
-import { pickupOutcome } from "./pickup-outcome";
 import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
 
@@ -68,6 +68,20 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
   }
 
   const card = roster.cards.get(reading.cardId);
+  // Custody first: a not-authorised adult's card is a red alert even when unknown, lost or revoked.
+  const bars = device.kind === "gate" ? custodyBars(roster, reading.cardId, card) : [];
+  if (bars.length > 0 && (card?.status !== "active" || card.holder.kind !== "guardian")) {
+    const name = bars[0]?.entry.name ?? "";
+    const children = bars.map(({ child }) => ({
+      childId: child.id,
+      childName: child.name,
+      outcome: "not_authorised" as const,
+    }));
+    return {
+      result: { kind: "pickup", guardianId: card?.holder.id ?? "", guardianName: name, children },
+      consequences: [custodyAlert(device.id, reading.cardId, bars)],
+    };
+  }
   if (!card) {
     return {
       result: { kind: "unknown_card", cardId: reading.cardId },
@@ -95,7 +109,11 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
 
 function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequences: Consequence[] } {
   const { roster, state, device, report } = input;
-  if (card.holder.kind === "child") return only({ kind: "not_applicable", reason: "child_at_gate" });
+  if (card.holder.kind === "child") {
+    const child = roster.children.get(card.holder.id);
+    return child ? childCardAtGate(state, child, device.id) : only({ kind: "unknown_card", cardId: card.id });
+  }
+  const barred = custodyBars(roster, card.id, card);
 
   const guardian = roster.guardians.get(card.holder.id);
   const guardianName = guardian?.name ?? card.holder.id;
@@ -104,7 +122,12 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
   for (const link of roster.guardianshipsByGuardian.get(card.holder.id) ?? []) {
     const child = roster.children.get(link.childId);
     if (!child) continue;
-    const outcome = pickupOutcome(childDay(state, child.id).status);
+    // Not-authorised wins over a guardianship: those children are refused below.
+    if (barred.some((b) => b.child.id === child.id)) continue;
+    const outcome = gatePickupOutcome(roster, state, child, input.now);
+    if (outcome === "early_pickup") {
+      consequences.push(...earlyAsk(state, child.id, { guardianId: card.holder.id, deviceId: device.id }));
+    }
     children.push({ childId: child.id, childName: child.name, outcome });
     if (outcome === "requested") {
       consequences.push({
@@ -115,7 +138,9 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
       });
     }
   }
-  if (consequences.length === 0) {
+  // Held early pickups are not refusals; an adult refused only for custody gets the red alert alone.
+  const going = children.some((c) => c.outcome === "requested" || c.outcome === "early_pickup");
+  if (!going && (children.length > 0 || barred.length === 0)) {
     consequences.push(
       alert(device, "pickup_refused", "warning", {
         cardId: card.id,
@@ -124,6 +149,11 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
         childOutcomes: children.map(({ childName, outcome }) => ({ childName, outcome })),
       }),
     );
+  }
+  if (barred.length > 0) {
+    consequences.push(custodyAlert(device.id, card.id, barred));
+    for (const { child } of barred)
+      children.push({ childId: child.id, childName: child.name, outcome: "not_authorised" });
   }
   return {
     result: { kind: "pickup", guardianId: card.holder.id, guardianName, children },

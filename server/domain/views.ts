@@ -1,6 +1,7 @@
 import type { AlertView, ChildDayView, GroupSummary } from "../../protocol";
 import { childDay, type DayState } from "./day-state";
 import type { AlertRaised } from "./events";
+import { addGateDetails } from "./gate/gate-details";
 import { childRoomFacts } from "./room/absences";
 import { type RosterIndex, relationOf } from "./roster-index";
 
@@ -50,6 +51,7 @@ export function childView(roster: RosterIndex, state: DayState, childId: string)
     };
   }
   if (day.requestDeviceId) view.requestGateName = roster.devices.get(day.requestDeviceId)?.name ?? "";
+  addGateDetails(roster, state, view);
   return view;
 }
 
@@ -89,6 +91,10 @@ export function alertView(roster: RosterIndex, alert: AlertRaised): AlertView {
   if (alert.childOutcomes) view.childOutcomes = alert.childOutcomes;
   if (alert.passRefusal) view.passRefusal = alert.passRefusal;
   if (alert.passId) view.passId = alert.passId;
+  if (alert.childId) view.childId = alert.childId;
+  if (alert.childName) view.childName = alert.childName;
+  if (alert.releasedAt) view.releasedAt = alert.releasedAt;
+  if (alert.exitOutcome) view.exitOutcome = alert.exitOutcome;
   return view;
 }
 

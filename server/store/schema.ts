@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DeviceKindSchema, ReaderConfigSchema, RoleSchema } from "../../protocol";
 import { AnnounceSettingsSchema, HealthNotesSchema, RosterLeaveSchema } from "./room-schema";
+import { NotAuthorisedSchema, PhotoPathSchema } from "./gate-schema";
 import { ScheduleSchema } from "./schedule-schema";
 
 /**
@@ -19,6 +20,10 @@ export const SettingsSchema = z.object({
   debounceMs: z.number().int().min(0).max(60_000),
   /** Set on the generated demo school so every screen can say so. */
   demo: z.boolean(),
+  /** Minutes a released child may stay uncollected before the gate alarms (default 10). */
+  releasedAlarmMinutes: z.number().int().min(1).max(120).optional(),
+  /** The room where late children wait (default 接待室). */
+  receptionRoomName: z.string().min(1).max(40).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -44,6 +49,10 @@ export const ChildSchema = z.object({
   groupId: id,
   /** Allergies, diet, medication (rule 11); shown on the care-room tile. Absent in older files. */
   health: HealthNotesSchema.optional(),
+  /** Shown on the guard's screen; a same-origin path (see gate-schema.ts). */
+  photo: PhotoPathSchema.optional(),
+  /** Adults who must never collect this child (custody); their cards raise a red alert at the gate. */
+  notAuthorised: z.array(NotAuthorisedSchema).max(10).optional(),
 });
 export type Child = z.infer<typeof ChildSchema>;
 
@@ -51,6 +60,7 @@ export const GuardianSchema = z.object({
   id,
   name: z.string().min(1),
   phone: z.string(),
+  photo: PhotoPathSchema.optional(),
 });
 export type Guardian = z.infer<typeof GuardianSchema>;
 

@@ -48,8 +48,12 @@ export const room1: Device = {
 };
 
 export const DAY = "2026-11-23";
-/** 16:00 in Shanghai on DAY. */
-export const AFTERNOON = new Date("2026-11-23T08:00:00Z");
+/**
+ * 16:55 in Shanghai on DAY (a Monday in winter time): grades 1–2 are past their 16:40–16:50 window
+ * and grade 3 is inside its 16:50–17:00 one, so every pickup is an ordinary one. Care ends at 17:00
+ * (grades 1–2) and 17:10 (grade 3); before 16:40 a grade 1 pickup is early (see gate-*.test.ts).
+ */
+export const AFTERNOON = new Date("2026-11-23T08:55:00Z");
 
 export function report(reading: Reading | string, at: Date = AFTERNOON): TapReport {
   const r: Reading = typeof reading === "string" ? { kind: "card", cardId: reading } : reading;

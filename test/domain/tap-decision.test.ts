@@ -89,10 +89,11 @@ describe("a tap at the gate", () => {
     expect(tap(w, gate, "0123456789", later(3500)).result.kind).toBe("unknown_card");
   });
 
-  it("a child's card at the gate is not a pickup", () => {
+  it("a child's card at the gate is not a pickup: a child not in care today leaves no trace but the tap", () => {
     const d = tap(world(), gate, "0000000011");
-    expect(d.result).toEqual({ kind: "not_applicable", reason: "child_at_gate" });
+    expect(d.result).toEqual({ kind: "exit", childId: "c1", childName: "张小明", outcome: "not_in_care" });
     expect(d.events).toHaveLength(1);
+    // Released children and the other cases are in gate-collection.test.ts.
   });
 
   it("a scanned code at the gate is read as a delegate pass (see pass-decision.test.ts)", () => {

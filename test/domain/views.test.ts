@@ -13,7 +13,8 @@ describe("views", () => {
   it("a requested child's view names the adult, relation and gate", () => {
     const w = world();
     tap(w, room1, "0000000011");
-    tap(w, gate, "0000000001", new Date("2026-11-23T08:00:05Z"));
+    // 5 s after the room tap, in the dismissal window (fixtures AFTERNOON).
+    tap(w, gate, "0000000001", new Date("2026-11-23T08:55:05Z"));
     expect(childView(w.roster, w.state, "c1")).toMatchObject({
       name: "张小明",
       groupName: "一二年级",

@@ -1,0 +1,178 @@
+import type {
+  AdultView,
+  ContactTarget,
+  ContactView,
+  EarlyAskView,
+  GateBoard,
+  GateRegisterEntry,
+  LateChildView,
+} from "../../../protocol";
+import { DEFAULT_RECEPTION_ROOM } from "../../store/gate-schema";
+import { childDay, type DayState } from "../day-state";
+import { type RosterIndex, relationOf } from "../roster-index";
+import { dismissalWindow } from "../schedule/windows";
+import { childView, DELEGATE_RELATION } from "../views";
+import type { ContactLogged } from "./gate-events";
+import type { EarlyAsk } from "./gate-state";
+
+/**
+ * The gate board's projections (SPEC rules 7, 9, 10). Pure: roster + state (+ the time where the
+ * schedule matters) in, plain objects out, so the overview and the reports can reuse them.
+ */
+
+export function gateBoard(roster: RosterIndex, state: DayState, now: Date): GateBoard {
+  return {
+    early: earlyPickups(roster, state),
+    late: lateChildren(roster, state, now),
+    register: gateRegister(roster, state),
+    receptionRoom: roster.settings.receptionRoomName ?? DEFAULT_RECEPTION_ROOM,
+  };
+}
+
+/** Today's early pickups: those waiting for the guard first, then the decided ones, newest first. */
+export function earlyPickups(roster: RosterIndex, state: DayState): EarlyAskView[] {
+  const views: EarlyAskView[] = [];
+  for (const ask of state.gate.early.values()) {
+    const child = childView(roster, state, ask.childId);
+    if (!child) continue;
+    const view: EarlyAskView = {
+      id: ask.id,
+      at: ask.at,
+      status: ask.status,
+      child,
+      adult: askAdult(roster, ask),
+      gateName: roster.devices.get(ask.deviceId)?.name ?? "",
+    };
+    if (ask.reason) view.reason = ask.reason;
+    if (ask.decidedAt) view.decidedAt = ask.decidedAt;
+    if (ask.decidedByName) view.decidedByName = ask.decidedByName;
+    views.push(view);
+  }
+  const rank = (v: EarlyAskView) => (v.status === "pending" ? 0 : 1);
+  return views.sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at));
+}
+
+function askAdult(roster: RosterIndex, ask: EarlyAsk): AdultView {
+  if (ask.passId) {
+    return {
+      guardianId: ask.guardianId,
+      name: ask.delegateName ?? "",
+      relation: DELEGATE_RELATION,
+      passId: ask.passId,
+      ...(ask.delegateRelation ? { delegateRelation: ask.delegateRelation } : {}),
+    };
+  }
+  const guardian = roster.guardians.get(ask.guardianId);
+  return {
+    guardianId: ask.guardianId,
+    name: guardian?.name ?? ask.guardianId,
+    relation: relationOf(roster, ask.guardianId, ask.childId) ?? "",
+    ...(guardian?.photo ? { photo: guardian.photo } : {}),
+  };
+}
+
+const IN_CARE = new Set(["checked_in", "pickup_requested", "released"]);
+
+/**
+ * Rule 9: children still in care once their band's care has ended, and those collected after it
+ * (closed, with the time). By the schedule and `now`, so it is right between two gate-clock ticks.
+ */
+export function lateChildren(roster: RosterIndex, state: DayState, now: Date): LateChildView[] {
+  const late: LateChildView[] = [];
+  for (const [childId, day] of state.children) {
+    const child = roster.children.get(childId);
+    if (!child) continue;
+    const window = dismissalWindow(roster.schedule, roster.settings.timezone, state.day, child.grade);
+    const careEndsAt = state.gate.lateMarked.get(childId) ?? window?.careEndsAt;
+    if (!careEndsAt) continue;
+    const endMs = Date.parse(careEndsAt);
+    const open = IN_CARE.has(day.status) && now.getTime() >= endMs;
+    const closed =
+      day.status === "collected" && day.collectedAt !== undefined && Date.parse(day.collectedAt) >= endMs;
+    if (!open && !closed) continue;
+    const view = childView(roster, state, childId);
+    if (!view) continue;
+    const entry: LateChildView = {
+      child: view,
+      careEndsAt,
+      contacts: (state.gate.contacts.get(childId) ?? []).map(contactView),
+      guardians: contactTargets(roster, childId),
+    };
+    const reception = state.gate.reception.get(childId);
+    if (reception) {
+      entry.receptionRoom = reception.roomName;
+      entry.receptionAt = reception.at;
+    }
+    if (closed && day.collectedAt) entry.collectedAt = day.collectedAt;
+    late.push(entry);
+  }
+  // Open entries first (longest waiting first), then the closed ones.
+  return late.sort(
+    (a, b) =>
+      Number(a.collectedAt !== undefined) - Number(b.collectedAt !== undefined) ||
+      a.careEndsAt.localeCompare(b.careEndsAt) ||
+      a.child.name.localeCompare(b.child.name),
+  );
+}
+
+function contactView(event: ContactLogged): ContactView {
+  return {
+    id: event.id,
+    at: event.at,
+    calledName: event.calledName,
+    reached: event.reached,
+    note: event.note,
+    byName: event.byName,
+    ...(event.relation ? { relation: event.relation } : {}),
+    ...(event.phone ? { phone: event.phone } : {}),
+  };
+}
+
+function contactTargets(roster: RosterIndex, childId: string): ContactTarget[] {
+  const targets: ContactTarget[] = [];
+  for (const [guardianId, links] of roster.guardianshipsByGuardian) {
+    const link = links.find((l) => l.childId === childId);
+    const guardian = roster.guardians.get(guardianId);
+    if (!link || !guardian) continue;
+    targets.push({ guardianId, name: guardian.name, relation: link.relation, phone: guardian.phone });
+  }
+  return targets;
+}
+
+/** Rule 10: every exit through the gate and every re-entry today, oldest first. */
+export function gateRegister(roster: RosterIndex, state: DayState): GateRegisterEntry[] {
+  const entries: GateRegisterEntry[] = [];
+  for (const record of state.gate.register) {
+    const child = roster.children.get(record.childId);
+    if (!child) continue;
+    const group = roster.groups.get(child.groupId);
+    const entry: GateRegisterEntry = {
+      id: record.id,
+      kind: record.kind,
+      at: record.at,
+      childId: child.id,
+      childName: child.name,
+      grade: child.grade,
+      className: child.className,
+      groupName: group?.name ?? child.groupId,
+      gateName: record.deviceId ? (roster.devices.get(record.deviceId)?.name ?? "") : "",
+    };
+    if (record.delegateName) {
+      entry.adultName = record.delegateName;
+      entry.adultRelation = DELEGATE_RELATION;
+    } else if (record.guardianId) {
+      entry.adultName = roster.guardians.get(record.guardianId)?.name ?? record.guardianId;
+      entry.adultRelation = relationOf(roster, record.guardianId, child.id) ?? "";
+    }
+    if (record.via) entry.via = record.via;
+    if (record.reason) entry.reason = record.reason;
+    if (record.byName) entry.byName = record.byName;
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** Whether a child is in care now (for screens deciding which late actions to offer). */
+export function isInCare(state: DayState, childId: string): boolean {
+  return IN_CARE.has(childDay(state, childId).status);
+}
