@@ -6,16 +6,19 @@ import { join } from "node:path";
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
+import { ArchiveService } from "./archive/archive-service";
 import { DayService } from "./day/day-service";
 import type { EventJournal } from "./domain/events";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
+import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { sessionRoutes } from "./http/session-routes";
 import { createLogger } from "./log";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
+import { ReportService } from "./reports/report-service";
 import type { DocumentStore } from "./store/schema";
 
 const log = createLogger("server");
@@ -60,6 +63,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(sessionRoutes(store, clock));
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
+  // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
+  const archive = new ArchiveService({ store, day, journal, clock, newId: randomUUID });
+  app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);

@@ -3,7 +3,7 @@ import type { User } from "../store/schema";
 /**
  * Who may see and do what on the screens. One table, so a reviewer can check the rules at a glance:
  * a teacher opens only the care groups on their roster; the guard opens the gate; the technician
- * the devices, readers and card binding; admin all of it.
+ * the devices, readers and card binding; the duty leader the overview and the archive; admin all of it.
  */
 export function canOpenGroup(user: User, groupId: string): boolean {
   return user.role === "admin" || (user.role === "teacher" && user.groupIds.includes(groupId));
@@ -31,6 +31,14 @@ export function canEditHealth(user: User): boolean {
 /** Who may take a care group over by logging in on its kiosk (others take it as a volunteer). */
 export function canReceiveGroup(user: User): boolean {
   return user.role === "teacher" || user.role === "admin";
+}
+
+/**
+ * The duty leader (带班领导 / 值周) sees the whole school, signs off the day, amends a closed day
+ * and reads the archive; the leader does not run a room or the gate.
+ */
+export function canOversee(user: User): boolean {
+  return user.role === "leader" || user.role === "admin";
 }
 
 export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {

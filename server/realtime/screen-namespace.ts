@@ -20,6 +20,7 @@ import { RoomService } from "../room/room-service";
 import type { DocumentStore, User } from "../store/schema";
 import { connectError } from "./connect-error";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
+import { attachOverview, type OverviewPart } from "./overview-part";
 import { publishDayEvents } from "./publisher";
 import { attachRoomCommands } from "./room-commands";
 import { GATE_ROOM, groupRoom, TECHNICIAN_ROOM } from "./rooms";
@@ -61,11 +62,12 @@ export function attachScreenNamespace(
 
   day.onEvents((events, roster, state) => publishDayEvents(screens, events, roster, state));
   day.onViewsStale(() => screens.emit("view:stale"));
+  const overview = attachOverview(screens, day, clock);
 
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   screens.on("connection", (socket) => {
     attachRoomCommands(socket, rooms, screens);
-    socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day, technician)));
+    socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day, technician, overview)));
     for (const kind of ["checkIn", "release", "collect"] as const) {
       socket.on(`child:${kind}`, (raw, ack) => answer(ack, () => childCommand(socket, kind, raw, day)));
     }
@@ -73,7 +75,13 @@ export function attachScreenNamespace(
   return screens;
 }
 
-async function joinView(socket: ScreenSocket, raw: unknown, day: DayService, technician?: TechnicianViews) {
+async function joinView(
+  socket: ScreenSocket,
+  raw: unknown,
+  day: DayService,
+  technician: TechnicianViews | undefined,
+  overview: OverviewPart,
+) {
   const request = parse(ViewRequestSchema, raw);
   const user = socket.data.user;
   for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
@@ -87,6 +95,7 @@ async function joinView(socket: ScreenSocket, raw: unknown, day: DayService, tec
     await socket.join(TECHNICIAN_ROOM);
     return technician.snapshot();
   }
+  if (request.view === "overview") return overview.join(socket);
   if (!canOpenGroup(user, request.groupId)) throw forbidden(user, `group ${request.groupId}`);
   const snapshot = await day.groupSnapshot(request.groupId);
   await socket.join(groupRoom(request.groupId));

@@ -83,6 +83,8 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
     { username: "teacher2", displayName: "李老师 (三四年级)", role: "teacher", groupIds: ["group-2"] },
     { username: "guard", displayName: "门卫 张师傅", role: "guard" },
     { username: "tech", displayName: "信息技术 Technician", role: "technician" },
+    // The duty leader (带班领导 / 值周): the overview, the day's sign-off and the archive.
+    { username: "leader", displayName: "值周领导 周校长", role: "leader" },
   ];
   const logins: DemoLogin[] = [];
   for (const user of users) {

@@ -80,7 +80,7 @@ describe("demo school", () => {
 
   it("has logins for every role that verify, and device tokens that authenticate", async () => {
     const store = createMemoryStore(demo.db);
-    expect(demo.logins.map((l) => l.username)).toEqual(["admin", "teacher1", "teacher2", "guard", "tech"]);
+    expect(demo.logins.map((l) => l.username)).toEqual(["admin", "teacher1", "teacher2", "guard", "tech", "leader"]);
     for (const login of demo.logins) {
       expect(login.password.length).toBeGreaterThanOrEqual(10);
       const user = await authenticateUser(store, login.username, login.password);

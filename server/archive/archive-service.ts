@@ -1,0 +1,85 @@
+import type { AmendmentView, AmendRequest, SignOffView } from "../../protocol";
+import { WanfengError } from "../../protocol";
+import type { DayService } from "../day/day-service";
+import { type DayState, replay } from "../domain/day-state";
+import type { DayAmended, DaySignedOff, EventJournal } from "../domain/events";
+import { amendmentView, signOffView } from "../domain/overview/overview-views";
+import { type ArchiveUser, decideAmendment, decideSignOff } from "../domain/overview/sign-off";
+import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
+import { schoolDay } from "../domain/school-day";
+import { createLogger } from "../log";
+import type { DocumentStore, User } from "../store/schema";
+
+const log = createLogger("archive");
+
+export interface ArchiveDeps {
+  store: DocumentStore;
+  day: DayService;
+  journal: EventJournal;
+  clock: () => Date;
+  newId: () => string;
+}
+
+type Decide<E> = (roster: RosterIndex, state: DayState, now: Date) => E;
+
+/**
+ * Signs days off and amends closed days (rule 12). Today goes through the day service, so its
+ * state, the screens and the journal agree; an earlier day (signed the next morning, corrected a
+ * week later) is replayed from its journal, decided by the same pure rules, and appended to its
+ * own file. Earlier days are done one at a time, so two leaders cannot both sign one off.
+ */
+export class ArchiveService {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: ArchiveDeps) {}
+
+  async signOff(day: string, user: User, note: string): Promise<SignOffView> {
+    const by = archiveUser(user);
+    const event = await this.record<DaySignedOff>(day, (roster, state, now) =>
+      decideSignOff({ roster, state, now, by, note, eventId: this.deps.newId() }),
+    );
+    log.info({ day, by: user.username, present: event.totals.present }, "day signed off");
+    return signOffView(event);
+  }
+
+  async amend(day: string, user: User, request: AmendRequest): Promise<AmendmentView> {
+    const by = archiveUser(user);
+    const event = await this.record<DayAmended>(day, (roster, state, now) =>
+      decideAmendment({ roster, state, now, by, ...request, eventId: this.deps.newId() }),
+    );
+    log.info({ day, by: user.username, kind: request.correction.kind }, "closed day amended");
+    return amendmentView(this.deps.day.currentRoster, event);
+  }
+
+  private async record<E extends DaySignedOff | DayAmended>(day: string, decide: Decide<E>): Promise<E> {
+    const timezone = this.deps.store.read().settings.timezone;
+    const today = schoolDay(this.deps.clock(), timezone);
+    if (day > today) throw new WanfengError("VALIDATION_FAILED", `${day} has not happened yet`);
+    if (day === today) {
+      return this.deps.day.recordArchiveEvent((roster, state, now) => {
+        // Midnight passed between the check and the decision: the caller asks again for that day.
+        if (state.day !== day)
+          throw new WanfengError("VALIDATION_FAILED", "the school day changed; try again");
+        return decide(roster, state, now);
+      });
+    }
+    const run = this.queue.then(() => this.recordEarlierDay(day, decide));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async recordEarlierDay<E extends DaySignedOff | DayAmended>(
+    day: string,
+    decide: Decide<E>,
+  ): Promise<E> {
+    const roster = buildRosterIndex(this.deps.store.read(), day);
+    const state = replay(day, await this.deps.journal.readDay(day));
+    const event = decide(roster, state, this.deps.clock());
+    await this.deps.journal.append([event]);
+    return event;
+  }
+}
+
+function archiveUser(user: User): ArchiveUser {
+  return { userId: user.id, name: user.displayName };
+}
