@@ -39,10 +39,10 @@ export function unlockAudio(): void {
   if (ctx && ctx.state === "suspended") void ctx.resume().catch(() => undefined);
 }
 
-/** Two or three soft bell tones; "alert" is lower and repeated. */
-export function chime(kind: ChimeKind = "pickup"): void {
+/** Two or three soft bell tones; "alert" is lower and repeated. `volume` 0…1 (the room's setting). */
+export function chime(kind: ChimeKind = "pickup", volume = 1): void {
   const ctx = audioContext();
-  if (ctx?.state !== "running") return;
+  if (ctx?.state !== "running" || volume <= 0) return;
   const notes = kind === "pickup" ? [784, 1047, 1319] : [440, 349, 440, 349];
   const step = kind === "pickup" ? 0.28 : 0.22;
   const start = ctx.currentTime + 0.02;
@@ -53,7 +53,7 @@ export function chime(kind: ChimeKind = "pickup"): void {
     osc.type = kind === "pickup" ? "sine" : "triangle";
     osc.frequency.setValueAtTime(frequency, at);
     gain.gain.setValueAtTime(0.0001, at);
-    gain.gain.exponentialRampToValueAtTime(0.35, at + 0.02);
+    gain.gain.exponentialRampToValueAtTime(Math.max(0.001, 0.35 * Math.min(volume, 1)), at + 0.02);
     gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.9);
     osc.connect(gain).connect(ctx.destination);
     osc.start(at);
@@ -62,7 +62,7 @@ export function chime(kind: ChimeKind = "pickup"): void {
 }
 
 /** Speaks the text after the chime; silently does nothing where speech synthesis is missing. */
-export function speak(text: string, lang: string, delayMs = 900): void {
+export function speak(text: string, lang: string, delayMs = 900, volume = 1): void {
   const synth = globalThis.speechSynthesis;
   const Utterance = globalThis.SpeechSynthesisUtterance;
   if (synth === undefined || typeof Utterance !== "function") return;
@@ -70,6 +70,7 @@ export function speak(text: string, lang: string, delayMs = 900): void {
     try {
       const utterance = new Utterance(text);
       utterance.lang = lang;
+      utterance.volume = Math.min(Math.max(volume, 0), 1);
       utterance.rate = lang.startsWith("zh") ? 0.9 : 0.95;
       const voice = synth.getVoices().find((v) => v.lang.replace("_", "-").startsWith(lang));
       if (voice) utterance.voice = voice;

@@ -8,6 +8,7 @@ import {
   type ServerToScreenEvents,
 } from "../../protocol/events";
 import type { AlertView, ChildDayView, ViewRequest, ViewSnapshot } from "../../protocol/model";
+import type { RoomDayView } from "../../protocol/room";
 import type { ConnectionState } from "./app";
 
 type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
@@ -16,8 +17,18 @@ export type ChildCommandName = "child:checkIn" | "child:release" | "child:collec
 
 /** Delegate-pass commands: payload and answer types come from the protocol's event map. */
 export type PassCommandName = "pass:create" | "pass:list" | "pass:revoke" | "pass:redeemShortCode";
-type Payload<E extends PassCommandName> = Parameters<ScreenToServerEvents[E]>[0];
-type Answer<E extends PassCommandName> = Parameters<Parameters<ScreenToServerEvents[E]>[1]>[0];
+/** Care-room commands (protocol/room.ts), sent and typed like the pass commands. */
+export type RoomCommandName =
+  | "rollcall:confirm"
+  | "leave:record"
+  | "leave:cancel"
+  | "absence:resolve"
+  | "group:handover"
+  | "medication:give"
+  | "room:settings";
+type CommandName = PassCommandName | RoomCommandName;
+type Payload<E extends CommandName> = Parameters<ScreenToServerEvents[E]>[0];
+type Answer<E extends CommandName> = Parameters<Parameters<ScreenToServerEvents[E]>[1]>[0];
 
 /** What a screen does with what the server tells it. */
 export interface ViewHandlers {
@@ -27,6 +38,8 @@ export interface ViewHandlers {
   childUpdated(child: ChildDayView): void;
   pickupRequested(announcement: PickupAnnouncement): void;
   alertRaised(alert: AlertView): void;
+  /** Room view only: roll call, holder, leaves, doses or settings changed. */
+  roomUpdated?(room: RoomDayView): void;
   tapNoticed(notice: RoomTapNotice): void;
   connection(state: ConnectionState): void;
   /** The server refused the socket for want of a valid session. */
@@ -70,6 +83,7 @@ export class ScreenConnection {
     s.on("pickup:requested", (announcement) => handlers.pickupRequested(announcement));
     s.on("alert:raised", (alert) => handlers.alertRaised(alert));
     s.on("tap:noticed", (notice) => handlers.tapNoticed(notice));
+    s.on("room:updated", (room) => handlers.roomUpdated?.(room));
     s.on("view:stale", () => this.join());
   }
 
@@ -100,7 +114,7 @@ export class ScreenConnection {
     });
   }
 
-  passCommand<E extends PassCommandName>(name: E, payload: Payload<E>): Promise<Answer<E>> {
+  passCommand<E extends CommandName>(name: E, payload: Payload<E>): Promise<Answer<E>> {
     const failed = (message: string) => ({ error: { code: "INTERNAL", message } }) as Answer<E>;
     if (!this.socket.connected) return Promise.resolve(failed("OFFLINE"));
     // socket.io cannot narrow an emit over a union of event names; the map above keeps it typed.
@@ -113,6 +127,10 @@ export class ScreenConnection {
     return new Promise((resolve) => {
       emit.call(timed, name, payload, (err, answer) => resolve(err ? failed("TIMEOUT") : answer));
     });
+  }
+
+  roomCommand<E extends RoomCommandName>(name: E, payload: Payload<E>): Promise<Answer<E>> {
+    return this.passCommand(name, payload);
   }
 
   close(): void {

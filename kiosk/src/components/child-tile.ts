@@ -9,6 +9,10 @@ export interface TileActions {
   busy: boolean;
   onCheckIn: (child: ChildDayView) => void;
   onRelease: (child: ChildDayView) => void;
+  /** The care room's additions: health marks, the unexplained-absence alert (screens/room-care.ts). */
+  extra?: (child: ChildDayView) => TemplateResult | typeof nothing;
+  /** An extra class for the tile, e.g. "is-unexplained". */
+  tileClass?: (child: ChildDayView) => string;
 }
 
 function detail(child: ChildDayView, actions: TileActions): TemplateResult | typeof nothing {
@@ -57,7 +61,7 @@ export function childTile(child: ChildDayView, actions: TileActions): TemplateRe
   const tappable = child.status === "expected" && !actions.busy;
   const tap = () => tappable && actions.onCheckIn(child);
   return html`<div
-    class="tile status-${child.status} ${actions.busy ? "is-busy" : ""}"
+    class="tile status-${child.status} ${actions.busy ? "is-busy" : ""} ${actions.tileClass?.(child) ?? ""}"
     data-testid="child-tile"
     data-child-id=${child.childId}
     data-status=${child.status}
@@ -71,6 +75,6 @@ export function childTile(child: ChildDayView, actions: TileActions): TemplateRe
       <span class="tile-class">${classLabel(child)}</span>
       <span class="chip chip-${child.status}" data-testid="tile-status">${t(`status.${child.status}`)}</span>
     </div>
-    ${detail(child, actions)}
+    ${detail(child, actions)} ${actions.extra?.(child) ?? nothing}
   </div>`;
 }

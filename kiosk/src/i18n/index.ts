@@ -17,6 +17,8 @@ function storedLanguage(): Language {
 }
 
 const instance: i18n = i18next.createInstance();
+/** The instance t() reads: the screen's, or for a moment a fixed language's (see inLanguage). */
+let active: i18n = instance;
 
 /** Starts i18next with both catalogues bundled; synchronous, no network. */
 export function initI18n(language: Language = storedLanguage()): void {
@@ -34,11 +36,25 @@ export function initI18n(language: Language = storedLanguage()): void {
 }
 
 export function t(key: string, options?: Record<string, string | number>): string {
-  return instance.t(key, options);
+  return active.t(key, options);
 }
 
 export function hasKey(key: string): boolean {
-  return instance.exists(key);
+  return active.exists(key);
+}
+
+/**
+ * Runs `render` with t() in another language without touching the screen's: a room may speak
+ * its announcements in Chinese while its screen shows English (the room's speech setting).
+ */
+export function inLanguage<T>(language: Language, render: () => T): T {
+  const previous = active;
+  active = instance.cloneInstance({ lng: language, initAsync: false });
+  try {
+    return render();
+  } finally {
+    active = previous;
+  }
 }
 
 export function currentLanguage(): Language {

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import type { ChildDayView, GroupSummary, ViewSnapshot } from "../../../protocol/model";
 import type { ScheduleView } from "../../../protocol/schedule";
-import { audioReady, chime, onAudioStateChange, speak, unlockAudio } from "../announce";
+import { audioReady, onAudioStateChange, unlockAudio } from "../announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
 import { childTile } from "../components/child-tile";
 import { askConfirm, cancelConfirm } from "../components/confirm";
@@ -10,11 +10,13 @@ import { bellIcon, speakerOffIcon } from "../components/icons";
 import { PassDialog } from "../components/pass-dialog";
 import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
-import { announcementText, classLabel, failureText, speechText, tapNoticeText, timeOf } from "../format";
-import { speechLocale, t } from "../i18n";
+import { announcementText, classLabel, failureText, tapNoticeText, timeOf } from "../format";
+import { t } from "../i18n";
+import { announcePickup } from "../room-announce";
 import { roomScheduleText } from "../schedule-text";
 import { type ChildCommandName, ScreenConnection } from "../socket";
 import { pendingAnnouncements, roomCounts, upsertChild } from "../state";
+import { RoomCare } from "./room-care";
 
 /** The care-room kiosk: the group's children as tiles, check-in, announcements, release. */
 export class RoomScreen implements Screen {
@@ -33,6 +35,8 @@ export class RoomScreen implements Screen {
   private readonly passDialog = new PassDialog((command) =>
     this.connection.passCommand("pass:create", command),
   );
+  /** Roll call, leave, absences, handover, health and announcement settings (room-care.ts). */
+  private readonly care: RoomCare;
 
   constructor(
     private readonly groupId: string,
@@ -49,6 +53,7 @@ export class RoomScreen implements Screen {
         childUpdated: (child) => this.update(child),
         pickupRequested: ({ child }) => this.announce(child),
         alertRaised: () => undefined,
+        roomUpdated: (room) => this.care.apply(room),
         tapNoticed: (notice) => {
           const text = tapNoticeText(notice);
           if (text !== undefined) showToast(text, notice.result.kind === "check_in" ? "info" : "warning");
@@ -58,6 +63,13 @@ export class RoomScreen implements Screen {
       },
     );
     this.stopAudioWatch = onAudioStateChange(requestRender);
+    this.care = new RoomCare(
+      groupId,
+      this.connection,
+      () => this.children,
+      () => this.day,
+      (child) => this.update(child),
+    );
   }
 
   title(): string {
@@ -67,6 +79,7 @@ export class RoomScreen implements Screen {
   dispose(): void {
     cancelConfirm();
     this.passDialog.close();
+    this.care.close();
     this.stopAudioWatch();
     this.connection.close();
   }
@@ -76,6 +89,7 @@ export class RoomScreen implements Screen {
     this.group = snapshot.group;
     this.day = snapshot.day;
     this.schedule = snapshot.schedule;
+    this.care.apply(snapshot.room);
     this.loaded = true;
     this.joinError = undefined;
     this.busy.clear();
@@ -94,8 +108,7 @@ export class RoomScreen implements Screen {
     if (child.groupId !== this.groupId) return;
     this.dismissed.delete(child.childId);
     this.update(child);
-    chime("pickup");
-    speak(speechText(child), speechLocale());
+    announcePickup(child, this.care.announce);
   }
 
   private async run(name: ChildCommandName, child: ChildDayView): Promise<void> {
@@ -131,9 +144,11 @@ export class RoomScreen implements Screen {
       busy: this.busy.has(child.childId),
       onCheckIn: (c: ChildDayView) => void this.checkIn(c),
       onRelease: (c: ChildDayView) => void this.run("child:release", c),
+      extra: (c: ChildDayView) => this.care.tileExtras(c),
+      tileClass: (c: ChildDayView) => this.care.tileClass(c),
     });
     return html`<section class="room-page">
-      ${this.barView()} ${this.bannersView()}
+      ${this.barView()} ${this.care.barView()} ${this.care.bannersView()} ${this.bannersView()}
       ${
         this.children.length === 0
           ? html`<p class="screen-message" data-testid="room-empty">${t("room.empty")}</p>`
@@ -145,7 +160,7 @@ export class RoomScreen implements Screen {
             )}
           </div>`
       }
-      ${this.passDialog.view()}
+      ${this.passDialog.view()} ${this.care.dialogView()}
     </section>`;
   }
 
