@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   "DAY_NOT_CLOSED",
   /** Signing off while children are still in school needs a note saying who looks after them. */
   "DAY_NOTE_REQUIRED",
+  "ENROLMENT_BAD_STEP",
+  "GROUP_FULL",
   "INTERNAL",
 ] as const;
 

@@ -1,3 +1,4 @@
+export * from "./admin";
 export * from "./card-number";
 export * from "./errors";
 export * from "./events";

@@ -75,6 +75,8 @@ export const CHECK_IN_OUTCOMES = [
   "wrong_group",
   "on_leave",
   "gone_home",
+  /** Not enrolled (or withdrawn) and not kept for special care today: the office records it first. */
+  "not_in_care",
 ] as const;
 export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
 
@@ -95,6 +97,8 @@ export type TapResult =
       children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
     }
   | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome }
+  /** A care teacher's staff card (考勤): signs them in, or out when signed in; never a check-in. */
+  | { kind: "staff"; userId: string; name: string; action: "signed_in" | "signed_out" }
   /** A technician was enrolling on this device: the tap bound (or failed to bind) a card, nothing else. */
   | { kind: "enrolled"; cardId: string; holderName: string; outcome: BindOutcome };
 

@@ -6,19 +6,24 @@ import { join } from "node:path";
 import express from "express";
 import helmet from "helmet";
 import { Server } from "socket.io";
+import { AdminService } from "./admin/admin-service";
 import { ArchiveService } from "./archive/archive-service";
 import { DayService } from "./day/day-service";
 import type { EventJournal } from "./domain/events";
+import { adminIoRoutes } from "./http/admin-io-routes";
+import { adminRoutes } from "./http/admin-routes";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { sessionRoutes } from "./http/session-routes";
+import { staffRoutes } from "./http/staff-routes";
 import { createLogger } from "./log";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
 import { ReportService } from "./reports/report-service";
+import { AttendanceService } from "./staff/attendance-service";
 import type { DocumentStore } from "./store/schema";
 
 const log = createLogger("server");
@@ -63,6 +68,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(sessionRoutes(store, clock));
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
+  const admin = new AdminService({ store, day, clock, newId: randomUUID });
+  const attendance = new AttendanceService({ store, day, journal, newId: randomUUID });
+  app.use(adminIoRoutes(store, day, attendance, clock));
+  app.use(adminRoutes(store, day, admin, clock));
+  app.use(staffRoutes(store, attendance, clock));
   // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
   const archive = new ArchiveService({ store, day, journal, clock, newId: randomUUID });
   app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));

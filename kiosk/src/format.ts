@@ -136,6 +136,8 @@ export function tapResultText(result: TapResult): string | undefined {
       const lines = result.children.map((c) => t(`tap.pickup.${c.outcome}`, { name: c.childName }));
       return [t("tap.pickupBy", { guardian: result.guardianName }), ...lines].join(" · ");
     }
+    case "staff":
+      return t(`tap.staff.${result.action}`, { name: result.name });
   }
 }
 

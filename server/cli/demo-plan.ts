@@ -1,3 +1,4 @@
+import { careOnDay } from "../domain/enrolment";
 import type { Db } from "../store/schema";
 
 export interface DemoDevice {
@@ -26,9 +27,11 @@ export function planDemoTaps(db: Db, devices: readonly DemoDevice[]): DemoStep[]
   const activeCard = (kind: "child" | "guardian", id: string) =>
     db.cards.find((c) => c.holder.kind === kind && c.holder.id === id && c.status === "active");
 
+  const inCare = careOnDay(db).inCare;
   const checkedIn = new Set<string>();
   for (const room of devices.filter((d) => d.kind === "room")) {
-    const children = db.children.filter((c) => c.groupId === room.groupId);
+    // Only children in care (a withdrawn child's card would just be refused).
+    const children = db.children.filter((c) => c.groupId === room.groupId && inCare.has(c.id));
     children.forEach((child, i) => {
       const card = activeCard("child", child.id);
       // Every fifth child stays away, so the kiosk shows someone still expected.

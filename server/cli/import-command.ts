@@ -1,11 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { applyRoster, parseRosterCsv } from "../roster/csv-import";
+import { applyRoster } from "../roster/csv-import";
+import { parseRosterFile } from "../roster/xlsx-import";
 import { openDocumentStore } from "../store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
-/** Parses the whole file first; a single bad row stops the import before anything is written. */
+/**
+ * Parses the whole file first (CSV, or Excel .xlsx told by its bytes); a single bad row stops the
+ * import before anything is written.
+ */
 export async function runImportCommand(file: string, options: { dataDir?: string }): Promise<void> {
-  const rows = parseRosterCsv(await readFile(file));
+  const rows = await parseRosterFile(await readFile(file));
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
   let summary: unknown;
   await store.update((db) => {

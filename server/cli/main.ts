@@ -27,8 +27,10 @@ program
 
 program
   .command("import")
-  .description("import a roster CSV (one row per child–guardian pair, English or Chinese headers)")
-  .argument("<roster.csv>", "the roster file")
+  .description(
+    "import a roster, CSV or Excel .xlsx (one row per child–guardian pair, English or Chinese headers)",
+  )
+  .argument("<roster>", "the roster file (.csv or .xlsx)")
   .addOption(dataDirOption())
   .action(runImportCommand);
 

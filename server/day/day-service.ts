@@ -55,7 +55,8 @@ export class DayService {
     private readonly deps: DayServiceDeps,
     state: DayState,
   ) {
-    this.roster = buildRosterIndex(deps.store.read());
+    // Who is expected depends on the day (enrolment dates, special care): see domain/enrolment.ts.
+    this.roster = buildRosterIndex(deps.store.read(), state.day);
     this.state = state;
   }
 
@@ -82,7 +83,7 @@ export class DayService {
 
   /** Call after the roster document changed (import, new device…). */
   rosterChanged(): void {
-    this.roster = buildRosterIndex(this.deps.store.read());
+    this.roster = buildRosterIndex(this.deps.store.read(), this.state.day);
     for (const l of this.dayStartListeners) l();
   }
 
@@ -97,6 +98,12 @@ export class DayService {
 
   get currentDay(): string {
     return this.state.day;
+  }
+
+  /** When a member of staff signed in today, if they are signed in now (考勤). */
+  async staffSignedInAt(userId: string): Promise<string | undefined> {
+    await this.ensureToday();
+    return this.state.staffOnDuty.get(userId);
   }
 
   async handleTap(device: Device, report: TapReport): Promise<TapOutcome> {
@@ -222,6 +229,7 @@ export class DayService {
   private async loadDay(day: string): Promise<void> {
     this.state = replay(day, await this.deps.journal.readDay(day));
     await this.recordPlannedLeaves();
+    this.roster = buildRosterIndex(this.deps.store.read(), day);
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
   }

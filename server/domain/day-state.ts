@@ -32,6 +32,8 @@ export interface DayState {
   alerts: AlertRaised[];
   /** Delegate passes used, today or (seeded at day start) on an earlier day of their range. */
   passUses: Map<string, PassUse>;
+  /** Care staff signed in now (考勤): userId → when. A staff card toggles on this. */
+  staffOnDuty: Map<string, string>;
   /** Set once the duty leader signed the day off: the record is closed (rule 12). */
   signOff?: DaySignedOff;
   /** Corrections made after the sign-off, in order. */
@@ -61,6 +63,7 @@ export function emptyDay(day: string): DayState {
     lastCountedTap: new Map(),
     alerts: [],
     passUses: new Map(),
+    staffOnDuty: new Map(),
     amendments: [],
     afterSignOff: 0,
     room: emptyRoomDay(),
@@ -138,6 +141,12 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
         const { childId, ...change } = event.effect;
         update(childId, change);
       }
+      break;
+    case "staff:signedIn":
+      state.staffOnDuty.set(event.userId, event.at);
+      break;
+    case "staff:signedOut":
+      state.staffOnDuty.delete(event.userId);
       break;
     case "pass:used":
       state.passUses.set(event.passId, {

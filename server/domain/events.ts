@@ -131,7 +131,25 @@ export interface DayAmended extends EventBase {
   effect?: { childId: string; status: ChildStatus; collectedAt?: string; leaveReason?: string };
 }
 
+/** A member of care staff started (signedIn) or ended (signedOut) their attendance (考勤, rule 13). */
+export interface StaffSignedIn extends EventBase {
+  type: "staff:signedIn";
+  userId: string;
+  /** A staff card at a reader, or the person's own login. */
+  via: "card" | "login";
+  deviceId?: string;
+}
+
+export interface StaffSignedOut extends EventBase {
+  type: "staff:signedOut";
+  userId: string;
+  via: "card" | "login";
+  deviceId?: string;
+}
+
 export type DayEvent =
+  | StaffSignedIn
+  | StaffSignedOut
   | TapReceived
   | CardEnrolled
   | ChildCheckedIn

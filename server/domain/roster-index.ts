@@ -1,12 +1,22 @@
+import type { SpecialCare } from "../store/admin-schema";
 import type { Schedule } from "../store/schedule-schema";
 import type { Card, Child, Db, Device, Group, Guardian, Guardianship, Room, Settings } from "../store/schema";
+import { careOnDay, childOfDay } from "./enrolment";
 import { scheduleOf } from "./schedule/defaults";
 
 /** Lookups the decisions need, built once per roster change instead of scanning arrays per tap. */
 export interface RosterIndex {
   settings: Settings;
+  /** Every child of the roster; one kept for special care today carries the group of the day. */
   children: ReadonlyMap<string, Child>;
+  /** The children expected in each group today: enrolled ones and today's special care (rule 1). */
   childrenByGroup: ReadonlyMap<string, readonly Child[]>;
+  /** Children in care today (the union of childrenByGroup), for the tap rules. */
+  inCare: ReadonlySet<string>;
+  /** Children kept today for a special reason without enrolment (or in another group): why, who decided. */
+  specialCare: ReadonlyMap<string, SpecialCare>;
+  /** userId → display name, for staff cards (考勤). */
+  staffNames: ReadonlyMap<string, string>;
   groups: ReadonlyMap<string, Group>;
   rooms: ReadonlyMap<string, Room>;
   guardians: ReadonlyMap<string, Guardian>;
@@ -33,11 +43,20 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-export function buildRosterIndex(db: Db): RosterIndex {
+/** `day` decides who is in care (enrolment dates, special care); see server/domain/enrolment.ts. */
+export function buildRosterIndex(db: Db, day?: string): RosterIndex {
+  const care = careOnDay(db, day);
+  const children = db.children.map((c) => childOfDay(c, care));
   return {
     settings: db.settings,
-    children: byId(db.children),
-    childrenByGroup: groupBy(db.children, (c) => c.groupId),
+    children: byId(children),
+    childrenByGroup: groupBy(
+      children.filter((c) => care.inCare.has(c.id)),
+      (c) => c.groupId,
+    ),
+    inCare: care.inCare,
+    specialCare: care.special,
+    staffNames: new Map(db.users.map((u) => [u.id, u.displayName])),
     groups: byId(db.groups),
     rooms: byId(db.rooms),
     guardians: byId(db.guardians),
@@ -53,6 +72,7 @@ export function relationOf(index: RosterIndex, guardianId: string, childId: stri
 }
 
 export function holderName(index: RosterIndex, card: Card): string {
+  if (card.holder.kind === "staff") return index.staffNames.get(card.holder.id) ?? card.holder.id;
   const holder =
     card.holder.kind === "child" ? index.children.get(card.holder.id) : index.guardians.get(card.holder.id);
   return holder?.name ?? card.holder.id;

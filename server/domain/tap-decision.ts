@@ -3,9 +3,11 @@ import type { Card, Device } from "../store/schema";
 import { childDay, type DayState, debounceKey } from "./day-state";
 import type { Actor, AlertRaised, DayEvent, TapReceived } from "./events";
 import { childCardAtGate, custodyAlert, custodyBars, earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
+import { cardQrReading } from "./card-qr";
 import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";
 import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
+import { decideStaffTap } from "./staff-tap";
 
 export interface TapInput {
   roster: RosterIndex;
@@ -58,7 +60,7 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
   const tapDay = schoolDay(new Date(report.at), roster.settings.timezone);
   if (tapDay < state.day) return only({ kind: "stale", tapDay });
 
-  const reading = report.reading;
+  const reading = cardQrReading(report.reading);
   if (reading.kind === "code") return decideCode(input, reading.text);
 
   const last = state.lastCountedTap.get(debounceKey(device.id, reading.cardId));
@@ -104,6 +106,10 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
       ],
     };
   }
+  if (card.holder.kind === "staff") {
+    const staff = decideStaffTap(input.roster, input.state, card, device.id);
+    return { result: staff.result, consequences: [staff.consequence] };
+  }
   return device.kind === "gate" ? decideAtGate(input, card) : decideAtRoom(input, card);
 }
 
@@ -121,7 +127,8 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
   const children: { childId: string; childName: string; outcome: PickupChildOutcome }[] = [];
   for (const link of roster.guardianshipsByGuardian.get(card.holder.id) ?? []) {
     const child = roster.children.get(link.childId);
-    if (!child) continue;
+    // Only children in care today (enrolled, or kept for special care) are collected here.
+    if (!child || !roster.inCare.has(child.id)) continue;
     // Not-authorised wins over a guardianship: those children are refused below.
     if (barred.some((b) => b.child.id === child.id)) continue;
     const outcome = gatePickupOutcome(roster, state, child, input.now);
@@ -178,7 +185,9 @@ function decideAtRoom(input: TapInput, card: Card): { result: TapResult; consequ
 
   const child = roster.children.get(card.holder.id);
   if (!child) return only({ kind: "unknown_card", cardId: card.id });
-  const outcome = checkInOutcome(childDay(state, child.id).status, child.groupId === device.groupId);
+  const outcome = roster.inCare.has(child.id)
+    ? checkInOutcome(childDay(state, child.id).status, child.groupId === device.groupId)
+    : "not_in_care";
   const result: TapResult = { kind: "check_in", childId: child.id, childName: child.name, outcome };
   if (outcome !== "checked_in") return only(result);
   return { result, consequences: [{ type: "child:checked_in", childId: child.id, via: "card" }] };

@@ -1,8 +1,10 @@
 import { type CardBound, type HolderRef, WanfengError } from "../../protocol";
-import type { Db, DocumentStore } from "../store/schema";
+import type { CardHolder, Db, DocumentStore } from "../store/schema";
 
 /** The name of a child or guardian in the roster, or undefined when there is no such person. */
-export function holderNameIn(db: Db, holder: HolderRef): string | undefined {
+export function holderNameIn(db: Db, holder: HolderRef | CardHolder): string | undefined {
+  // A staff card (考勤) belongs to a user, named by their display name.
+  if (holder.kind === "staff") return db.users.find((u) => u.id === holder.id)?.displayName;
   const people: readonly { id: string; name: string }[] =
     holder.kind === "child" ? db.children : db.guardians;
   return people.find((p) => p.id === holder.id)?.name;

@@ -24,6 +24,10 @@ export function publishDayEvents(
       case "alert:raised":
         screens.to(GATE_ROOM).emit("alert:raised", alertView(roster, event));
         break;
+      case "staff:signedIn":
+      case "staff:signedOut":
+        // Attendance is the office's report; a card tap's toast comes with its tap:received.
+        break;
       case "card:enrolled":
         // The roster changed: screens hear view:stale; the technician hears enrolment:done.
         break;

@@ -23,13 +23,19 @@ export type { RosterProblem, RosterRow } from "./roster-row";
  * fixes the spreadsheet in one pass instead of one error at a time.
  */
 export function parseRosterCsv(input: Buffer | string, options: CheckOptions = {}): RosterRow[] {
-  const text = decodeRosterBytes(input);
-  const records = readRecords(text);
+  return parseRosterRecords(readRecords(decodeRosterBytes(input)), options);
+}
+
+/**
+ * The checks of every roster file, whatever its format: the first record is the header, each
+ * other record a child–guardian pair (the .xlsx reader feeds the same function).
+ */
+export function parseRosterRecords(records: readonly CsvRecord[], options: CheckOptions = {}): RosterRow[] {
   const [header, ...body] = records;
   if (header === undefined) throw importError([{ row: 1, column: "", message: "the file is empty" }]);
 
   const problems: RosterProblem[] = [];
-  const columns = mapHeader(header.cells, problems);
+  const columns = mapHeader(header.cells, problems, header.line);
   const rows: RosterRow[] = [];
   for (const record of body) {
     if (record.cells.every((cell) => cell === "")) continue;
@@ -37,7 +43,7 @@ export function parseRosterCsv(input: Buffer | string, options: CheckOptions = {
     if (row !== undefined) rows.push(row);
   }
   if (problems.length === 0 && rows.length === 0) {
-    problems.push({ row: 1, column: "", message: "the file has a header but no rows" });
+    problems.push({ row: header.line, column: "", message: "the file has a header but no rows" });
   }
   // Cross-row checks only on clean rows, so one typo does not also show up as a conflict.
   if (problems.length === 0) problems.push(...checkRosterRows(rows, options));
@@ -45,12 +51,13 @@ export function parseRosterCsv(input: Buffer | string, options: CheckOptions = {
   return rows;
 }
 
-interface CsvRecord {
+/** One line of a roster file: its line (or sheet row) number and its cells as text. */
+export interface CsvRecord {
   line: number;
   cells: string[];
 }
 
-function readRecords(text: string): CsvRecord[] {
+export function readRecords(text: string): CsvRecord[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   // Excel's "Unicode text" export is tab-separated.
   const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
@@ -78,19 +85,20 @@ function readRecords(text: string): CsvRecord[] {
 
 type ColumnMap = Map<RosterField, { index: number; header: string }>;
 
-function mapHeader(cells: string[], problems: RosterProblem[]): ColumnMap {
+function mapHeader(cells: string[], problems: RosterProblem[], line = 1): ColumnMap {
   const columns: ColumnMap = new Map();
   cells.forEach((header, index) => {
     const field = fieldOfHeader(header);
     if (field === undefined) return;
-    if (columns.has(field)) problems.push({ row: 1, column: header, message: "this column appears twice" });
+    if (columns.has(field))
+      problems.push({ row: line, column: header, message: "this column appears twice" });
     else columns.set(field, { index, header });
   });
   const chinese = cells.some((cell) => /\p{Script=Han}/u.test(cell));
   for (const field of REQUIRED_FIELDS) {
     if (!columns.has(field)) {
       const name = chinese ? CHINESE_HEADERS[field] : field;
-      problems.push({ row: 1, column: name, message: `required column ${name} is missing` });
+      problems.push({ row: line, column: name, message: `required column ${name} is missing` });
     }
   }
   return columns;

@@ -5,6 +5,7 @@ import { addUser } from "../auth/users";
 import { createMemoryStore } from "../store/lowdb-store";
 import { type Db, emptyDb } from "../store/schema";
 import type { DemoDevice, DemoLogin } from "./demo-logins";
+import { addDemoAdministration } from "./demo-admin";
 import { buildDemoPeople } from "./demo-people";
 import { DEMO_SCHEDULE } from "./demo-schedule";
 
@@ -92,6 +93,9 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
     await addUser(store, { ...user, password });
     logins.push({ username: user.username, password, role: user.role, displayName: user.displayName });
   }
+
+  // Enrolment records, one withdrawn child, the duty roster and a staff card (server/roster/demo-admin.ts).
+  await store.update((doc) => addDemoAdministration(doc, now));
 
   const devices: DemoDevice[] = [];
   const deviceSpecs = [

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DeviceKindSchema, ReaderConfigSchema, RoleSchema } from "../../protocol";
 import { AnnounceSettingsSchema, HealthNotesSchema, RosterLeaveSchema } from "./room-schema";
 import { NotAuthorisedSchema, PhotoPathSchema } from "./gate-schema";
+import { DutySchema, EnrolmentSchema, SpecialCareSchema } from "./admin-schema";
 import { ScheduleSchema } from "./schedule-schema";
 
 /**
@@ -73,7 +74,8 @@ export const GuardianshipSchema = z.object({
 export type Guardianship = z.infer<typeof GuardianshipSchema>;
 
 export const CardHolderSchema = z.object({
-  kind: z.enum(["child", "guardian"]),
+  /** "staff": a care teacher's card (id = user id) for signing in and out (考勤, rule 13). */
+  kind: z.enum(["child", "guardian", "staff"]),
   id,
 });
 export type CardHolder = z.infer<typeof CardHolderSchema>;
@@ -134,6 +136,12 @@ export const DbSchema = z.object({
   sessions: z.array(SessionSchema),
   /** The care schedule; absent in older files, which then follow DEFAULT_SCHEDULE. */
   schedule: ScheduleSchema.optional(),
+  /** Enrolment paperwork (rule 1); absent in older files. A child without a record counts as enrolled. */
+  enrolments: z.array(EnrolmentSchema).optional(),
+  /** Children kept for a special reason on given days, in a group for the day; absent in older files. */
+  specialCare: z.array(SpecialCareSchema).optional(),
+  /** The duty roster (值班表) of the care groups; absent in older files. */
+  duties: z.array(DutySchema).optional(),
   /** The leave register (请假), today and future days; absent in older files. */
   leaves: z.array(RosterLeaveSchema).optional(),
 });

@@ -1,0 +1,69 @@
+import { type ImportPreview, type ImportProblem, isWanfengError } from "../../protocol";
+import { applyRoster, type RosterSummary } from "../roster/apply-roster";
+import { type CsvRecord, parseRosterRecords, readRecords } from "../roster/csv-import";
+import { decodeRosterBytes } from "../roster/decode";
+import type { RosterRow } from "../roster/roster-row";
+import { isXlsx, readXlsxRecords } from "../roster/xlsx-import";
+import type { Db, DocumentStore } from "../store/schema";
+
+/**
+ * Roster import from the admin screen: a preview that reads the file, runs every check and a trial
+ * merge on a copy of the document (nothing is written), and the import itself, which runs the same
+ * again inside one store.update so it is all or nothing.
+ */
+
+/** Rows shown in the preview table; the problems list is always complete. */
+const PREVIEW_ROWS = 1000;
+
+export async function readRosterRecords(
+  bytes: Buffer,
+): Promise<{ format: "csv" | "xlsx"; records: CsvRecord[] }> {
+  if (isXlsx(bytes)) return { format: "xlsx", records: await readXlsxRecords(bytes) };
+  return { format: "csv", records: readRecords(decodeRosterBytes(bytes)) };
+}
+
+function problemsOf(err: unknown): ImportProblem[] {
+  if (isWanfengError(err) && err.code === "IMPORT_BAD_ROW") {
+    const problems = err.details?.problems;
+    if (Array.isArray(problems)) return problems as ImportProblem[];
+  }
+  throw err;
+}
+
+export async function previewRoster(db: Db, bytes: Buffer): Promise<ImportPreview> {
+  let format: "csv" | "xlsx" = isXlsx(bytes) ? "xlsx" : "csv";
+  let records: CsvRecord[] = [];
+  let problems: ImportProblem[] = [];
+  let summary: RosterSummary | undefined;
+  try {
+    ({ format, records } = await readRosterRecords(bytes));
+    const rows = parseRosterRecords(records);
+    summary = applyRoster(structuredClone(db), rows);
+  } catch (err) {
+    problems = problemsOf(err);
+  }
+  const [header, ...body] = records;
+  return {
+    format,
+    header: header?.cells ?? [],
+    headerLine: header?.line ?? 1,
+    rows: body.filter((r) => r.cells.some((c) => c !== "")).slice(0, PREVIEW_ROWS),
+    problems,
+    ...(summary && problems.length === 0 ? { summary: summary as unknown as ImportPreview["summary"] } : {}),
+  };
+}
+
+/** Parses and merges in one locked update; any problem leaves the document as it was. */
+export async function importRoster(
+  store: DocumentStore,
+  bytes: Buffer,
+): Promise<{ rows: number; summary: RosterSummary }> {
+  const { records } = await readRosterRecords(bytes);
+  const rows: RosterRow[] = parseRosterRecords(records);
+  let summary: RosterSummary | undefined;
+  await store.update((db) => {
+    summary = applyRoster(db, rows);
+  });
+  if (!summary) throw new Error("import did not run");
+  return { rows: rows.length, summary };
+}

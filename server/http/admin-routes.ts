@@ -1,0 +1,98 @@
+import { Router } from "express";
+import {
+  CardStatusSchema,
+  ChildGroupSchema,
+  DutyInputSchema,
+  EnrolmentApplySchema,
+  EnrolmentStepSchema,
+  GroupInputSchema,
+  RoomInputSchema,
+  SpecialCareCreateSchema,
+  StaffCardSchema,
+} from "../../protocol";
+import type { AdminService } from "../admin/admin-service";
+import { adminSnapshot } from "../admin/admin-views";
+import type { DayService } from "../day/day-service";
+import type { DocumentStore } from "../store/schema";
+import { currentUser, requireUser } from "./require-user";
+import { PathIdSchema, validated } from "./validate";
+
+/**
+ * The administration screen's API (教导处): admin only. Every body and path id is validated with
+ * a schema from protocol/admin.ts; refusals are error codes.
+ */
+export function adminRoutes(
+  store: DocumentStore,
+  day: DayService,
+  admin: AdminService,
+  clock: () => Date,
+): Router {
+  const router = Router();
+  router.use("/api/admin", requireUser(store, clock, ["admin"]));
+  const id = (value: unknown) => validated(PathIdSchema, value);
+  const done = { data: null };
+
+  router.get("/api/admin/snapshot", async (_req, res) => {
+    await day.ensureToday();
+    res.json({ data: adminSnapshot(store.read(), day.currentDay) });
+  });
+
+  router.post("/api/admin/enrolments", async (req, res) => {
+    await admin.applyForCare(currentUser(res), validated(EnrolmentApplySchema, req.body));
+    res.json(done);
+  });
+  router.post("/api/admin/enrolments/:id/step", async (req, res) => {
+    await admin.enrolmentStep(currentUser(res), id(req.params.id), validated(EnrolmentStepSchema, req.body));
+    res.json(done);
+  });
+
+  router.post("/api/admin/special-care", async (req, res) => {
+    await admin.addSpecialCare(currentUser(res), validated(SpecialCareCreateSchema, req.body));
+    res.json(done);
+  });
+  router.delete("/api/admin/special-care/:id", async (req, res) => {
+    await admin.removeSpecialCare(id(req.params.id));
+    res.json(done);
+  });
+
+  router.post("/api/admin/groups", async (req, res) => {
+    await admin.saveGroup(undefined, validated(GroupInputSchema, req.body));
+    res.json(done);
+  });
+  router.put("/api/admin/groups/:id", async (req, res) => {
+    await admin.saveGroup(id(req.params.id), validated(GroupInputSchema, req.body));
+    res.json(done);
+  });
+  router.post("/api/admin/rooms", async (req, res) => {
+    await admin.saveRoom(undefined, validated(RoomInputSchema, req.body).name);
+    res.json(done);
+  });
+  router.put("/api/admin/rooms/:id", async (req, res) => {
+    await admin.saveRoom(id(req.params.id), validated(RoomInputSchema, req.body).name);
+    res.json(done);
+  });
+  router.post("/api/admin/children/:id/group", async (req, res) => {
+    await admin.moveChild(id(req.params.id), validated(ChildGroupSchema, req.body).groupId);
+    res.json(done);
+  });
+
+  router.post("/api/admin/duties", async (req, res) => {
+    await admin.addDuty(validated(DutyInputSchema, req.body));
+    res.json(done);
+  });
+  router.delete("/api/admin/duties/:id", async (req, res) => {
+    await admin.removeDuty(id(req.params.id));
+    res.json(done);
+  });
+
+  router.post("/api/admin/cards/:id/status", async (req, res) => {
+    await admin.setCardStatus(id(req.params.id), validated(CardStatusSchema, req.body).status);
+    res.json(done);
+  });
+  router.post("/api/admin/staff-cards", async (req, res) => {
+    const { userId, cardNumber } = validated(StaffCardSchema, req.body);
+    res.json({ data: { cardId: await admin.bindStaffCard(userId, cardNumber) } });
+  });
+
+  return router;
+}

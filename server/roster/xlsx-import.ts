@@ -1,0 +1,68 @@
+import ExcelJS from "exceljs";
+import { type CsvRecord, parseRosterCsv, parseRosterRecords } from "./csv-import";
+import type { CheckOptions } from "./roster-checks";
+import { fieldOfHeader, importError, type RosterRow } from "./roster-row";
+
+/**
+ * Excel rosters (.xlsx) read into the same records the CSV reader makes, so every check and every
+ * problem message is the same for both formats. Rows are the sheet's row numbers, as Excel shows
+ * them. The header may sit below a title row (学校托管花名册 merged across the top): the first of
+ * the top rows naming at least three roster columns is the header.
+ */
+
+const HEADER_SEARCH_ROWS = 5;
+/** A .xlsx file is a ZIP archive: "PK\x03\x04". */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+export function isXlsx(bytes: Buffer): boolean {
+  return ZIP_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/** The text a person sees in a cell: formulas by their result, rich text joined, dates as YYYY-MM-DD. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value)
+    return value.richText
+      .map((r) => r.text)
+      .join("")
+      .trim();
+  if ("text" in value && typeof value.text === "string") return value.text.trim();
+  if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+  if ("error" in value) return "";
+  return "";
+}
+
+export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw importError([{ row: 1, column: "", message: `not readable as an Excel .xlsx file: ${reason}` }]);
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (sheet === undefined) return [];
+  const records: CsvRecord[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    // ExcelJS numbers columns from 1; a gap in the row stays an empty cell so columns line up.
+    for (let col = 1; col <= row.cellCount; col++) cells.push(cellText(row.getCell(col).value));
+    records.push({ line: rowNumber, cells });
+  });
+  const headerAt = records
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((r) => r.cells.filter((c) => fieldOfHeader(c) !== undefined).length >= 3);
+  return headerAt > 0 ? records.slice(headerAt) : records;
+}
+
+export async function parseRosterXlsx(bytes: Buffer, options: CheckOptions = {}): Promise<RosterRow[]> {
+  return parseRosterRecords(await readXlsxRecords(bytes), options);
+}
+
+/** A roster file of either kind, told apart by its first bytes (a name can lie; a ZIP cannot). */
+export async function parseRosterFile(bytes: Buffer, options: CheckOptions = {}): Promise<RosterRow[]> {
+  return isXlsx(bytes) ? parseRosterXlsx(bytes, options) : parseRosterCsv(bytes, options);
+}
