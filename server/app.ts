@@ -9,6 +9,7 @@ import { Server } from "socket.io";
 import { AdminService } from "./admin/admin-service";
 import { ArchiveService } from "./archive/archive-service";
 import { DayService } from "./day/day-service";
+import { GATE_CLOCK_MS, startGateClock } from "./day/gate-clock";
 import type { EventJournal } from "./domain/events";
 import { adminIoRoutes } from "./http/admin-io-routes";
 import { adminRoutes } from "./http/admin-routes";
@@ -36,6 +37,8 @@ export interface ServerOptions {
   /** The built kiosk app (kiosk/dist); screens are not served when it is missing. */
   kioskDir?: string;
   clock?: () => Date;
+  /** How often the gate clock checks for released-not-collected alarms and late children. */
+  gateClockMs?: number;
 }
 
 export interface RunningServer {
@@ -93,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     60_000,
   );
   rollover.unref();
+  const stopGateClock = startGateClock(day, options.gateClockMs ?? GATE_CLOCK_MS);
 
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
@@ -109,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http,
     async close() {
       clearInterval(rollover);
+      stopGateClock();
       stopWatchingStore();
       await io.close();
       await journal.close();

@@ -18,6 +18,11 @@ export function canCollect(user: User): boolean {
   return canOpenGate(user);
 }
 
+/** Registering early pickups, logging calls about late children, reception room, re-entries: the gate's record. */
+export function canKeepGateRecord(user: User): boolean {
+  return canOpenGate(user);
+}
+
 /** Devices, readers, the live reader console and binding cards to people. */
 export function canUseTechnicianTools(user: User): boolean {
   return user.role === "technician" || user.role === "admin";

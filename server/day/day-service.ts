@@ -3,6 +3,7 @@ import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
 import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
+import { gateBoard } from "../domain/gate/gate-views";
 import { plannedLeaveEvents } from "../domain/room/leaves";
 import { roomDayView } from "../domain/room/room-view";
 import { assertDayOpen, flagAfterSignOff } from "../domain/overview/sign-off";
@@ -194,6 +195,7 @@ export class DayService {
       children: gateChildViews(this.roster, this.state),
       alerts: this.state.alerts.map((a) => alertView(this.roster, a)),
       schedule: rosterScheduleView(this.roster, this.state.day),
+      gate: gateBoard(this.roster, this.state, this.deps.clock()),
     };
   }
 

@@ -19,6 +19,7 @@ import { createLogger } from "../log";
 import { RoomService } from "../room/room-service";
 import type { DocumentStore, User } from "../store/schema";
 import { connectError } from "./connect-error";
+import { attachGateCommands, publishGateBoard } from "./gate-commands";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
 import { attachOverview, type OverviewPart } from "./overview-part";
 import { publishDayEvents } from "./publisher";
@@ -65,8 +66,11 @@ export function attachScreenNamespace(
   const overview = attachOverview(screens, day, clock);
 
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
+  const gate = { day, clock, newId: randomUUID };
+  publishGateBoard(screens, gate);
   screens.on("connection", (socket) => {
     attachRoomCommands(socket, rooms, screens);
+    attachGateCommands(socket, gate);
     socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day, technician, overview)));
     for (const kind of ["checkIn", "release", "collect"] as const) {
       socket.on(`child:${kind}`, (raw, ack) => answer(ack, () => childCommand(socket, kind, raw, day)));

@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from "../../server/app";
 import { KIOSK_DIST } from "../../server/cli/paths";
 import { schoolDay } from "../../server/domain/school-day";
 import { openFileJournal } from "../../server/store/file-journal";
+import { anyTimeSchool } from "../support/any-time-schedule";
 import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
 import {
   cardTap,
@@ -37,7 +38,7 @@ describe("a delegate pass from the room kiosk to the gate", () => {
   const sockets: (DeviceClient | ScreenClient)[] = [];
 
   beforeAll(async () => {
-    school = await createTestSchool();
+    school = await createTestSchool(anyTimeSchool());
     const journal = await openFileJournal(join(school.dataDir, "journal"));
     server = await startServer({
       store: school.store,

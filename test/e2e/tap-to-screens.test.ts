@@ -7,6 +7,7 @@ import { type RunningServer, startServer } from "../../server/app";
 import { KIOSK_DIST } from "../../server/cli/paths";
 import { openFileJournal } from "../../server/store/file-journal";
 import { type PtyPair, startPtyPair } from "../gate-agent/helpers/socat";
+import { anyTimeSchool } from "../support/any-time-schedule";
 import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
 import { em4100Frame } from "../support/em4100-frame";
 import { createTestSchool, PASSWORD, removeSchool, type TestSchool } from "../support/server-harness";
@@ -24,7 +25,7 @@ describe("a card tap reaches the care-room kiosk and the guard screen", () => {
   const agents: Agent[] = [];
 
   beforeAll(async () => {
-    school = await createTestSchool();
+    school = await createTestSchool(anyTimeSchool());
     const journal = await openFileJournal(join(school.dataDir, "journal"));
     server = await startServer({
       store: school.store,

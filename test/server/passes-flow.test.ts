@@ -6,6 +6,7 @@ import { type RunningServer, startServer } from "../../server/app";
 import { schoolDay } from "../../server/domain/school-day";
 import { openFileJournal } from "../../server/store/file-journal";
 import { openDocumentStore } from "../../server/store/lowdb-store";
+import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
   connected,
@@ -64,7 +65,7 @@ describe("delegate passes from the kiosk to the gate", () => {
   }
 
   beforeEach(async () => {
-    school = await createTestSchool();
+    school = await createTestSchool(anyTimeSchool());
     server = await startTestServer(school);
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
   connected,
@@ -38,7 +39,7 @@ describe("the server killed mid-day comes back with the same day", () => {
   });
 
   it("kill -9 after acknowledged taps loses nothing, and a retried tap is still applied once", async () => {
-    school = await createTestSchool();
+    school = await createTestSchool(anyTimeSchool());
     server = await spawnServer(school.dataDir);
 
     const room = deviceClient(server.url, school.tokens.room1);

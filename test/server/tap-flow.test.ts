@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TapReport, ViewSnapshot } from "../../protocol";
 import type { RunningServer } from "../../server/app";
+import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
   connected,
@@ -38,7 +39,7 @@ describe("a tap travels from a device to the screens that need it", () => {
   }
 
   beforeEach(async () => {
-    school = await createTestSchool();
+    school = await createTestSchool(anyTimeSchool());
     server = await startTestServer(school);
   });
 

@@ -5,6 +5,7 @@ import type { EnrolmentDone, HolderRef, TapReport } from "../../protocol";
 import type { RunningServer } from "../../server/app";
 import type { DayService } from "../../server/day/day-service";
 import { EnrolmentService } from "../../server/enrolment/enrolment-service";
+import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
   createTestSchool,
@@ -28,7 +29,7 @@ describe("binding cards to people", () => {
   const bag = new SocketBag();
 
   beforeEach(async () => {
-    school = await createTestSchool();
+    school = await createTestSchool(anyTimeSchool());
     server = await startTestServer(school);
   });
   afterEach(async () => {
