@@ -30,7 +30,7 @@ describe("administration (admin only)", () => {
   async function api<T>(method: string, path: string, body?: unknown, cookie = admin) {
     const init: RequestInit = { method, headers: { cookie } };
     if (typeof body === "string" || Buffer.isBuffer(body)) {
-      init.body = body;
+      init.body = typeof body === "string" ? body : new Uint8Array(body);
       init.headers = { cookie, "content-type": "application/octet-stream" };
     } else if (body !== undefined) {
       init.body = JSON.stringify(body);
