@@ -4,6 +4,7 @@ import { addDevice } from "../auth/devices";
 import { addUser } from "../auth/users";
 import { createMemoryStore } from "../store/lowdb-store";
 import { type Db, emptyDb } from "../store/schema";
+import { addDemoCareRoom } from "./demo-care-room";
 import type { DemoDevice, DemoLogin } from "./demo-logins";
 import { addDemoAdministration } from "./demo-admin";
 import { buildDemoPeople } from "./demo-people";
@@ -113,5 +114,7 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
       token,
     });
   }
+  // Health notes, a medication and a leave for tomorrow for the care-room kiosk.
+  await store.update((doc) => addDemoCareRoom(doc, now));
   return { db: store.read(), logins, devices };
 }

@@ -3,6 +3,7 @@ import type { ChildDayView } from "../../../protocol/model";
 import type { HealthNotes, MedicationDoseView } from "../../../protocol/room";
 import { timeOf } from "../format";
 import { t } from "../i18n";
+import { bellIcon } from "./icons";
 import { type DialogContext, dialogFrame } from "./room-dialog";
 
 /** Health notes (rule 11): marks on the tile, the full notes in a dialog, medication reminders. */
@@ -69,7 +70,7 @@ export function healthDialog(d: HealthState, ctx: DialogContext): TemplateResult
                   ${m.note ? html`<small>${m.note}</small>` : nothing}</p>`,
               )
         }
-        ${doses.filter((dose) => dose.given).map((dose) => html`<p class="care-hint">${dose.time}: ${t("careRoom.doseGivenLine", { time: timeOf(dose.given?.at), by: dose.given?.byName ?? "" })}</p>`)}
+        ${doses.filter((dose) => dose.given).map((dose) => html`<p class="care-hint" data-testid="health-dose-given">${t("careRoom.doseGivenLine", { dose: dose.time, time: timeOf(dose.given?.at), by: dose.given?.byName ?? "" })}</p>`)}
       </dd></div>
       ${health?.note ? html`<div class="health-row"><dt>${t("careRoom.healthNote")}</dt><dd>${health.note}</dd></div>` : nothing}
     </dl>`,
@@ -83,7 +84,7 @@ export function doseBanner(
   onGiven: (dose: MedicationDoseView) => void,
 ): TemplateResult {
   return html`<div class="announcement dose-banner" role="alert" data-testid="dose-banner" data-child-id=${dose.childId}>
-    <span class="dose-icon" aria-hidden="true">💊</span>
+    <span class="dose-icon" aria-hidden="true">${bellIcon(36)}</span>
     <span class="announcement-text">${t("careRoom.doseDue", { name: dose.childName, time: dose.time, medication: dose.name, dose: dose.dose })}</span>
     <button class="btn btn-primary" data-testid="dose-given" ?disabled=${busy} @click=${() => onGiven(dose)}>
       ${t("careRoom.doseGiven")}

@@ -205,7 +205,7 @@ export const zh = {
     doseDue: "用药提醒：{{name}} {{time}} 服 {{medication}} {{dose}}",
     doseGiven: "已服药",
     doseGivenToast: "已记录：{{name}} 已服药",
-    doseGivenLine: "{{time}} 已服（{{by}}）",
+    doseGivenLine: "{{dose}} 的药已于 {{time}} 服用（{{by}}）",
     settings: "提示音",
     settingsTitle: "本教室的播报设置",
     speech: "语音播报",
