@@ -76,6 +76,11 @@ export interface DailyRecord {
   day: string;
   schoolName: string;
   careDay: boolean;
+  /**
+   * Something was recorded that day. A care day with an empty journal (before the school used
+   * Wanfeng, or the server was off) says nothing about the children: no absences are counted.
+   */
+  recorded: boolean;
   /** When the record was built: a record of today is a snapshot. */
   generatedAt: string;
   totals: GroupCounts;
@@ -112,6 +117,7 @@ export interface MonthlyGroupRow {
 export interface MonthDay {
   day: string;
   careDay: boolean;
+  recorded: boolean;
   signedOff: boolean;
 }
 
@@ -122,6 +128,8 @@ export interface MonthlySummary {
   /** Days of the month up to today (a month in progress stops at today). */
   days: MonthDay[];
   careDays: number;
+  /** Care days with a record; only these count towards the children's numbers. */
+  recordedDays: number;
   signedOffDays: number;
   groups: MonthlyGroupRow[];
 }

@@ -3,7 +3,7 @@ import type { GroupSummary, SessionUser } from "../../protocol/model";
 
 /** HTTP helpers for the few calls that are not on the socket. Every answer is an Ack. */
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
+export async function call<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
   let response: Response;
   try {
     const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };

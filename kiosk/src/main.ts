@@ -11,6 +11,8 @@ import { parseRoute, type Route, routeHash } from "./router";
 import { GateScreen } from "./screens/gate";
 import { HomeScreen } from "./screens/home";
 import { LoginScreen } from "./screens/login";
+import { OverviewScreen } from "./screens/overview";
+import { ReportsScreen } from "./screens/reports";
 import { RoomScreen } from "./screens/room";
 import { TechnicianScreen } from "./screens/technician";
 
@@ -34,6 +36,10 @@ function createScreen(route: Route, user: SessionUser | undefined): Screen {
       return new GateScreen(onAuthLost);
     case "technician":
       return new TechnicianScreen(onAuthLost);
+    case "overview":
+      return new OverviewScreen(onAuthLost);
+    case "reports":
+      return new ReportsScreen(route.day, onAuthLost);
     case "home":
       if (user === undefined) return new LoginScreen(onLoggedIn);
       return new HomeScreen(user);
@@ -97,7 +103,10 @@ function renderApp(): void {
   const root = document.getElementById("app");
   if (!root) return;
   const live =
-    screenKey.startsWith("#/room/") || screenKey.startsWith("#/gate") || screenKey.startsWith("#/technician");
+    screenKey.startsWith("#/room/") ||
+    screenKey.startsWith("#/gate") ||
+    screenKey.startsWith("#/technician") ||
+    screenKey.startsWith("#/overview");
   render(
     html`${headerView({
       title: screen?.title() ?? "",

@@ -37,6 +37,7 @@ export function buildDailyRecord(input: DailyInput): DailyRecord {
     day,
     schoolName: roster.settings.schoolName,
     careDay: careDayInfo(roster.schedule, day).careDay,
+    recorded: events.some((e) => e.day === day),
     generatedAt: input.now.toISOString(),
     totals: totalCounts(groups.map((g) => g.counts)),
     groups,

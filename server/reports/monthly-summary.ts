@@ -4,7 +4,8 @@ import { minutesOfDay, timeOfMinutes } from "./clock";
 /**
  * The monthly summary (rule 12: "monthly summaries are reviewed"): per group and per child, days
  * in care, leaves, unexplained absences, late pickups and the average pickup time. Built from the
- * month's daily records, so both reports count the same way. Pure.
+ * month's daily records, so both reports count the same way; days with nothing recorded are
+ * listed but not counted. Pure.
  */
 export interface MonthlyInput {
   month: string;
@@ -25,7 +26,14 @@ export function buildMonthlySummary(input: MonthlyInput): MonthlySummary {
   const groupNames = new Map<string, { groupName: string; roomName: string }>();
   const days: MonthDay[] = [];
   for (const record of input.records) {
-    days.push({ day: record.day, careDay: record.careDay, signedOff: record.signOff !== undefined });
+    days.push({
+      day: record.day,
+      careDay: record.careDay,
+      recorded: record.recorded,
+      signedOff: record.signOff !== undefined,
+    });
+    // A day with nothing recorded says nothing about the children (the system was not in use).
+    if (!record.recorded) continue;
     for (const group of record.groups) {
       // The latest day's name wins: a group renamed mid-month shows its current name.
       groupNames.set(group.groupId, { groupName: group.groupName, roomName: group.roomName });
@@ -52,6 +60,7 @@ export function buildMonthlySummary(input: MonthlyInput): MonthlySummary {
     generatedAt: input.now.toISOString(),
     days,
     careDays: days.filter((d) => d.careDay).length,
+    recordedDays: days.filter((d) => d.careDay && d.recorded).length,
     signedOffDays: days.filter((d) => d.signedOff).length,
     groups,
   };

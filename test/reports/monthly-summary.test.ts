@@ -6,8 +6,10 @@ import { buildMonthlySummary } from "../../server/reports/monthly-summary";
 import { smallSchool } from "../domain/fixtures";
 import { ev, fullPickup, moment } from "./recorded-day";
 
-/** Three school days of November 2026 (Mon 23 – Wed 25) and a Sunday without care. */
+/** Three school days of November 2026 (Mon 23 – Wed 25), a Sunday without care and an unrecorded Friday. */
 const journal: Record<string, DayEvent[]> = {
+  // A Friday before the school used Wanfeng: nothing recorded, no absences counted.
+  "2026-11-20": [],
   "2026-11-22": [],
   "2026-11-23": [
     ...fullPickup("c1", "p1", ["15:40", "16:45", "16:47", "16:50"], "2026-11-23"),
@@ -31,7 +33,8 @@ function summary() {
 describe("the monthly summary", () => {
   it("counts days in care, leaves, unexplained absences and late pickups per child", () => {
     const s = summary();
-    expect(s.careDays).toBe(3);
+    expect(s.careDays).toBe(4);
+    expect(s.recordedDays).toBe(3);
     expect(s.days.find((d) => d.day === "2026-11-22")?.careDay).toBe(false);
     const g1 = s.groups.find((g) => g.groupId === "g1");
     const c1 = g1?.children.find((c) => c.childId === "c1");

@@ -1,7 +1,9 @@
+import { archiveEn } from "./archive-en";
 import type { Catalogue } from "./zh";
 
 /** English. Same keys as zh.ts; the type makes a missing or extra key a compile error. */
 export const en: Catalogue = {
+  ...archiveEn,
   app: {
     name: "Wanfeng",
     title: "Wanfeng · after-school pickup",
@@ -36,6 +38,7 @@ export const en: Catalogue = {
     teacher: "Care teacher",
     guard: "Guard",
     technician: "Technician",
+    leader: "Duty leader",
   },
   home: {
     greeting: "Hello, {{name}}",
@@ -396,6 +399,9 @@ export const en: Catalogue = {
     LEAVE_BAD_DATES: "Check the dates: from today on, at most 31 days",
     HANDOVER_SAME_PERSON: "This person already has the group",
     HANDOVER_NOT_STAFF: "This account cannot take a group: hand over as a volunteer",
+    DAY_CLOSED: "The day is signed off: amend the record in the care archive",
+    DAY_NOT_CLOSED: "The day is not signed off yet: use the room or gate screens",
+    DAY_NOTE_REQUIRED: "Children are still in school: add a note saying who looks after them",
     INTERNAL: "Internal error, please try again later",
     TIMEOUT: "The server did not answer, please check the network",
     OFFLINE: "Cannot reach the server",

@@ -1,8 +1,12 @@
+import { archiveZh } from "./archive-zh";
+
 /**
  * Simplified Chinese, the default language. en.ts must have exactly the same keys
  * (the compiler checks the shape, test/kiosk/i18n.test.ts checks it again at run time).
  */
 export const zh = {
+  // The duty leader's overview and the care archive (archive-zh.ts).
+  ...archiveZh,
   app: {
     name: "晚风",
     title: "晚风 · 课后托管接送",
@@ -37,6 +41,7 @@ export const zh = {
     teacher: "托管教师",
     guard: "门卫",
     technician: "技术员",
+    leader: "带班领导",
   },
   home: {
     greeting: "{{name}}，您好",
@@ -392,6 +397,9 @@ export const zh = {
     LEAVE_BAD_DATES: "日期不正确：须从今天起，最长 31 天",
     HANDOVER_SAME_PERSON: "托管班已由此人负责",
     HANDOVER_NOT_STAFF: "此账号不能接班，请按家长志愿者交接",
+    DAY_CLOSED: "当天记录已签字归档，请在托管档案中补录更正",
+    DAY_NOT_CLOSED: "当天尚未签字，请在教室或校门屏幕上直接操作",
+    DAY_NOTE_REQUIRED: "还有学生在校，请在备注中写明由谁看护",
     INTERNAL: "系统内部错误，请稍后再试",
     TIMEOUT: "服务器没有响应，请检查网络",
     OFFLINE: "无法连接服务器",

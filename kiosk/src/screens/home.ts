@@ -23,6 +23,11 @@ export class HomeScreen implements Screen {
     return this.user.role === "guard" || this.user.role === "admin";
   }
 
+  /** The duty leader (and the office): the whole-school overview and the care archive. */
+  private mayOversee(): boolean {
+    return this.user.role === "leader" || this.user.role === "admin";
+  }
+
   private async load(): Promise<void> {
     this.error = undefined;
     const answer = await getGroups();
@@ -53,6 +58,7 @@ export class HomeScreen implements Screen {
         ${this.mayOpenRooms() ? this.roomsView() : nothing}
         ${this.mayOpenGate() ? this.gateView() : nothing}
         ${technician ? this.technicianView() : nothing}
+        ${this.mayOversee() ? this.overseeView() : nothing}
       </div>
     </section>`;
   }
@@ -94,6 +100,19 @@ export class HomeScreen implements Screen {
         >${t("home.openTechnician")}</a
       >
     </div>`;
+  }
+
+  private overseeView(): TemplateResult {
+    return html`<div class="card home-card">
+        <h2>${t("overview.homeTitle")}</h2>
+        <p class="muted">${t("overview.homeHint")}</p>
+        <a class="btn btn-primary btn-lg" href="#/overview" data-testid="open-overview">${t("overview.open")}</a>
+      </div>
+      <div class="card home-card">
+        <h2>${t("reports.homeTitle")}</h2>
+        <p class="muted">${t("reports.homeHint")}</p>
+        <a class="btn btn-primary btn-lg" href="#/reports" data-testid="open-reports">${t("reports.open")}</a>
+      </div>`;
   }
 
   private gateView(): TemplateResult {
