@@ -138,6 +138,8 @@ export function tapResultText(result: TapResult): string | undefined {
     }
     case "staff":
       return t(`tap.staff.${result.action}`, { name: result.name });
+    case "exit":
+      return `${result.childName} · ${t(`gateCare.exitOutcome.${result.outcome}`)}`;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type ScreenToServerEvents,
   type ServerToScreenEvents,
 } from "../../protocol/events";
+import type { GateBoard } from "../../protocol/gate";
 import type { AlertView, ChildDayView, ViewRequest, ViewSnapshot } from "../../protocol/model";
 import type { RoomDayView } from "../../protocol/room";
 import type { ConnectionState } from "./app";
@@ -26,7 +27,14 @@ export type RoomCommandName =
   | "group:handover"
   | "medication:give"
   | "room:settings";
-type CommandName = PassCommandName | RoomCommandName;
+/** The guard's gate-record commands (protocol/gate.ts); each answers with the new gate board. */
+export type GateCommandName =
+  | "gate:registerEarly"
+  | "gate:cancelEarly"
+  | "gate:logContact"
+  | "gate:moveToReception"
+  | "gate:reenter";
+type CommandName = PassCommandName | RoomCommandName | GateCommandName;
 type Payload<E extends CommandName> = Parameters<ScreenToServerEvents[E]>[0];
 type Answer<E extends CommandName> = Parameters<Parameters<ScreenToServerEvents[E]>[1]>[0];
 
@@ -40,6 +48,8 @@ export interface ViewHandlers {
   alertRaised(alert: AlertView): void;
   /** Room view only: roll call, holder, leaves, doses or settings changed. */
   roomUpdated?(room: RoomDayView): void;
+  /** Gate view only: early pickups, the late list or the gate register changed. */
+  gateBoard?(board: GateBoard): void;
   tapNoticed(notice: RoomTapNotice): void;
   connection(state: ConnectionState): void;
   /** The server refused the socket for want of a valid session. */
@@ -84,6 +94,7 @@ export class ScreenConnection {
     s.on("alert:raised", (alert) => handlers.alertRaised(alert));
     s.on("tap:noticed", (notice) => handlers.tapNoticed(notice));
     s.on("room:updated", (room) => handlers.roomUpdated?.(room));
+    s.on("gate:board", (board) => handlers.gateBoard?.(board));
     s.on("view:stale", () => this.join());
   }
 
@@ -130,6 +141,10 @@ export class ScreenConnection {
   }
 
   roomCommand<E extends RoomCommandName>(name: E, payload: Payload<E>): Promise<Answer<E>> {
+    return this.passCommand(name, payload);
+  }
+
+  gateCommand<E extends GateCommandName>(name: E, payload: Payload<E>): Promise<Answer<E>> {
     return this.passCommand(name, payload);
   }
 

@@ -23,6 +23,7 @@ import {
   type GateCommandContext,
 } from "../domain/gate/gate-commands";
 import { gateBoard } from "../domain/gate/gate-views";
+import { childView } from "../domain/views";
 import { createLogger } from "../log";
 import { answerCommand, parseCommand } from "./command-helpers";
 import type { ScreenNamespace, ScreenSocketData } from "./namespaces";
@@ -109,5 +110,11 @@ export function publishGateBoard(screens: ScreenNamespace, deps: GateDeps): void
   deps.day.onEvents((events, roster, state) => {
     if (!events.some((e) => BOARD_EVENTS.has(e.type))) return;
     screens.to(GATE_ROOM).emit("gate:board", gateBoard(roster, state, deps.clock()));
+    // A child back in care leaves the gate's queue; the publisher only tells the gate about gate stages.
+    for (const event of events) {
+      if (event.type !== "child:reentered") continue;
+      const view = childView(roster, state, event.childId);
+      if (view) screens.to(GATE_ROOM).emit("child:updated", view);
+    }
   });
 }

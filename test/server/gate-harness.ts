@@ -32,7 +32,7 @@ export class GateWorld {
     this.now = shanghai(start);
   }
 
-  async start(db: Db = smallSchool()): Promise<void> {
+  async start(db: Db = smallSchool(), kioskDir?: string): Promise<void> {
     this.school = await createTestSchool(db);
     const journal = await openFileJournal(join(this.school.dataDir, "journal"));
     this.server = await startServer({
@@ -42,6 +42,7 @@ export class GateWorld {
       host: "127.0.0.1",
       clock: () => new Date(this.now),
       gateClockMs: 40,
+      ...(kioskDir ? { kioskDir } : {}),
     });
   }
 

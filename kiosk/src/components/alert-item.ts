@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { AlertView } from "../../../protocol/model";
 import { timeOf } from "../format";
 import { t } from "../i18n";
+import { gateAlertDetails } from "./gate-alert";
 
 /** One card alert at the gate: red for a lost or revoked card, amber for an unknown card. */
 export function alertItem(alert: AlertView): TemplateResult {
@@ -24,6 +25,7 @@ export function alertItem(alert: AlertView): TemplateResult {
           ? html`<span>${t(alert.passId ? "alert.delegate" : "alert.holder", { name: alert.holderName })}</span>`
           : nothing
       }
+      ${gateAlertDetails(alert)}
       ${alert.cardId ? html`<span class="mono">${t("alert.card", { cardId: alert.cardId })}</span>` : nothing}
       <span class="muted">${alert.deviceName}</span>
     </div>

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { ChildDayView } from "../../../protocol/model";
 import { classLabel, relationLabel, timeOf } from "../format";
 import { t } from "../i18n";
+import { avatar } from "./gate-avatar";
 
 /** One child in the guard's pickup queue: requested (amber) → released (green) → collected (grey). */
 
@@ -31,6 +32,7 @@ export function queueRow(
 ): TemplateResult {
   return html`<li class="queue-row status-${child.status}" data-testid="queue-row" data-child-id=${child.childId} data-status=${child.status}>
     <div class="row-adult" data-testid="row-adult">
+      ${avatar(child.requestedBy?.photo, child.requestedBy?.name ?? "?")}
       <strong>${child.requestedBy?.name ?? "—"}</strong>
       <span class="row-relation">
         ${
@@ -46,7 +48,15 @@ export function queueRow(
       </span>
     </div>
     <div class="row-child">
+      ${avatar(child.photo, child.name)}
       <strong class="row-child-name">${child.name}</strong>
+      ${
+        child.earlyReason
+          ? html`<span class="chip chip-early" data-testid="row-early" title=${child.earlyReason}
+              >${t("gateCare.early.chip")} · ${child.earlyReason}</span
+            >`
+          : nothing
+      }
       <span>${classLabel(child)}</span>
       <span class="muted">${t("gate.place", { group: child.groupName, room: child.roomName })}</span>
     </div>

@@ -1,9 +1,11 @@
 import { archiveEn } from "./archive-en";
+import { gateCareEn } from "./gate-en";
 import type { Catalogue } from "./zh";
 
 /** English. Same keys as zh.ts; the type makes a missing or extra key a compile error. */
 export const en: Catalogue = {
   ...archiveEn,
+  ...gateCareEn,
   app: {
     name: "Wanfeng",
     title: "Wanfeng · after-school pickup",
@@ -269,6 +271,9 @@ export const en: Catalogue = {
       unknown_card: "Unknown card",
       card_blocked: "Lost/revoked card",
       pickup_refused: "Pickup refused",
+      custody_refused: "Not allowed to collect",
+      released_not_collected: "Released, not collected",
+      exit_refused: "Pupil card at the gate refused",
     },
     cardStatus: {
       lost: "reported lost",
@@ -300,6 +305,9 @@ export const en: Catalogue = {
       already_requested: "{{name}}: already waiting for release",
       already_released: "{{name}}: already released",
       already_collected: "{{name}}: already collected today",
+      early_pickup: "{{name}}: before dismissal, the guard registers the early pickup",
+      no_care_today: "{{name}}: no care today",
+      not_authorised: "{{name}}: this adult may not collect the child",
     },
     pickupBy: "{{guardian}} tapped",
     enrolled: {

@@ -1,4 +1,5 @@
 import { archiveZh } from "./archive-zh";
+import { gateCareZh } from "./gate-zh";
 
 /**
  * Simplified Chinese, the default language. en.ts must have exactly the same keys
@@ -7,6 +8,8 @@ import { archiveZh } from "./archive-zh";
 export const zh = {
   // The duty leader's overview and the care archive (archive-zh.ts).
   ...archiveZh,
+  // The gate's early pickups, late children and gate register (gate-zh.ts).
+  ...gateCareZh,
   app: {
     name: "晚风",
     title: "晚风 · 课后托管接送",
@@ -270,6 +273,9 @@ export const zh = {
       unknown_card: "未知卡",
       card_blocked: "挂失/注销卡",
       pickup_refused: "接送被拒",
+      custody_refused: "禁止接走：非授权人员",
+      released_not_collected: "放行后未接走",
+      exit_refused: "学生刷卡离校被拒",
     },
     cardStatus: {
       lost: "已挂失",
@@ -301,6 +307,9 @@ export const zh = {
       already_requested: "{{name}}：已在等待放行",
       already_released: "{{name}}：已放行",
       already_collected: "{{name}}：今天已被接走",
+      early_pickup: "{{name}}：未到放学时间，请门卫登记提前接走",
+      no_care_today: "{{name}}：今天无托管",
+      not_authorised: "{{name}}：此人不得接走该学生",
     },
     pickupBy: "{{guardian}} 刷卡",
     enrolled: {

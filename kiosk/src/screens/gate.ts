@@ -1,10 +1,12 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
+import type { GateBoard } from "../../../protocol/gate";
 import type { AlertView, ChildDayView, ViewSnapshot } from "../../../protocol/model";
 import type { ScheduleView } from "../../../protocol/schedule";
 import { chime } from "../announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../app";
 import { alertItem } from "../components/alert-item";
+import { GateCare } from "../components/gate-care";
 import { PassCodeEntry } from "../components/pass-code-entry";
 import { queueRow } from "../components/queue-row";
 import { joinErrorView, loadingView } from "../components/screen-state";
@@ -27,6 +29,8 @@ export class GateScreen implements Screen {
   private readonly passCode = new PassCodeEntry((code) =>
     this.connection.passCommand("pass:redeemShortCode", { code }),
   );
+  /** Early pickups, late children and the gate register (components/gate-care.ts). */
+  private readonly care = new GateCare(() => this.connection);
 
   constructor(onAuthLost: () => void) {
     this.connection = new ScreenConnection(
@@ -51,6 +55,7 @@ export class GateScreen implements Screen {
           const text = tapNoticeText(notice);
           if (text !== undefined) showToast(text, "warning");
         },
+        gateBoard: (board: GateBoard) => this.care.setBoard(board),
         connection: setConnection,
         authLost: onAuthLost,
       },
@@ -69,6 +74,7 @@ export class GateScreen implements Screen {
     this.children = snapshot.children.slice();
     this.alerts = sortAlerts(snapshot.alerts);
     this.schedule = snapshot.schedule;
+    this.care.setBoard(snapshot.gate);
     this.loaded = true;
     this.joinError = undefined;
     this.busy.clear();
@@ -112,6 +118,8 @@ export class GateScreen implements Screen {
     const queue = gateQueue(this.children);
     const counts = gateCounts(this.children);
     return html`<section class="gate-page">
+      <div class="gate-main">
+      ${this.care.earlyView()}
       <div class="panel queue-panel">
         <div class="panel-head">
           <h2>${t("gate.queue")}</h2>
@@ -140,6 +148,9 @@ export class GateScreen implements Screen {
               )}
             </ol>`
         }
+      </div>
+      ${this.care.lateView()}
+      ${this.care.registerView()}
       </div>
       <aside class="panel alerts-panel" data-testid="alerts">
         <div class="panel-head"><h2>${t("gate.alerts")}</h2></div>
