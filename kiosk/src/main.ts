@@ -8,6 +8,7 @@ import { headerView } from "./components/header";
 import { toastsView } from "./components/toast";
 import { initI18n } from "./i18n";
 import { parseRoute, type Route, routeHash } from "./router";
+import { AdminScreen } from "./screens/admin";
 import { GateScreen } from "./screens/gate";
 import { HomeScreen } from "./screens/home";
 import { LoginScreen } from "./screens/login";
@@ -34,6 +35,8 @@ function createScreen(route: Route, user: SessionUser | undefined): Screen {
       return new RoomScreen(route.groupId, onAuthLost);
     case "gate":
       return new GateScreen(onAuthLost);
+    case "admin":
+      return new AdminScreen(onAuthLost);
     case "technician":
       return new TechnicianScreen(onAuthLost);
     case "overview":

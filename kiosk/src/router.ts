@@ -8,6 +8,8 @@ export type Route =
   | { name: "home" }
   | { name: "room"; groupId: string }
   | { name: "gate" }
+  /** The office's administration screen (admin). */
+  | { name: "admin" }
   | { name: "technician" }
   | { name: "overview" }
   /** The care archive; `day` opens that day's record (from the overview), else today's. */
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "").replace(/\/+$/, "");
   if (path === "/login") return { name: "login" };
   if (path === "/gate") return { name: "gate" };
+  if (path === "/admin") return { name: "admin" };
   if (path === "/technician") return { name: "technician" };
   if (path === "/overview") return { name: "overview" };
   if (path === "/reports") return { name: "reports" };
@@ -41,6 +44,8 @@ export function routeHash(route: Route): string {
       return "#/";
     case "gate":
       return "#/gate";
+    case "admin":
+      return "#/admin";
     case "technician":
       return "#/technician";
     case "overview":

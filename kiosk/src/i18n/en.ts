@@ -1,9 +1,11 @@
+import { adminEn } from "./admin-en";
 import { archiveEn } from "./archive-en";
 import { gateCareEn } from "./gate-en";
 import type { Catalogue } from "./zh";
 
 /** English. Same keys as zh.ts; the type makes a missing or extra key a compile error. */
 export const en: Catalogue = {
+  ...adminEn,
   ...archiveEn,
   ...gateCareEn,
   app: {
@@ -297,6 +299,11 @@ export const en: Catalogue = {
       wrong_group: "{{name}} is not in this care group",
       on_leave: "{{name}} is on leave today",
       gone_home: "{{name}} has already left today",
+      not_in_care: "{{name}} is not on today's care list (not enrolled or withdrawn): please ask the office",
+    },
+    staff: {
+      signed_in: "{{name}} signed in (attendance)",
+      signed_out: "{{name}} signed out (attendance)",
     },
     pickup: {
       requested: "{{name}}: the teacher has been told",
@@ -410,6 +417,8 @@ export const en: Catalogue = {
     DAY_CLOSED: "The day is signed off: amend the record in the care archive",
     DAY_NOT_CLOSED: "The day is not signed off yet: use the room or gate screens",
     DAY_NOTE_REQUIRED: "Children are still in school: add a note saying who looks after them",
+    ENROLMENT_BAD_STEP: "Enrolment goes in order: application → approval → agreement → withdrawal",
+    GROUP_FULL: "The care group is full",
     INTERNAL: "Internal error, please try again later",
     TIMEOUT: "The server did not answer, please check the network",
     OFFLINE: "Cannot reach the server",

@@ -1,3 +1,4 @@
+import { adminZh } from "./admin-zh";
 import { archiveZh } from "./archive-zh";
 import { gateCareZh } from "./gate-zh";
 
@@ -6,6 +7,8 @@ import { gateCareZh } from "./gate-zh";
  * (the compiler checks the shape, test/kiosk/i18n.test.ts checks it again at run time).
  */
 export const zh = {
+  // The administration screen (admin-zh.ts).
+  ...adminZh,
   // The duty leader's overview and the care archive (archive-zh.ts).
   ...archiveZh,
   // The gate's early pickups, late children and gate register (gate-zh.ts).
@@ -299,6 +302,11 @@ export const zh = {
       wrong_group: "{{name}} 不属于本托管小组",
       on_leave: "{{name}} 今天请假",
       gone_home: "{{name}} 今天已离校",
+      not_in_care: "{{name}} 今天不在托管名单中（未入托或已退出），请联系教导处",
+    },
+    staff: {
+      signed_in: "{{name}} 考勤签到",
+      signed_out: "{{name}} 考勤签退",
     },
     pickup: {
       requested: "{{name}}：已通知老师",
@@ -409,6 +417,8 @@ export const zh = {
     DAY_CLOSED: "当天记录已签字归档，请在托管档案中补录更正",
     DAY_NOT_CLOSED: "当天尚未签字，请在教室或校门屏幕上直接操作",
     DAY_NOTE_REQUIRED: "还有学生在校，请在备注中写明由谁看护",
+    ENROLMENT_BAD_STEP: "托管手续须按顺序办理：申请 → 审批 → 委托书 → 退出",
+    GROUP_FULL: "托管班人数已满",
     INTERNAL: "系统内部错误，请稍后再试",
     TIMEOUT: "服务器没有响应，请检查网络",
     OFFLINE: "无法连接服务器",

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { GroupSummary, SessionUser } from "../../../protocol/model";
 import { getGroups } from "../api";
 import { requestRender, type Screen, setConnection } from "../app";
+import { adminHomeCard } from "../components/admin-home";
 import { failureText } from "../format";
 import { t } from "../i18n";
 
@@ -58,6 +59,7 @@ export class HomeScreen implements Screen {
         ${this.mayOpenRooms() ? this.roomsView() : nothing}
         ${this.mayOpenGate() ? this.gateView() : nothing}
         ${technician ? this.technicianView() : nothing}
+        ${this.user.role === "admin" ? adminHomeCard() : nothing}
         ${this.mayOversee() ? this.overseeView() : nothing}
       </div>
     </section>`;
