@@ -169,6 +169,8 @@ describe("the administration screen", () => {
       .toBe("lost");
     await shoot(admin, "admin-cards-en.png");
     await tab(admin, "print").click();
+    // The card reported lost is no longer printed.
+    await expect.poll(() => admin.getByTestId("pickup-card").count()).toBe(2);
     await admin.getByTestId("pickup-card-qr").first().waitFor();
     await admin.emulateMedia({ media: "print" });
     await shoot(admin, "admin-print-cards-en.png");

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { AdminSnapshot, PrintCard, PrintCardsView } from "../../../protocol/admin";
-import { classLabel } from "../format";
+import { classLabel, relationLabel } from "../format";
 import { t } from "../i18n";
 import type { AdminScreen } from "../screens/admin";
 
@@ -21,7 +21,7 @@ export interface PrintState {
 }
 
 function relationText(card: PrintCard): string {
-  const relations = [...new Set(card.children.map((c) => c.relation))];
+  const relations = [...new Set(card.children.map((c) => relationLabel(c.relation)))];
   return relations.join("、");
 }
 

@@ -78,7 +78,8 @@ export class AdminScreen implements Screen {
   select(tab: AdminTab): void {
     this.tab = tab;
     if (tab === "attendance" && this.attendance === undefined) void this.loadAttendance();
-    if (tab === "print" && this.printState.view === undefined) void this.loadPrint(undefined);
+    // Cards change on other tabs (one reported lost): the sheet is read afresh each time.
+    if (tab === "print") void this.loadPrint(this.printState.guardianId);
     requestRender();
   }
 
