@@ -5,6 +5,7 @@ import { addUser } from "../auth/users";
 import { createMemoryStore } from "../store/lowdb-store";
 import { type Db, emptyDb } from "../store/schema";
 import { addDemoCareRoom } from "./demo-care-room";
+import { addDemoGate } from "./demo-gate";
 import type { DemoDevice, DemoLogin } from "./demo-logins";
 import { addDemoAdministration } from "./demo-admin";
 import { buildDemoPeople } from "./demo-people";
@@ -77,6 +78,8 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
   // The first guardian lost an old card and got a new one: tapping the old one shows the red alert.
   const lostCard = "0011223344";
   db.cards.push({ id: lostCard, holder: { kind: "guardian", id: "guardian-1" }, status: "lost" });
+  // A not-authorised adult with a card (custody): the red alert at the gate (server/roster/demo-gate.ts).
+  addDemoGate(db);
 
   const store = createMemoryStore(db);
   const users: { username: string; displayName: string; role: Role; groupIds?: string[] }[] = [
