@@ -1,9 +1,9 @@
 import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from "../../protocol";
 import type { Card, Device } from "../store/schema";
+import { cardQrReading } from "./card-qr";
 import { childDay, type DayState, debounceKey } from "./day-state";
 import type { Actor, AlertRaised, DayEvent, TapReceived } from "./events";
 import { childCardAtGate, custodyAlert, custodyBars, earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
-import { cardQrReading } from "./card-qr";
 import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";
 import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";

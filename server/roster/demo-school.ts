@@ -4,10 +4,10 @@ import { addDevice } from "../auth/devices";
 import { addUser } from "../auth/users";
 import { createMemoryStore } from "../store/lowdb-store";
 import { type Db, emptyDb } from "../store/schema";
+import { addDemoAdministration } from "./demo-admin";
 import { addDemoCareRoom } from "./demo-care-room";
 import { addDemoGate } from "./demo-gate";
 import type { DemoDevice, DemoLogin } from "./demo-logins";
-import { addDemoAdministration } from "./demo-admin";
 import { buildDemoPeople } from "./demo-people";
 import { DEMO_SCHEDULE } from "./demo-schedule";
 
