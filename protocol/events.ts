@@ -1,4 +1,5 @@
 import type { Ack } from "./errors";
+import type { ContactLog, EarlyCancel, EarlyRegister, GateBoard, ReceptionMove, Reentry } from "./gate";
 import type {
   AlertView,
   ChildCommand,
@@ -10,7 +11,6 @@ import type {
   ViewRequest,
   ViewSnapshot,
 } from "./model";
-import type { ContactLog, EarlyCancel, EarlyRegister, GateBoard, ReceptionMove, Reentry } from "./gate";
 import type { OverviewUpdate } from "./overview";
 import type {
   AbsenceResolve,

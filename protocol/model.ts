@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ChildRoomFacts, RoomDayView } from "./room";
-import type { OverviewSnapshot } from "./overview";
 import type { ExitOutcome, GateBoard } from "./gate";
+import type { OverviewSnapshot } from "./overview";
+import type { ChildRoomFacts, RoomDayView } from "./room";
 import type { ScheduleView } from "./schedule";
 import type { BindOutcome, ReaderConfig, TechnicianSnapshot } from "./technician";
 
@@ -140,7 +140,14 @@ export interface ChildDayView extends ChildRoomFacts {
   earlyReason?: string;
 }
 
-export const ALERT_KINDS = ["unknown_card", "card_blocked", "pickup_refused", "custody_refused", "released_not_collected", "exit_refused"] as const;
+export const ALERT_KINDS = [
+  "unknown_card",
+  "card_blocked",
+  "pickup_refused",
+  "custody_refused",
+  "released_not_collected",
+  "exit_refused",
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertView {

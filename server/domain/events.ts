@@ -1,8 +1,8 @@
 import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../protocol";
+import type { ExitOutcome } from "../../protocol/gate";
 import type { ChildStatus } from "../../protocol/model";
 import type { Correction, GroupCounts } from "../../protocol/overview";
 import type { LeaveChannel } from "../../protocol/room";
-import type { ExitOutcome } from "../../protocol/gate";
 import type { GateEvent } from "./gate/gate-events";
 import type { RoomEvent } from "./room/room-events";
 
