@@ -1,3 +1,4 @@
+import type { GateRegisterEntry } from "./gate";
 import type { AlertView, ChildStatus } from "./model";
 import type { AmendmentView, GroupCounts, SignOffView } from "./overview";
 
@@ -67,6 +68,7 @@ export interface DailyGroupRecord {
   groupId: string;
   groupName: string;
   roomName: string;
+  /** The counts at the record's time; here `late` counts late pickups, not only children still waiting. */
   counts: GroupCounts;
   children: DailyChildRow[];
   handovers: HandoverRow[];
@@ -85,6 +87,8 @@ export interface DailyRecord {
   generatedAt: string;
   totals: GroupCounts;
   groups: DailyGroupRecord[];
+  /** Rule 10: every exit through the gate and every re-entry, oldest first. */
+  register: GateRegisterEntry[];
   alerts: AlertView[];
   signOff?: SignOffView;
   amendments: AmendmentView[];

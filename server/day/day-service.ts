@@ -6,7 +6,7 @@ import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { gateBoard } from "../domain/gate/gate-views";
 import { plannedLeaveEvents } from "../domain/room/leaves";
 import { roomDayView } from "../domain/room/room-view";
-import { assertDayOpen, flagAfterSignOff } from "../domain/overview/sign-off";
+import { admitAfterSignOff, assertDayOpen } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
@@ -250,8 +250,8 @@ export class DayService {
   }
 
   private async commit(decided: readonly DayEvent[]): Promise<void> {
-    // The gate never stops: what happens after the sign-off is recorded, flagged for the archive.
-    const events = flagAfterSignOff(this.state, decided);
+    // After the sign-off, machines keep recording (flagged) and people's commands are refused.
+    const events = admitAfterSignOff(this.state, decided);
     for (const e of events) applyEvent(this.state, e);
     try {
       await this.deps.journal.append(events);

@@ -1,6 +1,7 @@
 import type { DailyChildRow, DailyGroupRecord, DailyRecord, HandoverRow } from "../../protocol";
 import { childDay, type DayState, replay } from "../domain/day-state";
 import type { DayEvent } from "../domain/events";
+import { gateRegister } from "../domain/gate/gate-views";
 import { careEndOf, type FlagContext, flagContext, IN_SCHOOL } from "../domain/overview/child-flags";
 import { amendmentView, groupCounts, signOffView, totalCounts } from "../domain/overview/overview-views";
 import { type RosterIndex, relationOf } from "../domain/roster-index";
@@ -41,6 +42,9 @@ export function buildDailyRecord(input: DailyInput): DailyRecord {
     generatedAt: input.now.toISOString(),
     totals: totalCounts(groups.map((g) => g.counts)),
     groups,
+    register: gateRegister(roster, state).filter(
+      (r) => input.groupId === undefined || roster.children.get(r.childId)?.groupId === input.groupId,
+    ),
     alerts: state.alerts.map((a) => alertView(roster, a)),
     amendments: state.amendments.map((a) => amendmentView(roster, a)),
     afterSignOff: state.afterSignOff,
@@ -88,12 +92,14 @@ function groupRecord(
   const children = (roster.childrenByGroup.get(groupId) ?? []).map((c) =>
     childRow(roster, state, context, details, c.id),
   );
+  // In a record, "late" counts late pickups: collected after care end, or still in school then.
+  const late = children.filter((c) => c.late).length;
   return {
     groupId,
     groupName: group?.name ?? groupId,
     roomName: (group && roster.rooms.get(group.roomId)?.name) ?? "",
     // groupCounts is defined for every group of the roster, which is where the ids come from.
-    counts: counts ?? totalCounts([]),
+    counts: { ...(counts ?? totalCounts([])), late },
     children,
     handovers: handovers(events, groupId, roster.settings.timezone),
   };

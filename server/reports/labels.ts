@@ -12,13 +12,22 @@ interface Labels {
   monthly: string[];
   monthlyGroups: string[];
   alerts: string[];
+  register: string[];
+  registerKinds: { exit: string; reentry: string };
   signOff: string[];
   status: Record<ChildStatus, string>;
   attendance: Record<Attendance, string>;
   /** Alert kinds by code; a kind added later shows its code until it gets words here. */
   alertKinds: Partial<Record<string, string>>;
   yes: string;
-  sheets: { record: string; alerts: string; signOff: string; children: string; groups: string };
+  sheets: {
+    record: string;
+    register: string;
+    alerts: string;
+    signOff: string;
+    children: string;
+    groups: string;
+  };
   signOffRows: { signedBy: string; signedAt: string; note: string; notSigned: string; amendment: string };
 }
 
@@ -61,6 +70,8 @@ const zh: Labels = {
   ],
   monthlyGroups: ["月份", "托管小组", "教室", "托管人次", "请假", "无故缺勤", "晚接", "平均接走时间"],
   alerts: ["时间", "类型", "级别", "设备", "卡号", "持卡人"],
+  register: ["时间", "学生", "托管小组", "登记", "接送人", "关系", "校门", "原因", "登记人"],
+  registerKinds: { exit: "离校", reentry: "返校" },
   signOff: ["项目", "内容"],
   status: {
     expected: "未到",
@@ -85,7 +96,14 @@ const zh: Labels = {
     pass_refused: "代接凭证无效",
   },
   yes: "是",
-  sheets: { record: "托管日志", alerts: "告警", signOff: "签字", children: "学生", groups: "小组" },
+  sheets: {
+    record: "托管日志",
+    register: "校门登记",
+    alerts: "告警",
+    signOff: "签字",
+    children: "学生",
+    groups: "小组",
+  },
   signOffRows: {
     signedBy: "带班领导签字",
     signedAt: "签字时间",
@@ -143,6 +161,8 @@ const en: Labels = {
     "Average pickup",
   ],
   alerts: ["Time", "Kind", "Severity", "Device", "Card", "Holder"],
+  register: ["Time", "Child", "Group", "Entry", "Adult", "Relation", "Gate", "Reason", "Recorded by"],
+  registerKinds: { exit: "Exit", reentry: "Re-entry" },
   signOff: ["Item", "Value"],
   status: {
     expected: "Not arrived",
@@ -169,6 +189,7 @@ const en: Labels = {
   yes: "yes",
   sheets: {
     record: "Care record",
+    register: "Gate register",
     alerts: "Alerts",
     signOff: "Sign-off",
     children: "Children",

@@ -53,8 +53,20 @@ export function dailySheets(record: DailyRecord, lang: ReportLanguage, timezone:
     opt(a.cardId),
     opt(a.holderName),
   ]);
+  const register: Cell[][] = record.register.map((r) => [
+    clock(r.at, timezone),
+    r.childName,
+    r.groupName,
+    L.registerKinds[r.kind],
+    opt(r.adultName),
+    opt(r.adultRelation),
+    r.gateName,
+    opt(r.reason),
+    opt(r.byName),
+  ]);
   return [
     { name: L.sheets.record, header: L.daily, rows },
+    { name: L.sheets.register, header: L.register, rows: register },
     { name: L.sheets.alerts, header: L.alerts, rows: alerts },
     { name: L.sheets.signOff, header: L.signOff, rows: signOffRows(record, lang, timezone) },
   ];

@@ -3,6 +3,7 @@ import { WanfengError } from "../../protocol";
 import { replay } from "../../server/domain/day-state";
 import type { DayEvent } from "../../server/domain/events";
 import {
+  admitAfterSignOff,
   assertDayOpen,
   decideAmendment,
   decideSignOff,
@@ -93,6 +94,36 @@ describe("signing off the day", () => {
     // The gate never stops: the collection still counts.
     expect(replayed.children.get("c3")?.status).toBe("collected");
     expect(flag(flagAfterSignOff(replay(DAY, dayEvents()), later)[0])).toBeUndefined();
+  });
+});
+
+describe("what may still be recorded after the sign-off", () => {
+  const signed = () => replay(DAY, [...dayEvents(), signOff(dayEvents(), "ok")]);
+
+  it("refuses a person's command about the children", () => {
+    const release = { ...ev.release("c3", "18:10"), actor: { kind: "user" as const, id: "u-teacher" } };
+    expect(codeOf(() => admitAfterSignOff(signed(), [release]))).toBe("DAY_CLOSED");
+    expect(admitAfterSignOff(replay(DAY, dayEvents()), [release])).toEqual([release]);
+  });
+
+  it("records what machines report, flagged, and staff attendance unflagged", () => {
+    const tap = { ...ev.unknownCard("18:10"), actor: { kind: "device" as const, id: "d-gate" } };
+    const clock = { ...ev.collect("c3", "18:11"), actor: { kind: "system" as const } };
+    const signOut: DayEvent = {
+      id: "so-staff",
+      day: DAY,
+      at: moment("18:30").toISOString(),
+      actor: { kind: "user", id: "u-teacher" },
+      type: "staff:signedOut",
+      userId: "u-teacher",
+      via: "login",
+    };
+    const admitted = admitAfterSignOff(signed(), [tap, clock, signOut]);
+    expect(admitted.map((e) => (e as { afterSignOff?: boolean }).afterSignOff)).toEqual([
+      true,
+      true,
+      undefined,
+    ]);
   });
 });
 

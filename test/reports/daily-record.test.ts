@@ -51,8 +51,14 @@ describe("the daily care record", () => {
       leaveRequestedBy: "张妈妈（电话）",
     });
     expect(record.groups[0]?.counts).toMatchObject({ expected: 2, checkedIn: 2, collected: 2 });
-    expect(record.totals).toMatchObject({ expected: 3, onLeave: 1, collected: 2, late: 0 });
+    // In a record, late counts late pickups (c3 collected at 17:12).
+    expect(record.totals).toMatchObject({ expected: 3, onLeave: 1, collected: 2, late: 1 });
     expect(record.alerts).toEqual([expect.objectContaining({ kind: "unknown_card", deviceName: "南门" })]);
+    // Rule 10: each exit in the gate register, with the adult.
+    expect(record.register).toEqual([
+      expect.objectContaining({ kind: "exit", childId: "c1", adultName: "张妈妈", adultRelation: "妈妈" }),
+      expect.objectContaining({ kind: "exit", childId: "c3", adultName: "李爸爸" }),
+    ]);
     expect(record.signOff).toBeUndefined();
   });
 

@@ -50,13 +50,13 @@ describe("report exports", () => {
     const bytes = await toXlsx(dailySheets(record(), "zh", TZ), "daily");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["托管日志", "告警", "签字"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["托管日志", "校门登记", "告警", "签字"]);
     const sheet = workbook.worksheets[0];
     expect(sheet?.getRow(1).getCell(5).value).toBe("姓名");
     const names = [2, 3, 4].map((r) => sheet?.getRow(r).getCell(5).value);
     expect(names).toEqual(["张小明", "李四", "张小红"]);
     // Grades stay numbers so Excel can sum them.
     expect(sheet?.getRow(2).getCell(6).value).toBe(1);
-    expect(workbook.worksheets[2]?.getRow(2).getCell(2).value).toBe("未签字");
+    expect(workbook.worksheets[3]?.getRow(2).getCell(2).value).toBe("未签字");
   });
 });

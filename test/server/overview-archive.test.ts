@@ -94,6 +94,9 @@ describe("sign-off, amendments and the archive over HTTP", () => {
 
     const release = await teacher.emitWithAck("child:release", { childId: "c1" });
     expect(release).toMatchObject({ error: { code: "DAY_CLOSED" } });
+    // The care room's commands go through the same door: a person's change is an amendment now.
+    const resolve = await teacher.emitWithAck("absence:resolve", { childId: "c3", reason: "生病" });
+    expect(resolve).toMatchObject({ error: { code: "DAY_CLOSED" } });
 
     // The gate never stops: an unknown card after the sign-off is still recorded, flagged.
     const flagged = nextEvent(leader, "overview:update", (u) => u.afterSignOff > 0);

@@ -23,7 +23,7 @@ export function dailyReport(record: DailyRecord, today: string): TemplateResult 
           : nothing
       }
     </header>
-    ${record.groups.map((g) => groupSection(g))}
+    ${record.groups.map((g) => groupSection(g))} ${record.register.length > 0 ? registerSection(record) : nothing}
     <section class="report-section">
       <h2>${t("reports.alerts")}</h2>
       ${
@@ -112,6 +112,39 @@ function handovers(g: DailyGroupRecord): TemplateResult {
         )}
       </tbody>
     </table>`;
+}
+
+/** Rule 10: every exit and re-entry at the gate, with the adult and how it was confirmed. */
+function registerSection(record: DailyRecord): TemplateResult {
+  return html`<section class="report-section" data-testid="report-register">
+    <h2>${t("reports.register")}</h2>
+    <table class="report-table">
+      <thead>
+        <tr>
+          <th>${t("reports.col.time")}</th>
+          <th>${t("reports.col.child")}</th>
+          <th>${t("reports.col.className")}</th>
+          <th>${t("reports.col.entry")}</th>
+          <th>${t("reports.col.adult")}</th>
+          <th>${t("reports.col.gate")}</th>
+          <th>${t("reports.col.reason")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${record.register.map(
+          (r) => html`<tr data-testid="register-row" data-kind=${r.kind}>
+            <td>${timeOf(r.at)}</td>
+            <td><strong>${r.childName}</strong></td>
+            <td>${classLabel(r)} · ${r.groupName}</td>
+            <td>${t(`reports.registerKinds.${r.kind}`)}${r.via ? ` · ${t(`reports.registerVia.${r.via}`)}` : ""}</td>
+            <td>${r.adultName ? `${r.adultName}${r.adultRelation ? ` (${relationLabel(r.adultRelation)})` : ""}` : ""}</td>
+            <td>${r.gateName}</td>
+            <td>${[r.reason, r.byName].filter(Boolean).join(" · ")}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function signOffSection(record: DailyRecord): TemplateResult {

@@ -1,5 +1,6 @@
 import type { OverviewFlag } from "../../../protocol";
 import { childDay, type DayState } from "../day-state";
+import { lateChildren } from "../gate/gate-views";
 import { unexplainedAbsences } from "../room/absences";
 import type { RosterIndex } from "../roster-index";
 import { dismissalWindow } from "../schedule";
@@ -7,8 +8,9 @@ import { dismissalWindow } from "../schedule";
 /**
  * Which of the overview's lists a child belongs in. Unexplained absences come from the care
  * room's rule (domain/room/absences.ts: after care starts, not arrived, no leave, not resolved by
- * the teacher); late and released-not-collected are read here from the child's status and the
- * band's care end. Pure: the time is passed in; a day without care flags nobody.
+ * the teacher), late children from the gate's (domain/gate/gate-views.ts: still in care after the
+ * band's care end); released-not-collected is every released child, since the release (the
+ * gate's alarm after some minutes is an alert of its own). Pure: the time is passed in.
  */
 export interface ChildFlags {
   flags: OverviewFlag[];
@@ -20,11 +22,18 @@ export interface FlagContext {
   now: Date;
   /** childId → since when the child is missing. */
   unexplained: ReadonlyMap<string, string>;
+  /** childId → when care ended for a child still in care. */
+  late: ReadonlyMap<string, string>;
 }
 
 export function flagContext(roster: RosterIndex, state: DayState, now: Date): FlagContext {
   const unexplained = new Map(unexplainedAbsences(roster, state, now).map((a) => [a.childId, a.since]));
-  return { now, unexplained };
+  const late = new Map(
+    lateChildren(roster, state, now)
+      .filter((l) => l.collectedAt === undefined)
+      .map((l) => [l.child.childId, l.careEndsAt]),
+  );
+  return { now, unexplained, late };
 }
 
 /** When care ends for a grade on a day ("HH:MM" and the instant), or undefined without care. */
@@ -57,10 +66,10 @@ export function childFlags(
     flags.push("unexplained");
     since = missingSince;
   }
-  const end = careEndOf(roster, state.day, child.grade);
-  if (end && IN_SCHOOL.has(day.status) && context.now.getTime() >= Date.parse(end.careEndsAt)) {
+  const lateSince = context.late.get(childId);
+  if (lateSince !== undefined) {
     flags.push("late");
-    since = end.careEndsAt;
+    since = lateSince;
   }
   if (day.status === "released") {
     flags.push("released_not_collected");

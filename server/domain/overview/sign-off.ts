@@ -116,13 +116,37 @@ export function assertDayOpen(state: DayState): void {
   }
 }
 
-/** The sign-off and its amendments belong to the closed record; everything else after it is flagged. */
-export function isArchiveEvent(event: DayEvent): boolean {
-  return event.type === "day:signedOff" || event.type === "day:amended";
+/**
+ * Events that may follow the sign-off unflagged: the archive's own, and staff attendance (考勤),
+ * which is the staff's record, not the children's (a teacher signs out after the leader signed).
+ */
+const OUTSIDE_CARE_RECORD: ReadonlySet<string> = new Set([
+  "day:signedOff",
+  "day:amended",
+  "staff:signedIn",
+  "staff:signedOut",
+]);
+
+export function isOutsideCareRecord(event: DayEvent): boolean {
+  return OUTSIDE_CARE_RECORD.has(event.type);
 }
 
 /** Marks events recorded after the sign-off (taps: the gate never stops) so the archive shows them. */
 export function flagAfterSignOff(state: DayState, events: readonly DayEvent[]): DayEvent[] {
   if (!state.signOff) return [...events];
-  return events.map((e) => (isArchiveEvent(e) ? e : { ...e, afterSignOff: true as const }));
+  return events.map((e) => (isOutsideCareRecord(e) ? e : { ...e, afterSignOff: true as const }));
+}
+
+/**
+ * What may still be recorded once the day is signed off: machines keep recording (taps, the gate
+ * clock's late marks and alarms), flagged; a person's command about the children (release, roll
+ * call, leave, a guard's form…) is refused with DAY_CLOSED and becomes an amendment instead.
+ */
+export function admitAfterSignOff(state: DayState, events: readonly DayEvent[]): DayEvent[] {
+  if (!state.signOff) return [...events];
+  const byPerson = events.find((e) => e.actor.kind === "user" && !isOutsideCareRecord(e));
+  if (byPerson) {
+    throw new WanfengError("DAY_CLOSED", `${state.day} is signed off: ${byPerson.type} is an amendment now`);
+  }
+  return flagAfterSignOff(state, events);
 }
