@@ -61,8 +61,12 @@ export function groupCounts(
   return counts;
 }
 
-export function allGroupCounts(roster: RosterIndex, state: DayState, now: Date): GroupCounts[] {
-  const context = flagContext(roster, state, now);
+export function allGroupCounts(
+  roster: RosterIndex,
+  state: DayState,
+  now: Date,
+  context: FlagContext = flagContext(roster, state, now),
+): GroupCounts[] {
   return [...roster.groups.keys()]
     .map((id) => groupCounts(roster, state, id, context))
     .filter((c): c is GroupCounts => c !== undefined);
@@ -144,8 +148,8 @@ export function amendmentView(roster: RosterIndex, event: DayAmended): Amendment
 }
 
 export function overviewSnapshot(roster: RosterIndex, state: DayState, now: Date): OverviewSnapshot {
-  const groups = allGroupCounts(roster, state, now);
   const context = flagContext(roster, state, now);
+  const groups = allGroupCounts(roster, state, now, context);
   // The children in care today (roster.children also holds those not enrolled on this day).
   const children = [...roster.childrenByGroup.values()]
     .flatMap((list) => list.map((c) => overviewChild(roster, state, c.id, context)))
@@ -185,7 +189,7 @@ export function overviewUpdate(
     .filter((c): c is GroupCounts => c !== undefined);
   // The totals need every group; still a few numbers per group, never the roster.
   const update: OverviewUpdate = {
-    totals: totalCounts(allGroupCounts(roster, state, now)),
+    totals: totalCounts(allGroupCounts(roster, state, now, context)),
     groups,
     children,
     afterSignOff: state.afterSignOff,
