@@ -37,10 +37,13 @@ interface OtherResult {
   refused?: string;
   outcome?: string;
   children?: { outcome: string }[];
+  /** A staff card (考勤): signed in or out, both what the person came for. */
+  action?: string;
 }
 
 function feedbackForOther(result: OtherResult): Feedback | undefined {
   if (result.refused !== undefined) return "refuse";
+  if (result.action !== undefined) return "accept";
   if (result.children !== undefined) return anyRequested(result.children);
   if (result.outcome !== undefined) return result.outcome === "refused" ? "refuse" : "accept";
   return undefined;

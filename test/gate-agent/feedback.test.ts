@@ -34,6 +34,13 @@ describe("reader feedback from the server's decision", () => {
     expect(feedbackForResult(checkIn("wrong_group"))).toBe("refuse");
     expect(feedbackForResult(checkIn("on_leave"))).toBe("refuse");
     expect(feedbackForResult(checkIn("gone_home"))).toBe("refuse");
+    expect(feedbackForResult(checkIn("not_in_care"))).toBe("refuse");
+  });
+
+  it("accepts a staff card signing in or out (考勤)", () => {
+    for (const action of ["signed_in", "signed_out"] as const) {
+      expect(feedbackForResult({ kind: "staff", userId: "u1", name: "王老师", action })).toBe("accept");
+    }
   });
 
   it("refuses unknown and blocked cards and taps at the wrong kind of device", () => {
