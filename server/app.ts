@@ -72,7 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
   const admin = new AdminService({ store, day, clock, newId: randomUUID });
-  const attendance = new AttendanceService({ store, day, journal, newId: randomUUID });
+  const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, day, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
   app.use(staffRoutes(store, attendance, clock));

@@ -33,6 +33,8 @@ export class AttendanceService {
       day: DayService;
       journal: EventJournal;
       newId: () => string;
+      /** For today's open sign-ins in the report; default the system clock. */
+      clock?: () => Date;
     },
   ) {}
 
@@ -78,7 +80,8 @@ export class AttendanceService {
         }
       }
     }
-    const rows = staffMonth(marks, scheduleOf(db), db.settings.timezone).map((row) => {
+    const now = (this.deps.clock ?? (() => new Date()))().getTime();
+    const rows = staffMonth(marks, scheduleOf(db), db.settings.timezone, now).map((row) => {
       const user = db.users.find((u) => u.id === row.userId);
       return { ...row, name: user?.displayName ?? row.userId, role: user?.role ?? "" };
     });

@@ -110,11 +110,13 @@ function overlapMs(a: Interval, start: number, end: number): number {
   return Math.max(0, Math.min(a.end, end) - Math.max(a.start, start));
 }
 
-/** Every person's month, in the order people first appear. `days` are the month's school days. */
+/** Every person's month, in the order people first appear. */
 export function staffMonth(
   marks: readonly AttendanceMark[],
   schedule: Schedule,
   timezone: string,
+  /** Epoch ms of now: today's open sign-in counts until now and is not a missing sign-out yet. */
+  now?: number,
 ): StaffMonth[] {
   const byUser = new Map<string, Map<string, AttendanceMark[]>>();
   for (const mark of marks) {
@@ -131,8 +133,10 @@ export function staffMonth(
     for (const [day, dayMarks] of [...days].sort(([a], [b]) => a.localeCompare(b))) {
       const periods = periodsOn(schedule, timezone, day);
       const last = periods[periods.length - 1];
-      const { intervals, open } = intervalsOf(dayMarks, last?.end ?? 0);
-      if (open) missingSignOuts.push(day);
+      const dayEnd = last?.end ?? 0;
+      const stillToday = now !== undefined && now < dayEnd;
+      const { intervals, open } = intervalsOf(dayMarks, stillToday ? now : dayEnd);
+      if (open && !stillToday) missingSignOuts.push(day);
       for (const interval of intervals) signedMs += interval.end - interval.start;
       const firstIn = intervals[0]?.start;
       for (const period of periods) {

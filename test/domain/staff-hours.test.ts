@@ -70,6 +70,10 @@ describe("staff hours over a month (rule 13)", () => {
     expect(u1?.periodMinutes).toBe(260);
     expect(u1?.signedMinutes).toBe(180 + 60 + 80 + 30);
     expect(u1?.missingSignOuts).toEqual(["2026-11-24"]);
+    // Seen at 17:00 on 24 Nov, the open sign-in runs until now and is not missing yet.
+    const [early] = staffMonth(marks, DEMO_SCHEDULE, TZ, Date.parse(at("2026-11-24", "17:00")));
+    expect(early?.missingSignOuts).toEqual([]);
+    expect(early?.signedMinutes).toBe(180 + 60 + 80 + 10);
     expect(u2?.periods).toEqual([
       { id: "morning-reading", name: "晨读", kind: "morning", count: 1, minutes: 30 },
     ]);

@@ -132,6 +132,18 @@ describe("the administration screen", () => {
     ).toContain("陈一诺");
     await kiosk.close();
 
+    // A teacher signs in for attendance from the home page; the office sees it in the month's report.
+    const teacher = await openAs("t2", "/");
+    const sign = teacher.getByTestId("staff-sign-card");
+    await teacher.getByTestId("staff-sign-toggle").click();
+    await expect.poll(() => sign.getAttribute("data-signed-in")).toBe("true");
+    await shoot(teacher, "home-staff-sign-zh.png");
+    await teacher.close();
+    await tab(admin, "attendance").click();
+    await admin.getByTestId("attendance-row").first().waitFor();
+    expect(await admin.getByTestId("attendance-table").textContent()).toContain("赵老师");
+    await shoot(admin, "admin-attendance-zh.png");
+
     await tab(admin, "children").click();
     await admin.locator('[data-testid="admin-child-row"][data-child-id="20250120"]').waitFor();
     await admin

@@ -188,6 +188,13 @@ export const adminEn: AdminCatalogue = {
       cardNo: "Card no.",
       rule: "Tap this card (or show its QR code) at the gate, and greet the teacher before taking the child",
     },
+    staffSign: {
+      title: "Attendance",
+      out: "Not signed in today (or tap your staff card at a reader)",
+      since: "Signed in since {{time}}",
+      signIn: "Sign in",
+      signOut: "Sign out",
+    },
     attendance: {
       title: "Staff attendance",
       hint: "Counted per care period: the afternoon care (the season's earliest class end to its latest care end), morning reading and noon rest. Half a period signed in counts as one period served.",

@@ -185,6 +185,13 @@ export const adminZh = {
       cardNo: "卡号",
       rule: "凭卡接送 · 请在校门刷卡或出示二维码，与老师打招呼后接走孩子",
     },
+    staffSign: {
+      title: "考勤",
+      out: "今天尚未签到（也可在读卡器上刷考勤卡）",
+      since: "已签到，{{time}} 起",
+      signIn: "签到",
+      signOut: "签退",
+    },
     attendance: {
       title: "教师考勤",
       hint: "按托管时段统计：下午托管（本季作息最早放学至最晚结束）及晨读、午休。签到满该时段一半计一课时。",

@@ -3,6 +3,7 @@ import type { GroupSummary, SessionUser } from "../../../protocol/model";
 import { getGroups } from "../api";
 import { requestRender, type Screen, setConnection } from "../app";
 import { adminHomeCard } from "../components/admin-home";
+import { staffSignCard } from "../components/staff-sign";
 import { failureText } from "../format";
 import { t } from "../i18n";
 
@@ -60,6 +61,7 @@ export class HomeScreen implements Screen {
         ${this.mayOpenGate() ? this.gateView() : nothing}
         ${technician ? this.technicianView() : nothing}
         ${this.user.role === "admin" ? adminHomeCard() : nothing}
+        ${this.user.role === "technician" ? nothing : staffSignCard()}
         ${this.mayOversee() ? this.overseeView() : nothing}
       </div>
     </section>`;
