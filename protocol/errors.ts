@@ -21,6 +21,14 @@ export const ERROR_CODES = [
   "CARD_NUMBER_INVALID",
   "CARD_ALREADY_BOUND",
   "ENROLMENT_BUSY",
+  "PASS_BAD_DATES",
+  "PASS_NOT_ONE_FAMILY",
+  /** The day was signed off: its record is closed; corrections are amendments with a reason. */
+  "DAY_CLOSED",
+  /** An amendment for a day not yet signed off: use the ordinary screens. */
+  "DAY_NOT_CLOSED",
+  /** Signing off while children are still in school needs a note saying who looks after them. */
+  "DAY_NOTE_REQUIRED",
   /** A care-room action does not fit the child's day (leave for a child already in the room, a dose given twice…). */
   "ROOM_WRONG_STATE",
   /** A leave must start today or later and cover at most LEAVE_MAX_DAYS days. */
@@ -29,12 +37,6 @@ export const ERROR_CODES = [
   "HANDOVER_SAME_PERSON",
   /** Only a teacher or the office can take a group over with a login (others: as a volunteer). */
   "HANDOVER_NOT_STAFF",
-  /** The day was signed off: its record is closed; corrections are amendments with a reason. */
-  "DAY_CLOSED",
-  /** An amendment for a day not yet signed off: use the ordinary screens. */
-  "DAY_NOT_CLOSED",
-  /** Signing off while children are still in school needs a note saying who looks after them. */
-  "DAY_NOTE_REQUIRED",
   "ENROLMENT_BAD_STEP",
   "GROUP_FULL",
   "INTERNAL",

@@ -5,6 +5,7 @@ import type {
   ChildCommand,
   ChildDayView,
   DeviceConfig,
+  PassResult,
   TapOutcome,
   TapReport,
   TapResult,
@@ -12,6 +13,7 @@ import type {
   ViewSnapshot,
 } from "./model";
 import type { OverviewUpdate } from "./overview";
+import type { PassCreate, PassList, PassRedeem, PassRevoke, PassView } from "./passes";
 import type {
   AbsenceResolve,
   Handover,
@@ -85,6 +87,11 @@ export interface ScreenToServerEvents {
   "enrolment:start": (command: EnrolmentStart, ack: (answer: Ack<EnrolmentStarted>) => void) => void;
   "enrolment:cancel": (command: { deviceId: string }, ack: (answer: Ack<null>) => void) => void;
   "card:bind": (command: CardBind, ack: (answer: Ack<CardBound>) => void) => void;
+  // Delegate passes: teachers (their groups) and admin write them; the guard redeems a short code.
+  "pass:create": (command: PassCreate, ack: (answer: Ack<PassView>) => void) => void;
+  "pass:list": (command: PassList, ack: (answer: Ack<PassView[]>) => void) => void;
+  "pass:revoke": (command: PassRevoke, ack: (answer: Ack<PassView>) => void) => void;
+  "pass:redeemShortCode": (command: PassRedeem, ack: (answer: Ack<PassResult>) => void) => void;
   // The gate's care-day duties (guard and admin); each answers with the new gate board.
   "gate:registerEarly": (command: EarlyRegister, ack: (answer: Ack<GateBoard>) => void) => void;
   "gate:cancelEarly": (command: EarlyCancel, ack: (answer: Ack<GateBoard>) => void) => void;

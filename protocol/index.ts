@@ -5,6 +5,7 @@ export * from "./events";
 export * from "./gate";
 export * from "./model";
 export * from "./overview";
-export * from "./room";
+export * from "./passes";
 export * from "./reports";
+export * from "./room";
 export * from "./technician";

@@ -97,10 +97,39 @@ export type TapResult =
       children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
     }
   | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome }
+  | PassResult
   /** A care teacher's staff card (考勤): signs them in, or out when signed in; never a check-in. */
   | { kind: "staff"; userId: string; name: string; action: "signed_in" | "signed_out" }
   /** A technician was enrolling on this device: the tap bound (or failed to bind) a card, nothing else. */
   | { kind: "enrolled"; cardId: string; holderName: string; outcome: BindOutcome };
+
+/** Why a delegate pass (亲友代接) was refused at the gate; see docs/decisions.md "Delegate passes". */
+export const PASS_REFUSAL_REASONS = [
+  /** The scanned text is not a Wanfeng pass at all (some other QR code). */
+  "not_a_pass",
+  /** Bad signature, altered id or date, or an id this server never issued. */
+  "forged",
+  /** A typed short code that matches no pass (a typo, most likely). */
+  "unknown_code",
+  "revoked",
+  "used",
+  "not_yet_valid",
+  "expired",
+] as const;
+export type PassRefusalReason = (typeof PASS_REFUSAL_REASONS)[number];
+
+/**
+ * A pass shown at the gate (scanned QR or typed short code). Refused: `refused` says why and no
+ * child is named. Accepted: one outcome per child on the pass, as for a guardian's card.
+ */
+export interface PassResult {
+  kind: "pass";
+  refused?: PassRefusalReason;
+  passId?: string;
+  delegateName?: string;
+  delegateRelation?: string;
+  children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
+}
 
 export interface TapOutcome {
   tapId: string;
@@ -113,6 +142,10 @@ export interface AdultView {
   guardianId: string;
   name: string;
   relation: string;
+  /** A delegate with a pass: `name` is the delegate, `relation` is "代接", guardianId announced them. */
+  passId?: string;
+  /** The delegate's own relation to the child (舅舅, 邻居…), as written on the pass. */
+  delegateRelation?: string;
   /** Same-origin path of the adult's photo, when the roster has one. */
   photo?: string;
 }
@@ -144,6 +177,7 @@ export const ALERT_KINDS = [
   "unknown_card",
   "card_blocked",
   "pickup_refused",
+  "pass_refused",
   "custody_refused",
   "released_not_collected",
   "exit_refused",
@@ -162,6 +196,9 @@ export interface AlertView {
   cardStatus?: "lost" | "revoked";
   /** For a refused pickup: why each child could not be requested. */
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  /** For a refused delegate pass: why (holderName is then the delegate, when known). */
+  passRefusal?: PassRefusalReason;
+  passId?: string;
   /** The one child an alert is about (released but not collected, a child's card at the gate). */
   childId?: string;
   childName?: string;
@@ -211,10 +248,10 @@ export interface ViewSnapshot {
   overview?: OverviewSnapshot;
   /** Today's care day and dismissal windows (room and gate views). */
   schedule?: ScheduleView;
-  /** Gate view: early pickups, the late list and the gate register. */
-  gate?: GateBoard;
   /** The room view only: roll call, who has the group, leaves, medication doses, announcements. */
   room?: RoomDayView;
+  /** Gate view: early pickups, the late list and the gate register. */
+  gate?: GateBoard;
 }
 
 export const ChildCommandSchema = z.object({ childId: id });

@@ -71,14 +71,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(sessionRoutes(store, clock));
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
+  // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
+  const archive = new ArchiveService({ store, day, journal, clock, newId: randomUUID });
+  app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));
   const admin = new AdminService({ store, day, clock, newId: randomUUID });
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, day, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
   app.use(staffRoutes(store, attendance, clock));
-  // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
-  const archive = new ArchiveService({ store, day, journal, clock, newId: randomUUID });
-  app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);

@@ -1,6 +1,6 @@
 import type { ErrorCode } from "../../protocol/errors";
 import type { RoomTapNotice } from "../../protocol/events";
-import type { AdultView, ChildDayView, TapResult } from "../../protocol/model";
+import type { AdultView, ChildDayView, PassResult, TapResult } from "../../protocol/model";
 import { hasKey, speechLocale, t } from "./i18n";
 
 /** Turns codes and records into the words a screen shows, in the current language. */
@@ -98,13 +98,25 @@ function announcementParams(child: ChildDayView): Record<string, string> {
   };
 }
 
+/** A delegate with a pass is named with their own relation (舅舅…), not the word "代接". */
+function delegateParams(child: ChildDayView): Record<string, string> | undefined {
+  const adult = child.requestedBy;
+  if (adult?.passId === undefined) return undefined;
+  return { ...announcementParams(child), relation: adult.delegateRelation ?? relationLabel(adult.relation) };
+}
+
 /** The banner: "三年级2班 张三，家长（妈妈 李梅）到了". */
 export function announcementText(child: ChildDayView): string {
+  const delegate = delegateParams(child);
+  if (delegate) return t("room.announcementDelegate", delegate);
   return t("room.announcement", announcementParams(child));
 }
 
 /** What the room kiosk says aloud. */
 export function speechText(child: ChildDayView): string {
+  const delegate = delegateParams(child);
+  if (delegate)
+    return t("room.speechDelegate", { ...delegate, gate: child.requestGateName || t("gate.title") });
   const key = child.requestGateName ? "room.speech" : "room.speechNoGate";
   return t(key, announcementParams(child));
 }
@@ -136,11 +148,21 @@ export function tapResultText(result: TapResult): string | undefined {
       const lines = result.children.map((c) => t(`tap.pickup.${c.outcome}`, { name: c.childName }));
       return [t("tap.pickupBy", { guardian: result.guardianName }), ...lines].join(" · ");
     }
-    case "staff":
-      return t(`tap.staff.${result.action}`, { name: result.name });
+    case "pass":
+      return passResultText(result);
     case "exit":
       return `${result.childName} · ${t(`gateCare.exitOutcome.${result.outcome}`)}`;
+    case "staff":
+      return t(`tap.staff.${result.action}`, { name: result.name });
   }
+}
+
+/** What the guard sees after a pass was scanned or its code typed. */
+export function passResultText(result: PassResult): string {
+  const head = result.delegateName ? [t("tap.passBy", { delegate: result.delegateName })] : [];
+  if (result.refused) return [...head, t(`alert.passRefusal.${result.refused}`)].join(" · ");
+  const lines = result.children.map((c) => t(`tap.pickup.${c.outcome}`, { name: c.childName }));
+  return [...head, ...lines].join(" · ");
 }
 
 export function tapNoticeText(notice: RoomTapNotice): string | undefined {

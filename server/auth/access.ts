@@ -28,14 +28,17 @@ export function canUseTechnicianTools(user: User): boolean {
   return user.role === "technician" || user.role === "admin";
 }
 
-/** Health notes (allergies, diet, medication) come from the guardian through the office (rule 11). */
-export function canEditHealth(user: User): boolean {
-  return user.role === "admin";
+/** A delegate pass is written (and revoked) by a teacher of every child's group, or the office. */
+export function canWritePass(user: User, childGroupIds: readonly string[]): boolean {
+  return (
+    user.role === "admin" ||
+    (user.role === "teacher" && childGroupIds.every((g) => user.groupIds.includes(g)))
+  );
 }
 
-/** Who may take a care group over by logging in on its kiosk (others take it as a volunteer). */
-export function canReceiveGroup(user: User): boolean {
-  return user.role === "teacher" || user.role === "admin";
+/** The guard types a pass's short code when its QR code will not scan. */
+export function canRedeemPass(user: User): boolean {
+  return canOpenGate(user);
 }
 
 /**
@@ -44,6 +47,16 @@ export function canReceiveGroup(user: User): boolean {
  */
 export function canOversee(user: User): boolean {
   return user.role === "leader" || user.role === "admin";
+}
+
+/** Health notes (allergies, diet, medication) come from the guardian through the office (rule 11). */
+export function canEditHealth(user: User): boolean {
+  return user.role === "admin";
+}
+
+/** Who may take a care group over by logging in on its kiosk (others take it as a volunteer). */
+export function canReceiveGroup(user: User): boolean {
+  return user.role === "teacher" || user.role === "admin";
 }
 
 export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {

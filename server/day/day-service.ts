@@ -4,15 +4,16 @@ import { type ChildCommandKind, decideChildCommand } from "../domain/child-comma
 import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { gateBoard } from "../domain/gate/gate-views";
+import { admitAfterSignOff, assertDayOpen } from "../domain/overview/sign-off";
 import { plannedLeaveEvents } from "../domain/room/leaves";
 import { roomDayView } from "../domain/room/room-view";
-import { admitAfterSignOff, assertDayOpen } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
 import { createLogger } from "../log";
+import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
 import type { Device, DocumentStore } from "../store/schema";
 
 const log = createLogger("day-service");
@@ -64,7 +65,7 @@ export class DayService {
   static async open(deps: DayServiceDeps): Promise<DayService> {
     const timezone = deps.store.read().settings.timezone;
     const day = schoolDay(deps.clock(), timezone);
-    const state = replay(day, await deps.journal.readDay(day));
+    const state = await rebuildDay(deps, day);
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
     const service = new DayService(deps, state);
     await service.recordPlannedLeaves();
@@ -125,6 +126,7 @@ export class DayService {
       device,
       report,
       now: this.deps.clock(),
+      passes: passBook(this.deps.store.read()),
     });
     const durable = this.commit(decision.events);
     this.pendingTaps.set(report.id, durable);
@@ -172,6 +174,25 @@ export class DayService {
     const view = childView(this.roster, this.state, childId);
     if (!view) throw new WanfengError("NOT_FOUND", `no child ${childId}`);
     return view;
+  }
+
+  /**
+   * Decides against today's state and records what was decided, for commands that are not taps
+   * (a pass's short code typed by the guard). `decide` must be pure, like the tap rules.
+   */
+  async recordDecision<T>(
+    decide: (roster: RosterIndex, state: DayState, now: Date) => { result: T; events: DayEvent[] },
+  ): Promise<T> {
+    await this.ensureToday();
+    const { result, events } = decide(this.roster, this.state, this.deps.clock());
+    if (events.length > 0) await this.commit(events);
+    return result;
+  }
+
+  /** Reads today's state without changing it (e.g. which passes are used). */
+  async inspect<T>(read: (roster: RosterIndex, state: DayState) => T): Promise<T> {
+    await this.ensureToday();
+    return read(this.roster, this.state);
   }
 
   async groupSnapshot(groupId: string): Promise<ViewSnapshot> {
@@ -229,9 +250,9 @@ export class DayService {
   }
 
   private async loadDay(day: string): Promise<void> {
-    this.state = replay(day, await this.deps.journal.readDay(day));
-    await this.recordPlannedLeaves();
+    this.state = await rebuildDay(this.deps, day);
     this.roster = buildRosterIndex(this.deps.store.read(), day);
+    await this.recordPlannedLeaves();
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
   }
@@ -272,11 +293,18 @@ export class DayService {
 
   private async reloadAfterFailure(): Promise<void> {
     try {
-      this.state = replay(this.state.day, await this.deps.journal.readDay(this.state.day));
+      this.state = await rebuildDay(this.deps, this.state.day);
     } catch (err) {
       log.fatal({ err }, "cannot read the journal back; stopping so a supervisor restarts from disk");
       process.exitCode = 1;
       setImmediate(() => process.exit(1));
     }
   }
+}
+
+/** The day's state from its journal, with the passes used on earlier days of their range. */
+async function rebuildDay(deps: DayServiceDeps, day: string): Promise<DayState> {
+  const state = replay(day, await deps.journal.readDay(day));
+  await seedEarlierPassUses(state, deps.journal, passBook(deps.store.read()));
+  return state;
 }

@@ -32,16 +32,16 @@ export interface DayState {
   alerts: AlertRaised[];
   /** Delegate passes used, today or (seeded at day start) on an earlier day of their range. */
   passUses: Map<string, PassUse>;
-  /** Care staff signed in now (考勤): userId → when. A staff card toggles on this. */
-  staffOnDuty: Map<string, string>;
+  /** Roll calls, handovers, resolved absences, doses given (server/domain/room). */
+  room: RoomDayState;
   /** Set once the duty leader signed the day off: the record is closed (rule 12). */
   signOff?: DaySignedOff;
   /** Corrections made after the sign-off, in order. */
   amendments: DayAmended[];
   /** Events recorded after the sign-off (taps, flagged `afterSignOff`). */
   afterSignOff: number;
-  /** Roll calls, handovers, resolved absences, doses given (server/domain/room). */
-  room: RoomDayState;
+  /** Care staff signed in now (考勤): userId → when. A staff card toggles on this. */
+  staffOnDuty: Map<string, string>;
   /** Early pickups, late children, contacts and the gate register (server/domain/gate). */
   gate: GateDay;
 }
@@ -63,10 +63,10 @@ export function emptyDay(day: string): DayState {
     lastCountedTap: new Map(),
     alerts: [],
     passUses: new Map(),
-    staffOnDuty: new Map(),
+    room: emptyRoomDay(),
     amendments: [],
     afterSignOff: 0,
-    room: emptyRoomDay(),
+    staffOnDuty: new Map(),
     gate: emptyGateDay(),
   };
 }

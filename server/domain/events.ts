@@ -1,4 +1,4 @@
-import type { AlertKind, PickupChildOutcome, Reading, TapResult } from "../../protocol";
+import type { AlertKind, PassRefusalReason, PickupChildOutcome, Reading, TapResult } from "../../protocol";
 import type { ExitOutcome } from "../../protocol/gate";
 import type { ChildStatus } from "../../protocol/model";
 import type { Correction, GroupCounts } from "../../protocol/overview";
@@ -46,8 +46,25 @@ export interface ChildCheckedIn extends EventBase {
 export interface PickupRequested extends EventBase {
   type: "pickup:requested";
   childId: string;
+  /** For a delegate pass: the guardian who announced the delegate. */
   guardianId: string;
   deviceId: string;
+  /** Set when a delegate came with a pass (亲友代接) instead of a guardian's card. */
+  passId?: string;
+  delegateName?: string;
+  delegateRelation?: string;
+}
+
+/** A delegate pass was used: at least one child was requested with it. It is never valid again. */
+export interface PassUsed extends EventBase {
+  type: "pass:used";
+  passId: string;
+  deviceId: string;
+  childIds: string[];
+  /** Scanned at a reader, or its short code typed by the guard. */
+  via: "scan" | "short_code";
+  /** For a scan: when it happened by the agent's clock, so a scanner's repeats count as one. */
+  tapAt?: string;
 }
 
 export interface ChildReleased extends EventBase {
@@ -90,6 +107,8 @@ export interface AlertRaised extends EventBase {
   holderName?: string;
   cardStatus?: "lost" | "revoked";
   childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  passRefusal?: PassRefusalReason;
+  passId?: string;
   /** The one child the alert is about (released but not collected, a child's card at the gate). */
   childId?: string;
   childName?: string;
@@ -154,6 +173,7 @@ export type DayEvent =
   | CardEnrolled
   | ChildCheckedIn
   | PickupRequested
+  | PassUsed
   | ChildReleased
   | ChildCollected
   | LeaveRecorded

@@ -15,12 +15,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   PICKUP_WRONG_STATE: 409,
   PICKUP_NOT_ALLOWED: 409,
-  ENROLMENT_BAD_STEP: 409,
-  GROUP_FULL: 409,
-  CARD_ALREADY_BOUND: 409,
   DAY_CLOSED: 409,
   DAY_NOT_CLOSED: 409,
   DAY_NOTE_REQUIRED: 409,
+  ENROLMENT_BAD_STEP: 409,
+  GROUP_FULL: 409,
+  CARD_ALREADY_BOUND: 409,
 };
 
 export function sendError(res: Response, code: ErrorCode, message: string): void {

@@ -24,10 +24,6 @@ export function publishDayEvents(
       case "alert:raised":
         screens.to(GATE_ROOM).emit("alert:raised", alertView(roster, event));
         break;
-      case "staff:signedIn":
-      case "staff:signedOut":
-        // Attendance is the office's report; a card tap's toast comes with its tap:received.
-        break;
       case "card:enrolled":
         // The roster changed: screens hear view:stale; the technician hears enrolment:done.
         break;
@@ -37,6 +33,13 @@ export function publishDayEvents(
       case "day:amended":
         // A correction after the sign-off changes one child's tile, like any other event.
         if (event.effect) changedChildren.add(event.effect.childId);
+        break;
+      case "staff:signedIn":
+      case "staff:signedOut":
+        // Attendance is the office's report; a card tap's toast comes with its tap:received.
+        break;
+      case "pass:used":
+        // Each child it named has its own pickup:requested event.
         break;
       case "rollcall:confirmed":
       case "group:handedOver":

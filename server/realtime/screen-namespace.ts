@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
 import {
@@ -16,12 +17,14 @@ import { resolveSession } from "../auth/sessions";
 import type { DayService } from "../day/day-service";
 import type { ChildCommandKind } from "../domain/child-commands";
 import { createLogger } from "../log";
+import { PassService } from "../passes/pass-service";
 import { RoomService } from "../room/room-service";
 import type { DocumentStore, User } from "../store/schema";
 import { connectError } from "./connect-error";
 import { attachGateCommands, publishGateBoard } from "./gate-commands";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
 import { attachOverview, type OverviewPart } from "./overview-part";
+import { attachPassCommands } from "./pass-commands";
 import { publishDayEvents } from "./publisher";
 import { attachRoomCommands } from "./room-commands";
 import { GATE_ROOM, groupRoom, TECHNICIAN_ROOM } from "./rooms";
@@ -65,11 +68,13 @@ export function attachScreenNamespace(
   day.onViewsStale(() => screens.emit("view:stale"));
   const overview = attachOverview(screens, day, clock);
 
-  const rooms = new RoomService({ store, day, clock, newId: randomUUID });
+  const passes = new PassService({ store, day, clock, newId: randomUUID });
   const gate = { day, clock, newId: randomUUID };
   publishGateBoard(screens, gate);
+  const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   screens.on("connection", (socket) => {
     attachRoomCommands(socket, rooms, screens);
+    attachPassCommands(socket, passes);
     attachGateCommands(socket, gate);
     socket.on("view:join", (raw, ack) => answer(ack, () => joinView(socket, raw, day, technician, overview)));
     for (const kind of ["checkIn", "release", "collect"] as const) {

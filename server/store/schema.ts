@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { DeviceKindSchema, ReaderConfigSchema, RoleSchema } from "../../protocol";
-import { AnnounceSettingsSchema, HealthNotesSchema, RosterLeaveSchema } from "./room-schema";
-import { NotAuthorisedSchema, PhotoPathSchema } from "./gate-schema";
 import { DutySchema, EnrolmentSchema, SpecialCareSchema } from "./admin-schema";
+import { NotAuthorisedSchema, PhotoPathSchema } from "./gate-schema";
+import { PassSchema } from "./pass-schema";
+import { AnnounceSettingsSchema, HealthNotesSchema, RosterLeaveSchema } from "./room-schema";
 import { ScheduleSchema } from "./schedule-schema";
 
 /**
@@ -134,16 +135,23 @@ export const DbSchema = z.object({
   users: z.array(UserSchema),
   devices: z.array(DeviceSchema),
   sessions: z.array(SessionSchema),
+  /** Delegate passes (亲友代接); absent in older files. Their use is a journal event, not kept here. */
+  passes: z.array(PassSchema).optional(),
+  /** HMAC key of pass tokens (32 random bytes, base64url), made on the first pass; never sent to screens. */
+  passKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
   /** The care schedule; absent in older files, which then follow DEFAULT_SCHEDULE. */
   schedule: ScheduleSchema.optional(),
+  /** The leave register (请假), today and future days; absent in older files. */
+  leaves: z.array(RosterLeaveSchema).optional(),
   /** Enrolment paperwork (rule 1); absent in older files. A child without a record counts as enrolled. */
   enrolments: z.array(EnrolmentSchema).optional(),
   /** Children kept for a special reason on given days, in a group for the day; absent in older files. */
   specialCare: z.array(SpecialCareSchema).optional(),
   /** The duty roster (值班表) of the care groups; absent in older files. */
   duties: z.array(DutySchema).optional(),
-  /** The leave register (请假), today and future days; absent in older files. */
-  leaves: z.array(RosterLeaveSchema).optional(),
 });
 export type Db = z.infer<typeof DbSchema>;
 

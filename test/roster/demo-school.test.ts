@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticateDevice } from "../../server/auth/devices";
 import { authenticateUser } from "../../server/auth/users";
+import { DEMO_STAFF_CARD } from "../../server/roster/demo-admin";
 import {
   buildDemoSchool,
   type DemoSchool,
@@ -11,7 +12,6 @@ import {
   readDemoLogins,
   writeDemoLogins,
 } from "../../server/roster/demo-school";
-import { DEMO_STAFF_CARD } from "../../server/roster/demo-admin";
 import { createMemoryStore } from "../../server/store/lowdb-store";
 import { DbSchema } from "../../server/store/schema";
 
@@ -81,7 +81,14 @@ describe("demo school", () => {
 
   it("has logins for every role that verify, and device tokens that authenticate", async () => {
     const store = createMemoryStore(demo.db);
-    expect(demo.logins.map((l) => l.username)).toEqual(["admin", "teacher1", "teacher2", "guard", "tech", "leader"]);
+    expect(demo.logins.map((l) => l.username)).toEqual([
+      "admin",
+      "teacher1",
+      "teacher2",
+      "guard",
+      "tech",
+      "leader",
+    ]);
     for (const login of demo.logins) {
       expect(login.password.length).toBeGreaterThanOrEqual(10);
       const user = await authenticateUser(store, login.username, login.password);
