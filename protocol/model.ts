@@ -167,6 +167,8 @@ export interface ChildDayView extends ChildRoomFacts {
   releasedAt?: string;
   collectedAt?: string;
   leaveReason?: string;
+  /** Kept today for a special reason without enrolment (or in a group not their own): why, who decided. */
+  specialCare?: { reason: string; decidedBy: string };
   /** Same-origin path of the child's photo, when the roster has one. */
   photo?: string;
   /** The request was an early pickup the guard registered, with the reason given. */

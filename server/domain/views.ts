@@ -33,6 +33,8 @@ export function childView(roster: RosterIndex, state: DayState, childId: string)
   if (day.releasedAt) view.releasedAt = day.releasedAt;
   if (day.collectedAt) view.collectedAt = day.collectedAt;
   if (day.leaveReason) view.leaveReason = day.leaveReason;
+  const special = roster.specialCare.get(childId);
+  if (special) view.specialCare = { reason: special.reason, decidedBy: special.decidedBy };
   if (day.requestPassId) {
     // A delegate (亲友代接): the screens show the delegate, marked as such, and which pass.
     view.requestedBy = {

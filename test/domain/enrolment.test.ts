@@ -3,7 +3,7 @@ import { emptyDay } from "../../server/domain/day-state";
 import { careOnDay, careStanding, currentEnrolment, enrolmentStateOn } from "../../server/domain/enrolment";
 import { buildRosterIndex } from "../../server/domain/roster-index";
 import { decideTap } from "../../server/domain/tap-decision";
-import { groupChildViews } from "../../server/domain/views";
+import { childView, groupChildViews } from "../../server/domain/views";
 import type { Enrolment } from "../../server/store/admin-schema";
 import { EnrolmentSchema } from "../../server/store/admin-schema";
 import { DbSchema } from "../../server/store/schema";
@@ -121,6 +121,10 @@ describe("who is expected in a group's day", () => {
     const roster = buildRosterIndex(db, DAY);
     expect(groupChildViews(roster, emptyDay(DAY), "g1").map((c) => c.childId)).toEqual(["c1", "c2", "c3"]);
     expect(roster.specialCare.get("c2")?.reason).toBe("家长出差，临时留校");
+    expect(childView(roster, emptyDay(DAY), "c2")).toMatchObject({
+      groupId: "g1",
+      specialCare: { reason: "家长出差，临时留校", decidedBy: "班主任 赵老师" },
+    });
     // It checks in at the room of the day's group, like any child of that group.
     const tap = decideTap({
       roster,
