@@ -78,11 +78,20 @@ describe("the technician watches a reader live and binds a card by tapping it", 
     await page.getByTestId("console-waiting").waitFor();
     // The agent streams only once the server told it that someone watches.
     await expect.poll(() => page.getByTestId("console-target").textContent()).toContain("ttyV0");
-    await new Promise((r) => setTimeout(r, 300));
 
-    await writeFile(gateReader.readerSide, em4100Frame("0000000001"));
-    const line = page.getByTestId("console-line").first();
-    await line.waitFor();
+    // The agent streams only once the server's console:watch has reached it, which the page cannot
+    // see: tap the card until its frame shows (repeats of a held card are what a reader sends anyway).
+    const lines = page.getByTestId("console-line");
+    await expect
+      .poll(
+        async () => {
+          if ((await lines.count()) === 0) await writeFile(gateReader.readerSide, em4100Frame("0000000001"));
+          return lines.count();
+        },
+        { interval: 150 },
+      )
+      .toBeGreaterThan(0);
+    const line = lines.first();
     expect(await line.getByTestId("console-hex").textContent()).toMatch(
       /^02 30 31 30 30 30 30 30 30 30 31 .. .. 03$/,
     );

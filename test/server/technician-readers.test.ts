@@ -139,14 +139,22 @@ describe("readers configured on the technician screen", () => {
       }),
     );
     const opened = nextStatus(socket, deviceId, (d) => d.readers[0]?.open === true);
+    let configured = () => {};
+    const configReceived = new Promise<void>((resolve) => {
+      configured = resolve;
+    });
     agent = await startAgent({
       serverUrl: server.url,
       token: school.tokens.gate,
       readers: [{ profile: "generic/rdm6300", path: pty.agentSide }],
       timing: TIMING,
+      onEvent: (event) => {
+        if (event.type === "server:config") configured();
+      },
     });
     expect((await opened).readers.map((r) => r.readerId)).toEqual(["ttyV0"]);
-    await new Promise((r) => setTimeout(r, 300));
+    // The server's reader set-up has reached the agent, which handles it as it arrives: it kept its own.
+    await configReceived;
     expect(agent.stats().readers.map((r) => r.readerId)).toEqual(["ttyV0"]);
   });
 });
