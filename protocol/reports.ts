@@ -47,8 +47,21 @@ export interface DailyChildRow {
   /** Collected after care ended, or still in school when care ended and not collected since. */
   late: boolean;
   lateMinutes?: number;
+  /** A late child moved to the reception room (接待室): when ("HH:MM"), where, by whom. */
+  reception?: { at: string; roomName: string; byName: string };
+  /** Every attempt to reach a guardian about this child (rule 9), in order; times "HH:MM". */
+  contacts?: LateContactRow[];
   /** Something about this child was corrected after the sign-off. */
   amended: boolean;
+}
+
+export interface LateContactRow {
+  at: string;
+  calledName: string;
+  relation?: string;
+  reached: boolean;
+  note: string;
+  byName: string;
 }
 
 /** A care group changed hands (teacher → teacher, teacher → volunteer), once such events exist. */

@@ -135,6 +135,19 @@ function childRow(
   if (day.releasedAt) row.released = wallClock(day.releasedAt, tz);
   if (day.collectedAt) row.collected = wallClock(day.collectedAt, tz);
   Object.assign(row, adultOf(roster, day, details, childId));
+  const reception = state.gate.reception.get(childId);
+  if (reception) row.reception = { ...reception, at: wallClock(reception.at, tz) };
+  const contacts = state.gate.contacts.get(childId);
+  if (contacts && contacts.length > 0) {
+    row.contacts = contacts.map((c) => ({
+      at: wallClock(c.at, tz),
+      calledName: c.calledName,
+      ...(c.relation ? { relation: c.relation } : {}),
+      reached: c.reached,
+      note: c.note,
+      byName: c.byName,
+    }));
+  }
   const end = child ? careEndOf(roster, state.day, child.grade) : undefined;
   if (end) {
     row.careEnds = end.careEnds;

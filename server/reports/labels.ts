@@ -7,7 +7,7 @@ import type { Attendance, ChildStatus } from "../../protocol";
 export const REPORT_LANGUAGES = ["zh", "en"] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
-interface Labels {
+export interface Labels {
   daily: string[];
   monthly: string[];
   monthlyGroups: string[];
@@ -29,6 +29,8 @@ interface Labels {
     groups: string;
   };
   signOffRows: { signedBy: string; signedAt: string; note: string; notSigned: string; amendment: string };
+  /** The late follow-up column: reception and each call, as one line of text. */
+  lateSteps: { movedTo: string; called: string; reached: string; notReached: string };
 }
 
 const zh: Labels = {
@@ -53,6 +55,7 @@ const zh: Labels = {
     "托管结束",
     "晚接",
     "晚接分钟",
+    "晚接处理（接待室、联系家长）",
     "补录",
   ],
   monthly: [
@@ -96,6 +99,7 @@ const zh: Labels = {
     pass_refused: "代接凭证无效",
   },
   yes: "是",
+  lateSteps: { movedTo: "移至", called: "致电", reached: "已接通", notReached: "未接通" },
   sheets: {
     record: "托管日志",
     register: "校门登记",
@@ -135,6 +139,7 @@ const en: Labels = {
     "Care ends",
     "Late",
     "Minutes late",
+    "Late follow-up (reception, calls)",
     "Amended",
   ],
   monthly: [
@@ -187,6 +192,7 @@ const en: Labels = {
     pass_refused: "Delegate pass refused",
   },
   yes: "yes",
+  lateSteps: { movedTo: "moved to", called: "called", reached: "reached", notReached: "not reached" },
   sheets: {
     record: "Care record",
     register: "Gate register",

@@ -1,5 +1,5 @@
-import type { DailyRecord, MonthlySummary } from "../../protocol";
-import { LABELS, type ReportLanguage } from "./labels";
+import type { DailyChildRow, DailyRecord, MonthlySummary } from "../../protocol";
+import { LABELS, type Labels, type ReportLanguage } from "./labels";
 
 /**
  * Reports as plain tables, the one shape both exports write: CSV takes the first sheet, Excel
@@ -14,6 +14,21 @@ export interface Sheet {
 }
 
 const opt = (value: string | number | undefined): Cell => value ?? "";
+
+/** "17:02 moved to 接待室 (保安); 17:05 called 张丽 (妈妈): not reached — no answer (保安)" */
+function lateSteps(row: DailyChildRow, words: Labels["lateSteps"]): string {
+  const steps: string[] = [];
+  if (row.reception)
+    steps.push(`${row.reception.at} ${words.movedTo} ${row.reception.roomName} (${row.reception.byName})`);
+  for (const c of row.contacts ?? []) {
+    const who = c.relation ? `${c.calledName} (${c.relation})` : c.calledName;
+    const note = c.note ? ` — ${c.note}` : "";
+    steps.push(
+      `${c.at} ${words.called} ${who}: ${c.reached ? words.reached : words.notReached}${note} (${c.byName})`,
+    );
+  }
+  return steps.join("; ");
+}
 
 export function dailySheets(record: DailyRecord, lang: ReportLanguage, timezone: string): Sheet[] {
   const L = LABELS[lang];
@@ -41,6 +56,7 @@ export function dailySheets(record: DailyRecord, lang: ReportLanguage, timezone:
         opt(c.careEnds),
         c.late ? L.yes : "",
         opt(c.lateMinutes),
+        lateSteps(c, L.lateSteps),
         c.amended ? L.yes : "",
       ]);
     }

@@ -62,6 +62,33 @@ describe("the daily care record", () => {
     expect(record.signOff).toBeUndefined();
   });
 
+  it("keeps every step with a late child: the reception room and each call, reached or not", () => {
+    const events = [
+      ...recordedDay().slice(0, -1),
+      ev.reception("c3", "17:02"),
+      ev.call("c3", false, "无人接听", "17:03"),
+      ev.call("c3", true, "在路上", "17:06"),
+      ev.collect("c3", "17:12"),
+    ];
+    const record = buildDailyRecord({ roster, day: DAY, events, now: moment("20:00") });
+    expect(rowOf(record, "c3")).toMatchObject({
+      late: true,
+      reception: { at: "17:02", roomName: "接待室", byName: "保安" },
+      contacts: [
+        {
+          at: "17:03",
+          calledName: "李爸爸",
+          relation: "爸爸",
+          reached: false,
+          note: "无人接听",
+          byName: "保安",
+        },
+        { at: "17:06", calledName: "李爸爸", reached: true, note: "在路上" },
+      ],
+    });
+    expect(rowOf(record, "c1")?.contacts).toBeUndefined();
+  });
+
   it("shows a past day as it stood at its end: a child never collected is late and still present", () => {
     const events = recordedDay().filter((e) => !(e.type === "child:collected" && e.childId === "c3"));
     const record = buildDailyRecord({ roster, day: DAY, events, now: moment("09:00", "2026-11-30") });

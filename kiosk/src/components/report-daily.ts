@@ -86,8 +86,31 @@ function childRow(row: DailyChildRow): TemplateResult {
     <td>${row.released ?? ""}</td>
     <td>${row.collected ?? ""}</td>
     <td>${adult}</td>
-    <td class="report-late">${row.late ? t("reports.lateMinutes", { minutes: row.lateMinutes ?? 0 }) : ""}</td>
+    <td class="report-late">
+      ${row.late ? t("reports.lateMinutes", { minutes: row.lateMinutes ?? 0 }) : ""}${lateSteps(row)}
+    </td>
   </tr>`;
+}
+
+/** Rule 9: every step with a late child is in the record — the reception room and each call. */
+function lateSteps(row: DailyChildRow): TemplateResult | typeof nothing {
+  if (!row.reception && !row.contacts?.length) return nothing;
+  return html`<ul class="report-late-steps" data-testid="report-late-steps">
+    ${
+      row.reception
+        ? html`<li>${t("reports.lateReception", { time: row.reception.at, room: row.reception.roomName, by: row.reception.byName })}</li>`
+        : nothing
+    }
+    ${(row.contacts ?? []).map(
+      (c) => html`<li data-testid="report-contact" data-reached=${String(c.reached)}>
+        ${t(c.reached ? "reports.lateCallReached" : "reports.lateCallNotReached", {
+          time: c.at,
+          name: c.relation ? `${c.calledName} (${relationLabel(c.relation)})` : c.calledName,
+          by: c.byName,
+        })}${c.note ? ` — ${c.note}` : ""}
+      </li>`,
+    )}
+  </ul>`;
 }
 
 function handovers(g: DailyGroupRecord): TemplateResult {

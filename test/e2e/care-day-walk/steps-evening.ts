@@ -71,6 +71,12 @@ export async function signOffAndReport(w: CareDayWorld): Promise<void> {
   await expectRow("c4", "发烧");
   expect(await row("c4").getAttribute("data-attendance")).toBe("on_leave");
   expect(await row("c5").getAttribute("class")).toContain("report-row-late");
+  // Rule 9: every step with the late child is in the record, both calls with their outcome.
+  const calls = row("c5").getByTestId("report-contact");
+  expect(await calls.count()).toBe(2);
+  expect(await calls.nth(0).getAttribute("data-reached")).toBe("false");
+  expect(await calls.nth(0).textContent()).toContain("电话无人接听");
+  expect(await calls.nth(1).getAttribute("data-reached")).toBe("true");
   const g1 = leader.locator('[data-testid="report-group"][data-group-id="g1"]');
   expect(await g1.locator(".report-handovers").textContent()).toContain("孙妈妈");
   expect(await leader.locator('[data-testid="alert"][data-kind="pass_refused"]').count()).toBeGreaterThan(0);
