@@ -15,6 +15,7 @@ import { adminIoRoutes } from "./http/admin-io-routes";
 import { adminRoutes } from "./http/admin-routes";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
+import { photoRoutes } from "./http/photo-routes";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { sessionRoutes } from "./http/session-routes";
@@ -37,6 +38,8 @@ export interface ServerOptions {
   /** The built kiosk app (kiosk/dist); screens are not served when it is missing. */
   kioskDir?: string;
   clock?: () => Date;
+  /** Children's and guardians' photos (`<dataDir>/photos`); without it no photo is served. */
+  photosDir?: string;
   /** How often the gate clock checks for released-not-collected alarms and late children. */
   gateClockMs?: number;
 }
@@ -79,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(adminIoRoutes(store, day, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
   app.use(staffRoutes(store, attendance, clock));
+  app.use(photoRoutes(store, day, clock, options.photosDir));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);

@@ -33,6 +33,7 @@ export async function runStartCommand(options: {
     port: portFrom(options.port),
     ...(options.host ? { host: options.host } : {}),
     kioskDir: KIOSK_DIST,
+    photosDir: join(dataDir, "photos"),
   });
 
   const db = store.read();

@@ -65,6 +65,7 @@ export async function startTestServer(school: TestSchool, clock?: () => Date): P
     journal,
     port: 0,
     host: "127.0.0.1",
+    photosDir: join(school.dataDir, "photos"),
     ...(clock ? { clock } : {}),
   });
 }

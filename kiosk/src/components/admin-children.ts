@@ -5,6 +5,7 @@ import { requestRender } from "../app";
 import { classLabel } from "../format";
 import { t } from "../i18n";
 import { type AdminScreen, formFields } from "../screens/admin";
+import { photoSection } from "./admin-photo";
 
 /** Children: search, enrolment standing, today's care, and the paperwork of one child opened. */
 
@@ -169,6 +170,7 @@ function childDetail(screen: AdminScreen, snapshot: AdminSnapshot, child: AdminC
         ${t("admin.children.guardians")}: ${child.guardians.map((g) => `${g.name}（${g.relation}）`).join("、") || "—"}
       </p>
     </section>
+    ${photoSection(screen, child)}
   </div>`;
 }
 

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { ChildDayView } from "../../../protocol/model";
 import { adultLabel, classLabel, timeOf } from "../format";
 import { t } from "../i18n";
+import { avatar } from "./gate-avatar";
 
 /** One child on the care-room kiosk: a big touch target with name, class and status. */
 
@@ -70,6 +71,7 @@ export function childTile(child: ChildDayView, actions: TileActions): TemplateRe
     @click=${tap}
     @keydown=${(e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && tap()}
   >
+    ${child.photo ? html`<div class="tile-photo">${avatar(child.photo, child.name)}</div>` : nothing}
     <span class="tile-name">${child.name}</span>
     <div class="tile-sub">
       <span class="tile-class">${classLabel(child)}</span>

@@ -2,6 +2,7 @@ import { adminEn } from "./admin-en";
 import { archiveEn } from "./archive-en";
 import { careRoomEn } from "./care-room-en";
 import { gateCareEn } from "./gate-en";
+import { photoEn } from "./photo-en";
 import { technicianEn } from "./technician-en";
 import type { Catalogue } from "./zh";
 
@@ -12,6 +13,7 @@ export const en: Catalogue = {
   ...adminEn,
   ...archiveEn,
   ...gateCareEn,
+  ...photoEn,
   app: {
     name: "Wanfeng",
     title: "Wanfeng · after-school pickup",

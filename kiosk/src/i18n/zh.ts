@@ -2,6 +2,7 @@ import { adminZh } from "./admin-zh";
 import { archiveZh } from "./archive-zh";
 import { careRoomZh } from "./care-room-zh";
 import { gateCareZh } from "./gate-zh";
+import { photoZh } from "./photo-zh";
 import { technicianZh } from "./technician-zh";
 
 /**
@@ -17,6 +18,7 @@ export const zh = {
   ...archiveZh,
   // The gate's early pickups, late children and gate register (gate-zh.ts).
   ...gateCareZh,
+  ...photoZh,
   app: {
     name: "晚风",
     title: "晚风 · 课后托管接送",

@@ -1,0 +1,152 @@
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import express, { Router } from "express";
+import type { Role } from "../../protocol";
+import type { DayService } from "../day/day-service";
+import type { DocumentStore } from "../store/schema";
+import { sendError } from "./errors";
+import { requireUser } from "./require-user";
+
+/**
+ * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live in
+ * `<dataDir>/photos/` on the LAN server only and are served behind a login, never to anyone else.
+ * The roster keeps the same-origin path `/api/photos/<file>` (see gate-schema.ts).
+ */
+
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_URL_PREFIX = "/api/photos/";
+const FILE_NAME = /^[a-z0-9_-]{1,64}\.(jpg|jpeg|png|webp)$/i;
+const VIEWERS: readonly Role[] = ["admin", "teacher", "guard", "leader"];
+const KINDS = ["child", "guardian"] as const;
+type PhotoKind = (typeof KINDS)[number];
+
+const TYPES = {
+  jpg: "image/jpeg",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+} as const;
+const EXT_OF: Record<string, "jpg" | "png" | "webp"> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+};
+
+/** The image type the bytes say they are (magic numbers), if any of the three we accept. */
+export function sniffImageType(bytes: Buffer): string | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return "image/png";
+  if (
+    bytes.length >= 12 &&
+    bytes.toString("latin1", 0, 4) === "RIFF" &&
+    bytes.toString("latin1", 8, 12) === "WEBP"
+  ) {
+    return "image/webp";
+  }
+  return undefined;
+}
+
+function isKind(value: unknown): value is PhotoKind {
+  return typeof value === "string" && (KINDS as readonly string[]).includes(value);
+}
+
+/** The file-name stem for a roster id: only [a-z0-9_-], so the name always passes FILE_NAME. */
+function safeStem(kind: PhotoKind, id: string): string {
+  return `${kind}-${id.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`.slice(0, 64);
+}
+
+export function photoRoutes(
+  store: DocumentStore,
+  day: DayService,
+  clock: () => Date,
+  photosDir: string | undefined,
+): Router {
+  const router = Router();
+
+  router.get("/api/photos/:file", requireUser(store, clock, VIEWERS), async (req, res) => {
+    const file = String(req.params.file);
+    const ext = FILE_NAME.test(file)
+      ? (file.split(".").pop()?.toLowerCase() as keyof typeof TYPES)
+      : undefined;
+    const bytes = ext && photosDir ? await readFile(join(photosDir, file)).catch(() => undefined) : undefined;
+    if (!ext || !bytes) {
+      sendError(res, "NOT_FOUND", "no such photo");
+      return;
+    }
+    res.setHeader("Content-Type", TYPES[ext]);
+    res.setHeader("Cache-Control", "private, max-age=3600");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.send(bytes);
+  });
+
+  const admin = requireUser(store, clock, ["admin"]);
+  const upload = express.raw({ type: () => true, limit: PHOTO_MAX_BYTES });
+
+  /** Finds the roster entry; answers 404/400 itself and returns undefined when it cannot. */
+  const target = (kind: unknown, id: unknown, res: express.Response) => {
+    if (!isKind(kind) || typeof id !== "string" || id.length < 1 || id.length > 64) {
+      sendError(res, "VALIDATION_FAILED", "kind must be child or guardian, with an id");
+      return undefined;
+    }
+    const db = store.read();
+    const found =
+      kind === "child" ? db.children.some((c) => c.id === id) : db.guardians.some((g) => g.id === id);
+    if (!found || !photosDir) {
+      sendError(res, "NOT_FOUND", `no such ${kind}`);
+      return undefined;
+    }
+    return { kind, id, dir: photosDir };
+  };
+
+  const setPhoto = async (kind: PhotoKind, id: string, photo: string | undefined) => {
+    await store.update((db) => {
+      const entry =
+        kind === "child" ? db.children.find((c) => c.id === id) : db.guardians.find((g) => g.id === id);
+      if (!entry) return;
+      if (photo) entry.photo = photo;
+      else delete entry.photo;
+    });
+    day.rosterChanged();
+  };
+
+  const removeFiles = async (dir: string, stem: string, keep?: string) => {
+    for (const ext of ["jpg", "png", "webp"]) {
+      const name = `${stem}.${ext}`;
+      if (name !== keep) await rm(join(dir, name), { force: true });
+    }
+  };
+
+  router.put("/api/admin/photos/:kind/:id", admin, upload, async (req, res) => {
+    const found = target(req.params.kind, req.params.id, res);
+    if (!found) return;
+    const declared = String(req.headers["content-type"] ?? "")
+      .split(";")[0]
+      ?.trim()
+      .toLowerCase();
+    const ext = declared ? EXT_OF[declared] : undefined;
+    const body: unknown = req.body;
+    if (!ext || !Buffer.isBuffer(body) || body.length === 0 || sniffImageType(body) !== declared) {
+      sendError(res, "VALIDATION_FAILED", "send a JPEG, PNG or WebP image whose content type matches");
+      return;
+    }
+    const stem = safeStem(found.kind, found.id);
+    const file = `${stem}.${ext}`;
+    await mkdir(found.dir, { recursive: true });
+    await writeFile(join(found.dir, file), body);
+    await removeFiles(found.dir, stem, file);
+    const photo = PHOTO_URL_PREFIX + file;
+    await setPhoto(found.kind, found.id, photo);
+    res.json({ data: { photo } });
+  });
+
+  router.delete("/api/admin/photos/:kind/:id", admin, async (req, res) => {
+    const found = target(req.params.kind, req.params.id, res);
+    if (!found) return;
+    await removeFiles(found.dir, safeStem(found.kind, found.id));
+    await setPhoto(found.kind, found.id, undefined);
+    res.json({ data: null });
+  });
+
+  return router;
+}
