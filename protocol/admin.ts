@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { HealthNotes } from "./room";
 
 /**
  * The administration screen (教导处): enrolment paperwork, special care, groups, rooms, the duty
@@ -130,6 +131,8 @@ export interface AdminChildView {
   }[];
   guardians: { id: string; name: string; relation: string; phone: string }[];
   cards: { id: string; status: "active" | "lost" | "revoked" }[];
+  /** Health notes (rule 11), edited here and shown on the room kiosk. */
+  health?: HealthNotes;
 }
 
 export interface AdminGuardianView {

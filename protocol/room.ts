@@ -176,6 +176,14 @@ export interface MedicationDoseView {
   given?: { at: string; byName: string };
 }
 
+/** One line of the group's duty roster today (值班表): who has the group, from when. */
+export interface RoomDutyView {
+  name: string;
+  kind: "teacher" | "volunteer";
+  /** "HH:MM" from which this person has the group; absent = from the start. */
+  from?: string;
+}
+
 /** The room kiosk's part of a snapshot, and what `room:updated` carries. */
 export interface RoomDayView {
   groupId: string;
@@ -186,6 +194,8 @@ export interface RoomDayView {
   /** Today's doses of the group's children. */
   doses: MedicationDoseView[];
   announce: AnnounceSettings;
+  /** Today's duty roster of the group, in order (no `from` first); empty when nobody is on it. */
+  duty: RoomDutyView[];
 }
 
 /** A child's room facts on its tile (added to ChildDayView). */
@@ -198,6 +208,13 @@ export interface ChildRoomFacts {
 }
 
 type ChildForRules = ChildRoomFacts & { status: string };
+
+/** Who of today's duty lines has the group at `time` ("HH:MM"): the last line begun, else the first. */
+export function dutyNow(lines: readonly RoomDutyView[], time: string): RoomDutyView | undefined {
+  let current: RoomDutyView | undefined;
+  for (const line of lines) if ((line.from ?? "") <= time) current = line;
+  return current ?? lines[0];
+}
 
 /** The unexplained-absence rule, shared by the server's view and the kiosk's clock (rule 4). */
 export function isUnexplained(child: ChildForRules, now: Date): boolean {

@@ -15,6 +15,7 @@ import { adminIoRoutes } from "./http/admin-io-routes";
 import { adminRoutes } from "./http/admin-routes";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
+import { healthRoutes } from "./http/health-routes";
 import { photoRoutes } from "./http/photo-routes";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
@@ -25,6 +26,7 @@ import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
 import { ReportService } from "./reports/report-service";
+import { RoomService } from "./room/room-service";
 import { AttendanceService } from "./staff/attendance-service";
 import type { DocumentStore } from "./store/schema";
 
@@ -81,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, day, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
+  app.use(healthRoutes(store, new RoomService({ store, day, clock, newId: randomUUID }), clock));
   app.use(staffRoutes(store, attendance, clock));
   app.use(photoRoutes(store, day, clock, options.photosDir));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));

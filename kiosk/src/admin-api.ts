@@ -11,6 +11,7 @@ import type {
   StaffStatusView,
 } from "../../protocol/admin";
 import type { Ack } from "../../protocol/errors";
+import type { HealthNotes } from "../../protocol/room";
 
 /** The administration screen's HTTP calls (server/http/admin-routes.ts). Every answer is an Ack. */
 
@@ -48,6 +49,8 @@ export const adminApi = {
       ? call<null>("POST", "/api/admin/groups", input)
       : call<null>("PUT", `/api/admin/groups/${enc(id)}`, input),
   addRoom: (name: string) => call<null>("POST", "/api/admin/rooms", { name }),
+  updateHealth: (childId: string, health: HealthNotes | null) =>
+    call<null>("PUT", `/api/admin/health/${enc(childId)}`, { health }),
   moveChild: (childId: string, groupId: string) =>
     call<null>("POST", `/api/admin/children/${enc(childId)}/group`, { groupId }),
   addDuty: (input: DutyInput) => call<null>("POST", "/api/admin/duties", input),

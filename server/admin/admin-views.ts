@@ -55,6 +55,7 @@ export function adminSnapshot(db: Db, today: string): AdminSnapshot {
           };
         }),
       cards: cardsOf("child", child.id),
+      ...(child.health ? { health: child.health } : {}),
     };
   });
 

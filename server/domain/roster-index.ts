@@ -1,6 +1,7 @@
 import type { SpecialCare } from "../store/admin-schema";
 import type { Schedule } from "../store/schedule-schema";
 import type { Card, Child, Db, Device, Group, Guardian, Guardianship, Room, Settings } from "../store/schema";
+import type { DutyRoster } from "./duty";
 import { careOnDay, childOfDay } from "./enrolment";
 import { scheduleOf } from "./schedule/defaults";
 
@@ -26,6 +27,8 @@ export interface RosterIndex {
   devices: ReadonlyMap<string, Device>;
   /** The schedule in force: the document's own, or the default. */
   schedule: Schedule;
+  /** The duty roster (值班表) and staff names, for today's responsible person of a group. */
+  dutyRoster: DutyRoster;
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -64,6 +67,7 @@ export function buildRosterIndex(db: Db, day?: string): RosterIndex {
     cards: byId(db.cards),
     devices: byId(db.devices),
     schedule: scheduleOf(db),
+    dutyRoster: { duties: db.duties, users: db.users.map((u) => ({ id: u.id, displayName: u.displayName })) },
   };
 }
 

@@ -187,4 +187,37 @@ describe("the administration screen", () => {
     await admin.emulateMedia({ media: "print" });
     await shoot(admin, "admin-print-cards-en.png");
   });
+
+  it("edits a child's health notes, and the room kiosk's tile shows the marks", async () => {
+    const admin = await openAs("admin", "/");
+    await admin.getByTestId("open-admin").click();
+    const row = admin.locator('[data-testid="admin-child-row"][data-child-id="c1"]');
+    await row.getByTestId("admin-open-child").click();
+    const editor = admin.getByTestId("health-editor");
+    await editor.getByTestId("health-allergies").fill("花生、芒果");
+    await editor.getByTestId("health-med-add").click();
+    await editor.getByTestId("health-med-name").fill("布洛芬混悬液");
+    await editor.getByTestId("health-med-dose").fill("5 ml");
+    await editor.getByTestId("health-med-times").fill("15:30, 17:00");
+    await editor.getByTestId("health-note").fill("书包里有哮喘喷雾");
+    await shoot(admin, "admin-health-editor-zh.png");
+    await editor.getByTestId("health-save").click();
+    await expect
+      .poll(() => school.store.read().children.find((c) => c.id === "c1")?.health?.allergies)
+      .toEqual(["花生", "芒果"]);
+    const health = school.store.read().children.find((c) => c.id === "c1")?.health;
+    expect(health?.medications.map((m) => [m.name, m.dose, m.times])).toEqual([
+      ["布洛芬混悬液", "5 ml", ["15:30", "17:00"]],
+    ]);
+    expect(health?.note).toBe("书包里有哮喘喷雾");
+    // The saved notes come back into the editor from the snapshot.
+    await expect.poll(() => admin.getByTestId("health-med-name").inputValue()).toBe("布洛芬混悬液");
+
+    const kiosk = await openAs("t1", "/room/g1");
+    const tile = kiosk.locator('[data-testid="child-tile"][data-child-id="c1"]');
+    await tile.getByTestId("health-mark-allergy").waitFor();
+    await tile.getByTestId("health-mark-medication").waitFor();
+    await kiosk.close();
+    await admin.close();
+  });
 });

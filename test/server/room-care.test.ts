@@ -196,6 +196,16 @@ describe("the care room's day on the server", () => {
     const admin = await screen("admin");
     const child = unwrap(await admin.socket.emitWithAck("health:update", { childId: "c3", health }));
     expect(child.health?.allergies).toEqual(["芒果"]);
+    // The office's editor takes the same path over HTTP: an admin's notes are stored, a teacher's refused.
+    const put = async (username: string, allergies: string[]) =>
+      fetch(`${server.url}/api/admin/health/c3`, {
+        method: "PUT",
+        headers: { cookie: await login(server.url, username), "content-type": "application/json" },
+        body: JSON.stringify({ health: { allergies, diet: [], medications: [] } }),
+      });
+    expect((await put("t1", ["花生"])).status).toBe(403);
+    expect((await put("admin", ["花生"])).status).toBe(200);
+    expect(school.store.read().children.find((c) => c.id === "c3")?.health?.allergies).toEqual(["花生"]);
     const announce = { speech: false, chime: true, speechLanguage: "zh" as const, volume: 0.5 };
     const view = unwrap(await teacher.socket.emitWithAck("room:settings", { groupId: "g1", announce }));
     expect(view.announce).toEqual(announce);

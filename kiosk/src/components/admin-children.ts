@@ -5,6 +5,7 @@ import { requestRender } from "../app";
 import { classLabel } from "../format";
 import { t } from "../i18n";
 import { type AdminScreen, formFields } from "../screens/admin";
+import { healthEditor } from "./admin-health";
 import { photoSection } from "./admin-photo";
 
 /** Children: search, enrolment standing, today's care, and the paperwork of one child opened. */
@@ -154,6 +155,7 @@ function childDetail(screen: AdminScreen, snapshot: AdminSnapshot, child: AdminC
         <button class="btn btn-secondary">${t("admin.special.add")}</button>
       </form>
     </section>
+    ${healthEditor(screen, child)}
     <section>
       <h3>${t("admin.children.moveTitle")}</h3>
       <form

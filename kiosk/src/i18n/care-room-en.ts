@@ -75,6 +75,8 @@ export const careRoomEn: typeof careRoomZh = {
     handoverMissing: "Enter who takes over.",
     holder: "With: {{name}}",
     holderVolunteer: "With: {{name}} (volunteer)",
+    dutyToday: "On duty today: {{name}}",
+    specialCare: "Special care",
     handedOver: "Handed over to {{name}}",
     unexplainedList: "Unexplained: {{names}}",
     health: "Health",

@@ -73,6 +73,8 @@ export const careRoomZh = {
     handoverMissing: "请填写接班人信息。",
     holder: "当前负责：{{name}}",
     holderVolunteer: "当前负责：{{name}}（志愿者）",
+    dutyToday: "今日值班：{{name}}",
+    specialCare: "临时托管",
     handedOver: "已交接给 {{name}}",
     unexplainedList: "未说明缺勤：{{names}}",
     health: "健康",

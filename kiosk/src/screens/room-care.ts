@@ -4,6 +4,7 @@ import type { ChildDayView } from "../../../protocol/model";
 import {
   type AnnounceSettings,
   DEFAULT_ANNOUNCE,
+  dutyNow,
   isDoseDue,
   isUnexplained,
   type MedicationDoseView,
@@ -69,7 +70,10 @@ export class RoomCare {
     const holderText = holder
       ? t(holder.kind === "volunteer" ? "careRoom.holderVolunteer" : "careRoom.holder", { name: holder.name })
       : t("careRoom.holder", { name: appState.user?.displayName ?? "" });
-    const unexplained = kioskCounts(this.children(), new Date()).unexplained;
+    const now = new Date();
+    const hhmm = `${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
+    const duty = holder ? undefined : dutyNow(this.room?.duty ?? [], hhmm);
+    const unexplained = kioskCounts(this.children(), now).unexplained;
     const button = (testid: string, label: string, open: () => Dialog, extra = "") =>
       html`<button class="btn btn-secondary care-button ${extra}" data-testid=${testid} @click=${() => this.open(open())}>
         ${label}
@@ -78,6 +82,7 @@ export class RoomCare {
       <div class="care-statuses">
         ${rollCallLine({ room: this.room })}
         <span class="care-status" data-testid="group-holder" data-kind=${holder?.kind ?? "login"}>${holderText}</span>
+        ${duty ? html`<span class="care-status" data-testid="group-duty">${t("careRoom.dutyToday", { name: duty.name })}</span>` : nothing}
         ${
           unexplained > 0
             ? html`<span class="care-status care-status-alert" data-testid="unexplained-count" data-value=${unexplained}>
@@ -110,7 +115,10 @@ export class RoomCare {
 
   /** Health marks, and the unexplained-absence alert with its button, on a tile. */
   tileExtras(child: ChildDayView): TemplateResult {
-    const marks = healthMarks(child, (c) => this.open({ kind: "health", child: c }));
+    const special = child.specialCare
+      ? html`<span class="chip chip-special" data-testid="tile-special-care" title=${child.specialCare.reason}>${t("careRoom.specialCare")}</span>`
+      : nothing;
+    const marks = html`${special}${healthMarks(child, (c) => this.open({ kind: "health", child: c }))}`;
     if (isUnexplained(child, new Date())) {
       return html`${marks}
         <div class="tile-absence" data-testid="tile-unexplained">

@@ -1,6 +1,7 @@
 import { DEFAULT_ANNOUNCE, type LeaveView, type RoomDayView } from "../../../protocol";
 import type { RosterLeave } from "../../store/room-schema";
 import type { DayState } from "../day-state";
+import { dutyFor } from "../duty";
 import type { RosterIndex } from "../roster-index";
 import { medicationDoses } from "./medication";
 
@@ -16,6 +17,11 @@ export function roomDayView(
     leaves: groupLeaveViews(roster, groupId, leaves, state.day),
     doses: medicationDoses(roster, state, groupId),
     announce: roster.groups.get(groupId)?.announce ?? DEFAULT_ANNOUNCE,
+    duty: dutyFor(roster.dutyRoster, groupId, state.day).map((d) => ({
+      name: d.name,
+      kind: d.kind,
+      ...(d.from ? { from: d.from } : {}),
+    })),
   };
   const rollCall = state.room.rollCalls.get(groupId);
   if (rollCall) {
