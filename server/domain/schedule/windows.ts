@@ -16,8 +16,31 @@ export interface DismissalWindow {
   careEndsAt: string;
 }
 
+/**
+ * Windows depend only on (schedule, zone, day), but the gate's late list asks for them once per
+ * child after every event: converting wall times through Intl each time cost milliseconds per tap
+ * with a few thousand children. They are computed once per schedule document, zone and day; a
+ * roster change brings a new schedule object and so a fresh cache (the old one is collected).
+ */
+const windowCache = new WeakMap<Schedule, Map<string, readonly DismissalWindow[]>>();
+
 /** Every band's window on a day, in the schedule's band order; empty when there is no care. */
-export function dayWindows(schedule: Schedule, timezone: string, day: string): DismissalWindow[] {
+export function dayWindows(schedule: Schedule, timezone: string, day: string): readonly DismissalWindow[] {
+  let byDay = windowCache.get(schedule);
+  if (!byDay) {
+    byDay = new Map();
+    windowCache.set(schedule, byDay);
+  }
+  const key = `${timezone}|${day}`;
+  let windows = byDay.get(key);
+  if (!windows) {
+    windows = Object.freeze(computeDayWindows(schedule, timezone, day));
+    byDay.set(key, windows);
+  }
+  return windows;
+}
+
+function computeDayWindows(schedule: Schedule, timezone: string, day: string): DismissalWindow[] {
   const info = careDayInfo(schedule, day);
   if (!info.careDay) return [];
   const at = (time: string) => isoInZone(instantAt(day, time, timezone), timezone);
