@@ -12,6 +12,7 @@ import type {
 } from "../../protocol/admin";
 import type { Ack } from "../../protocol/errors";
 import type { HealthNotes } from "../../protocol/room";
+import type { Schedule } from "../../server/store/schedule-schema";
 
 /** The administration screen's HTTP calls (server/http/admin-routes.ts). Every answer is an Ack. */
 
@@ -69,6 +70,8 @@ export const adminApi = {
     ),
   attendance: (month: string) =>
     call<AttendanceReportView>("GET", `/api/admin/attendance?month=${enc(month)}`),
+  schedule: () => call<{ schedule: Schedule; isDefault: boolean }>("GET", "/api/admin/schedule"),
+  saveSchedule: (schedule: Schedule) => call<null>("PUT", "/api/admin/schedule", schedule),
   staffStatus: () => call<StaffStatusView>("GET", "/api/staff/me"),
   staffSign: (action: "in" | "out") => call<StaffStatusView>("POST", "/api/staff/sign", { action }),
 };

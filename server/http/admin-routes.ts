@@ -13,6 +13,8 @@ import {
 import type { AdminService } from "../admin/admin-service";
 import { adminSnapshot } from "../admin/admin-views";
 import type { DayService } from "../day/day-service";
+import { scheduleOf } from "../domain/schedule/defaults";
+import { ScheduleSchema } from "../store/schedule-schema";
 import type { DocumentStore } from "../store/schema";
 import { currentUser, requireUser } from "./require-user";
 import { PathIdSchema, validated } from "./validate";
@@ -92,6 +94,21 @@ export function adminRoutes(
   router.post("/api/admin/staff-cards", async (req, res) => {
     const { userId, cardNumber } = validated(StaffCardSchema, req.body);
     res.json({ data: { cardId: await admin.bindStaffCard(userId, cardNumber) } });
+  });
+
+  // The school's timetable (作息时间): seasons, band windows, holidays. A saved schedule reaches
+  // kiosks and the gate at once: rosterChanged rebuilds the index and tells screens to reload.
+  router.get("/api/admin/schedule", (_req, res) => {
+    const db = store.read();
+    res.json({ data: { schedule: scheduleOf(db), isDefault: db.schedule === undefined } });
+  });
+  router.put("/api/admin/schedule", async (req, res) => {
+    const schedule = validated(ScheduleSchema, req.body);
+    await store.update((db) => {
+      db.schedule = schedule;
+    });
+    day.rosterChanged();
+    res.json(done);
   });
 
   return router;

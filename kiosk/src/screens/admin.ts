@@ -9,13 +9,22 @@ import { cardsPanel } from "../components/admin-cards";
 import { childrenPanel } from "../components/admin-children";
 import { groupsPanel } from "../components/admin-groups";
 import { type ImportState, importPanel } from "../components/admin-import";
+import { loadSchedule, type ScheduleState, schedulePanel } from "../components/admin-schedule";
 import { joinErrorView, loadingView } from "../components/screen-state";
 import { showToast } from "../components/toast";
 import { failureText } from "../format";
 import { t } from "../i18n";
 import { type PrintState, printPanel } from "../print/card-sheet";
 
-export const ADMIN_TABS = ["children", "cards", "groups", "import", "print", "attendance"] as const;
+export const ADMIN_TABS = [
+  "children",
+  "cards",
+  "groups",
+  "import",
+  "print",
+  "attendance",
+  "schedule",
+] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /**
@@ -32,6 +41,7 @@ export class AdminScreen implements Screen {
   importState: ImportState = {};
   printState: PrintState = { qr: new Map() };
   month = new Date().toISOString().slice(0, 7);
+  scheduleState: ScheduleState = {};
   attendance: Awaited<ReturnType<typeof adminApi.attendance>> | undefined;
   private disposed = false;
 
@@ -78,6 +88,11 @@ export class AdminScreen implements Screen {
   select(tab: AdminTab): void {
     this.tab = tab;
     if (tab === "attendance" && this.attendance === undefined) void this.loadAttendance();
+    // Read afresh on each visit: an unsaved draft is dropped with the tab.
+    if (tab === "schedule") {
+      this.scheduleState = {};
+      void loadSchedule(this.scheduleState);
+    }
     // Cards change on other tabs (one reported lost): the sheet is read afresh each time.
     if (tab === "print") void this.loadPrint(this.printState.guardianId);
     requestRender();
@@ -151,6 +166,8 @@ export class AdminScreen implements Screen {
         return printPanel(this, snapshot);
       case "attendance":
         return attendancePanel(this);
+      case "schedule":
+        return schedulePanel(this.scheduleState);
     }
   }
 }
