@@ -178,4 +178,56 @@ describe("a delegate pass from the room kiosk to the gate", () => {
     expect(await guard.getByTestId("pass-code-result").textContent()).toContain("已使用");
     await guard.screenshot({ path: join(ARTIFACTS_DIR, "gate-pass-code-zh.png") });
   });
+
+  it("the teacher lists the group's passes, shows one again and revokes it; the gate then refuses it", async () => {
+    const teacher = screenClient(server.url, await login(server.url, "t1"));
+    sockets.push(teacher);
+    await connected(teacher);
+    const pass = unwrap(
+      await teacher.emitWithAck("pass:create", {
+        delegate: { name: "孙叔叔", relation: "叔叔", phone: "13600000000" },
+        childIds: ["c1"],
+        validFrom: schoolDay(new Date(), "Asia/Shanghai"),
+      }),
+    );
+    const kiosk = await openAs("t1", "/room/g1", { width: 1024, height: 768 });
+    await kiosk.getByTestId("pass-open").click();
+    const list = kiosk.getByTestId("pass-list");
+    const passRow = list.locator(`[data-testid="pass-row"][data-pass-id="${pass.id}"]`);
+    await passRow.and(kiosk.locator('[data-status="valid"]')).waitFor();
+    expect(await passRow.textContent()).toContain("孙叔叔（叔叔）");
+    expect(await passRow.textContent()).toContain("有效");
+    // The passes used earlier today are listed too, without a revoke button.
+    const used = list.locator('[data-testid="pass-row"][data-status="used"]');
+    await expect.poll(() => used.count()).toBeGreaterThan(0);
+    expect(await used.first().getByTestId("pass-revoke").count()).toBe(0);
+    await kiosk.screenshot({ path: join(ARTIFACTS_DIR, "pass-list-zh.png") });
+
+    // Shown again for reprinting: the same pass and token; closing it leaves the dialog.
+    await passRow.getByTestId("pass-show").click();
+    await kiosk.locator(`[data-testid="pass-sheet"][data-pass-id="${pass.id}"]`).waitFor();
+    await expect.poll(() => kiosk.getByTestId("pass-qr").getAttribute("data-token")).toBe(pass.token);
+    await kiosk.getByTestId("pass-close").click();
+
+    await kiosk.getByTestId("pass-open").click();
+    await passRow.getByTestId("pass-revoke").click();
+    // Changing one's mind keeps the pass.
+    await kiosk.getByTestId("confirm-no").click();
+    await kiosk.getByTestId("confirm-dialog").waitFor({ state: "detached" });
+    expect(await passRow.getAttribute("data-status")).toBe("valid");
+    await passRow.getByTestId("pass-revoke").click();
+    expect(await kiosk.getByTestId("confirm-dialog").textContent()).toContain("孙叔叔");
+    await kiosk.getByTestId("confirm-yes").click();
+    await passRow.and(kiosk.locator('[data-status="revoked"]')).waitFor();
+    expect(await passRow.textContent()).toContain("已作废");
+    expect(await passRow.getByTestId("pass-revoke").count()).toBe(0);
+    await kiosk.screenshot({ path: join(ARTIFACTS_DIR, "pass-list-revoked-zh.png") });
+
+    const outcome = unwrap(await gate.emitWithAck("tap:report", scan(pass.token)));
+    expect(outcome.result).toMatchObject({ kind: "pass", refused: "revoked" });
+    const listed = unwrap(await teacher.emitWithAck("pass:list", { groupId: "g1" })).find(
+      (p) => p.id === pass.id,
+    );
+    expect(listed?.status).toBe("revoked");
+  });
 });

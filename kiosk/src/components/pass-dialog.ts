@@ -6,6 +6,7 @@ import type { PassCreate, PassView } from "../../../protocol/passes";
 import { appState, requestRender } from "../app";
 import { classLabel, failureText } from "../format";
 import { t } from "../i18n";
+import { type PassListActions, PassListPanel } from "./pass-list";
 import { passSheet } from "./pass-sheet";
 
 /**
@@ -39,6 +40,8 @@ interface Form {
 }
 
 type Sender = (command: PassCreate) => Promise<Ack<PassView>>;
+/** The group's passes, listed and revoked below the form. */
+type ListCommands = Omit<PassListActions, "show">;
 
 export class PassDialog {
   private form: Form | undefined;
@@ -47,8 +50,14 @@ export class PassDialog {
   private qr: string | undefined;
   private busy = false;
   private error: string | undefined;
+  private readonly list: PassListPanel;
 
-  constructor(private readonly send: Sender) {}
+  constructor(
+    private readonly send: Sender,
+    commands: ListCommands,
+  ) {
+    this.list = new PassListPanel({ ...commands, show: (pass) => this.show(pass) });
+  }
 
   get isOpen(): boolean {
     return this.form !== undefined || this.pass !== undefined;
@@ -68,6 +77,15 @@ export class PassDialog {
     this.pass = undefined;
     this.qr = undefined;
     this.error = undefined;
+    void this.list.load();
+    requestRender();
+  }
+
+  /** The sheet of a listed pass again, to reprint it; closing it returns to the form and the list. */
+  private show(pass: PassView): void {
+    this.pass = pass;
+    this.qr = undefined;
+    void this.drawQr(pass.token);
     requestRender();
   }
 
@@ -116,7 +134,8 @@ export class PassDialog {
 
   private async drawQr(token: string): Promise<void> {
     // Error correction M: survives a crease or a smudge on paper; the token is short, so modules stay big.
-    this.qr = await QRCode.toDataURL(token, { errorCorrectionLevel: "M", margin: 2, width: 360 });
+    const qr = await QRCode.toDataURL(token, { errorCorrectionLevel: "M", margin: 2, width: 360 });
+    if (this.pass?.token === token) this.qr = qr;
     requestRender();
   }
 
@@ -188,6 +207,7 @@ export class PassDialog {
             ${this.busy ? t("pass.creating") : t("pass.create")}
           </button>
         </div>
+        ${this.list.view()}
       </form>
     </div>`;
   }

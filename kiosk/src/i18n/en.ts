@@ -211,6 +211,14 @@ export const en: Catalogue = {
     codeLabel: "Enter pass code",
     codePlaceholder: "e.g. ABCD-EFGH",
     codeSubmit: "Check",
+    listTitle: "Passes for today and later",
+    listEmpty: "No delegate passes for this group.",
+    showAgain: "Show QR code",
+    revoke: "Revoke",
+    revokeTitle: "Revoke the delegate pass?",
+    revokeConfirm:
+      "Once the pass for {{name}} ({{relation}}) is revoked, the gate refuses it. This cannot be undone.",
+    revokedToast: "Pass for {{name}} revoked",
     status: {
       upcoming: "Not yet valid",
       valid: "Valid",

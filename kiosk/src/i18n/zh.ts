@@ -215,6 +215,13 @@ export const zh = {
     codeLabel: "输入代接码",
     codePlaceholder: "如 ABCD-EFGH",
     codeSubmit: "核验",
+    listTitle: "今天及以后的代接凭证",
+    listEmpty: "本组暂无代接凭证。",
+    showAgain: "显示二维码",
+    revoke: "撤销",
+    revokeTitle: "撤销代接凭证？",
+    revokeConfirm: "撤销 {{name}}（{{relation}}）的代接凭证后，门卫扫码将被拒绝。此操作不能恢复。",
+    revokedToast: "已撤销 {{name}} 的代接凭证",
     status: {
       upcoming: "未到日期",
       valid: "有效",

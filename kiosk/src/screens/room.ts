@@ -32,8 +32,12 @@ export class RoomScreen implements Screen {
   private readonly stopAudioWatch: () => void;
   /** The school day of the last snapshot: a new delegate pass starts on it. */
   private day = "";
-  private readonly passDialog = new PassDialog((command) =>
-    this.connection.passCommand("pass:create", command),
+  private readonly passDialog = new PassDialog(
+    (command) => this.connection.passCommand("pass:create", command),
+    {
+      list: () => this.connection.passCommand("pass:list", { groupId: this.groupId }),
+      revoke: (passId) => this.connection.passCommand("pass:revoke", { passId }),
+    },
   );
   /** Roll call, leave, absences, handover, health and announcement settings (room-care.ts). */
   private readonly care: RoomCare;
