@@ -26,6 +26,25 @@ export const CHILD_STATUSES = [
 export const ChildStatusSchema = z.enum(CHILD_STATUSES);
 export type ChildStatus = z.infer<typeof ChildStatusSchema>;
 
+/** Where a child stands for a head count: the rule the kiosk's bar and the server's counts share. */
+export type Presence = "present" | "expected" | "on_leave" | "gone";
+
+/** In the room: checked in, or waiting for release; gone: released to the gate or collected. */
+export function presenceOf(status: ChildStatus): Presence {
+  switch (status) {
+    case "checked_in":
+    case "pickup_requested":
+      return "present";
+    case "on_leave":
+      return "on_leave";
+    case "released":
+    case "collected":
+      return "gone";
+    case "expected":
+      return "expected";
+  }
+}
+
 const isoTime = z.iso.datetime({ offset: true });
 const id = z.string().min(1).max(64);
 

@@ -1,4 +1,4 @@
-import type { AlertView, ChildDayView, ChildStatus } from "../../protocol/model";
+import { type AlertView, type ChildDayView, type ChildStatus, presenceOf } from "../../protocol/model";
 
 /** Pure helpers over the screen's lists; no DOM, no socket, so tests can call them directly. */
 
@@ -24,22 +24,11 @@ export interface RoomCounts {
 export function roomCounts(children: readonly ChildDayView[]): RoomCounts {
   const counts: RoomCounts = { present: 0, expected: 0, onLeave: 0, gone: 0, total: children.length };
   for (const child of children) {
-    switch (child.status) {
-      case "checked_in":
-      case "pickup_requested":
-        counts.present += 1;
-        break;
-      case "expected":
-        counts.expected += 1;
-        break;
-      case "on_leave":
-        counts.onLeave += 1;
-        break;
-      case "released":
-      case "collected":
-        counts.gone += 1;
-        break;
-    }
+    const presence = presenceOf(child.status);
+    if (presence === "present") counts.present += 1;
+    else if (presence === "expected") counts.expected += 1;
+    else if (presence === "on_leave") counts.onLeave += 1;
+    else counts.gone += 1;
   }
   return counts;
 }

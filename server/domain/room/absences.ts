@@ -1,3 +1,4 @@
+import { presenceOf } from "../../../protocol/model";
 import { type ChildRoomFacts, isUnexplained, type RoomCountsView } from "../../../protocol/room";
 import { childDay, type DayState } from "../day-state";
 import type { RosterIndex } from "../roster-index";
@@ -81,16 +82,14 @@ export function roomCounts(roster: RosterIndex, state: DayState, groupId: string
   for (const child of roster.childrenByGroup.get(groupId) ?? []) {
     counts.total += 1;
     const status = childDay(state, child.id).status;
-    switch (status) {
-      case "checked_in":
-      case "pickup_requested":
+    switch (presenceOf(status)) {
+      case "present":
         counts.present += 1;
         break;
       case "on_leave":
         counts.onLeave += 1;
         break;
-      case "released":
-      case "collected":
+      case "gone":
         counts.gone += 1;
         break;
       case "expected": {
