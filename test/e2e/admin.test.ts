@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../server/app";
 import { KIOSK_DIST } from "../../server/cli/paths";
 import { openFileJournal } from "../../server/store/file-journal";
-import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
+import { ARTIFACTS_DIR, launchChromium, openLoggedIn } from "../support/browser";
 import { createTestSchool, PASSWORD, removeSchool, type TestSchool } from "../support/server-harness";
 
 const HEADER = [
@@ -71,12 +71,9 @@ describe("the administration screen", () => {
   });
 
   async function openAs(username: string, hash: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-    await page.goto(`${server.url}/#${hash}`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(PASSWORD);
-    await page.getByTestId("login-submit").click();
-    return page;
+    return openLoggedIn(browser, server.url, { username, password: PASSWORD }, hash, {
+      viewport: { width: 1280, height: 900 },
+    });
   }
 
   /** Toasts fade by themselves; closed here so they do not cover what a screenshot is for. */

@@ -8,7 +8,7 @@ import { KIOSK_DIST } from "../../server/cli/paths";
 import { schoolDay } from "../../server/domain/school-day";
 import { openFileJournal } from "../../server/store/file-journal";
 import { anyTimeSchool } from "../support/any-time-schedule";
-import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
+import { ARTIFACTS_DIR, launchChromium, openLoggedIn } from "../support/browser";
 import {
   cardTap,
   connected,
@@ -66,12 +66,7 @@ describe("a delegate pass from the room kiosk to the gate", () => {
     hash: string,
     viewport = { width: 1280, height: 800 },
   ): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: "zh-CN" });
-    await page.goto(`${server.url}/#${hash}`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(PASSWORD);
-    await page.getByTestId("login-submit").click();
-    return page;
+    return openLoggedIn(browser, server.url, { username, password: PASSWORD }, hash, { viewport });
   }
 
   const row = (page: Page, childId: string) =>

@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from "../../server/app";
 import { KIOSK_DIST } from "../../server/cli/paths";
 import { openFileJournal } from "../../server/store/file-journal";
 import { addLeader, tapAt, testClock } from "../server/overview-support";
-import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
+import { ARTIFACTS_DIR, launchChromium, openLoggedIn } from "../support/browser";
 import {
   connected,
   createTestSchool,
@@ -61,17 +61,10 @@ describe("the duty leader signs off the day and prints its record", () => {
   });
 
   async function openAs(username: string, hash: string): Promise<Page> {
-    // The kiosk shows times on the browser's clock: a school's browser is in the school's zone.
-    const page = await browser.newPage({
+    return openLoggedIn(browser, server.url, { username, password: PASSWORD }, hash, {
       viewport: { width: 1280, height: 900 },
-      locale: "zh-CN",
       timezoneId: "Asia/Shanghai",
     });
-    await page.goto(`${server.url}/#${hash}`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(PASSWORD);
-    await page.getByTestId("login-submit").click();
-    return page;
   }
 
   const tap = async (device: DeviceClient, cardId: string) =>

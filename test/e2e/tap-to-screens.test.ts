@@ -8,7 +8,7 @@ import { KIOSK_DIST } from "../../server/cli/paths";
 import { openFileJournal } from "../../server/store/file-journal";
 import { type PtyPair, startPtyPair } from "../gate-agent/helpers/socat";
 import { anyTimeSchool } from "../support/any-time-schedule";
-import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
+import { ARTIFACTS_DIR, launchChromium, openLoggedIn } from "../support/browser";
 import { em4100Frame } from "../support/em4100-frame";
 import { createTestSchool, PASSWORD, removeSchool, type TestSchool } from "../support/server-harness";
 
@@ -67,12 +67,7 @@ describe("a card tap reaches the care-room kiosk and the guard screen", () => {
     hash: string,
     viewport = { width: 1280, height: 800 },
   ): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: "zh-CN" });
-    await page.goto(`${server.url}/#${hash}`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(PASSWORD);
-    await page.getByTestId("login-submit").click();
-    return page;
+    return openLoggedIn(browser, server.url, { username, password: PASSWORD }, hash, { viewport });
   }
 
   async function tapCard(pty: PtyPair, cardId: string): Promise<void> {

@@ -7,7 +7,7 @@ import { type RunningServer, startServer } from "../../server/app";
 import { KIOSK_DIST } from "../../server/cli/paths";
 import { openFileJournal } from "../../server/store/file-journal";
 import { type PtyPair, startPtyPair } from "../gate-agent/helpers/socat";
-import { ARTIFACTS_DIR, launchChromium } from "../support/browser";
+import { ARTIFACTS_DIR, launchChromium, openLoggedIn } from "../support/browser";
 import { em4100Frame } from "../support/em4100-frame";
 import { createTestSchool, PASSWORD, removeSchool, type TestSchool } from "../support/server-harness";
 
@@ -59,12 +59,9 @@ describe("the technician watches a reader live and binds a card by tapping it", 
   });
 
   async function openAs(username: string, hash: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
-    await page.goto(`${server.url}/#${hash}`);
-    await page.getByTestId("login-username").fill(username);
-    await page.getByTestId("login-password").fill(PASSWORD);
-    await page.getByTestId("login-submit").click();
-    return page;
+    return openLoggedIn(browser, server.url, { username, password: PASSWORD }, hash, {
+      viewport: { width: 1280, height: 900 },
+    });
   }
 
   const gateRow = (page: Page) => page.locator('[data-testid="device-row"]', { hasText: "南门" });

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const ARTIFACTS_DIR = resolve(import.meta.dirname, "../../test-artifacts");
 
@@ -20,4 +20,30 @@ export async function launchChromium(): Promise<Browser> {
       "--autoplay-policy=no-user-gesture-required",
     ],
   });
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** The kiosk shows times on the browser's clock; a school's browser is in the school's zone. */
+  timezoneId?: string;
+}
+
+/** A new page in Chinese, logged in through the real login form, on `#hash`. */
+export async function openLoggedIn(
+  browser: Browser,
+  url: string,
+  login: { username: string; password: string },
+  hash: string,
+  options: PageOptions = {},
+): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: "zh-CN",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
+  await page.goto(`${url}/#${hash}`);
+  await page.getByTestId("login-username").fill(login.username);
+  await page.getByTestId("login-password").fill(login.password);
+  await page.getByTestId("login-submit").click();
+  return page;
 }
