@@ -6,6 +6,9 @@ export default defineConfig({
     // Integration and browser tests start real processes and ptys; keep them in separate forks.
     pool: "forks",
     testTimeout: 30_000,
+    // Screens update over sockets and agents report on intervals: a poll may need more than the 1 s
+    // default on a loaded 2-core CI machine. It still fails, just not before the system had a chance.
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 60_000,
   },
 });

@@ -25,6 +25,8 @@ export interface ViewSocketHandlers {
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
+/** How long a command waits for a dropped socket to come back before it reports OFFLINE. */
+const RECONNECT_GRACE_MS = 5_000;
 const AUTH_ERRORS = new Set(["AUTH_REQUIRED", "AUTH_BAD_TOKEN", "AUTH_FORBIDDEN"]);
 
 /**
@@ -76,10 +78,14 @@ export class ViewSocket {
     });
   }
 
-  /** Sends a command; offline or no answer in time comes back as an INTERNAL error, never a throw. */
-  send<E extends CommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+  /**
+   * Sends a command; offline or no answer in time comes back as an INTERNAL error, never a throw.
+   * A tablet's socket drops and comes back (Wi-Fi blips, waking from sleep): a touch during such a
+   * reconnect waits for it briefly instead of failing. The command is still sent once, after it.
+   */
+  async send<E extends CommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
     const failed = (message: string) => ({ error: { code: "INTERNAL", message } }) as CommandAnswer<E>;
-    if (!this.socket.connected) return Promise.resolve(failed("OFFLINE"));
+    if (!(await this.connectedWithin(RECONNECT_GRACE_MS))) return failed("OFFLINE");
     // socket.io cannot narrow an emit over a union of event names; the types above keep it typed.
     const timed = this.socket.timeout(COMMAND_TIMEOUT_MS);
     const emit = timed.emit as unknown as (
@@ -89,6 +95,20 @@ export class ViewSocket {
     ) => void;
     return new Promise((resolve) => {
       emit.call(timed, name, payload, (err, answer) => resolve(err ? failed("TIMEOUT") : answer));
+    });
+  }
+
+  private connectedWithin(ms: number): Promise<boolean> {
+    if (this.socket.connected) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (connected: boolean) => {
+        clearTimeout(timer);
+        this.socket.off("connect", onConnect);
+        resolve(connected);
+      };
+      const onConnect = () => done(true);
+      const timer = setTimeout(() => done(false), ms);
+      this.socket.on("connect", onConnect);
     });
   }
 

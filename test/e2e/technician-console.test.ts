@@ -96,8 +96,12 @@ describe("the technician watches a reader live and binds a card by tapping it", 
     await writeFile(gateReader.readerSide, badChecksumFrame("0000000002"));
     await page.locator('[data-testid="console-line"][data-kind="bad"]').waitFor();
     expect(await page.getByTestId("console-line").first().getAttribute("data-kind")).toBe("bad");
-    await expect.poll(() => reader.getByTestId("reader-last").textContent()).toContain("0000000001");
-    await expect.poll(() => reader.getByTestId("reader-bad").textContent()).toMatch(/1/);
+    // Reader status is pushed at most every 2 s while counters change (gate-agent/reader-reports.ts).
+    const statusPush = { timeout: 6_000 };
+    await expect
+      .poll(() => reader.getByTestId("reader-last").textContent(), statusPush)
+      .toContain("0000000001");
+    await expect.poll(() => reader.getByTestId("reader-bad").textContent(), statusPush).toMatch(/1/);
     await page.screenshot({ path: join(ARTIFACTS_DIR, "technician-console-zh.png") });
 
     await page.getByTestId("lang-switch").click();
