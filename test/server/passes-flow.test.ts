@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PassCreate, PassView, TapReport, ViewSnapshot } from "../../protocol";
+import type { PassCreate, PassView, TapReport } from "../../protocol";
 import { type RunningServer, startServer } from "../../server/app";
 import { schoolDay } from "../../server/domain/school-day";
 import { openFileJournal } from "../../server/store/file-journal";
@@ -9,15 +9,10 @@ import { openDocumentStore } from "../../server/store/lowdb-store";
 import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
-  connected,
   createTestSchool,
-  type DeviceClient,
-  deviceClient,
-  login,
   nextEvent,
   removeSchool,
-  type ScreenClient,
-  screenClient,
+  SocketBag,
   startTestServer,
   type TestSchool,
   unwrap,
@@ -45,24 +40,13 @@ function uncleFor(childIds: string[]): PassCreate {
 describe("delegate passes from the kiosk to the gate", () => {
   let school: TestSchool;
   let server: RunningServer;
-  const sockets: (ScreenClient | DeviceClient)[] = [];
 
+  const bag = new SocketBag();
   async function screen(username: string, view?: { view: "gate" } | { view: "room"; groupId: string }) {
-    const socket = screenClient(server.url, await login(server.url, username));
-    sockets.push(socket);
-    await connected(socket);
-    const snapshot: ViewSnapshot | undefined = view
-      ? unwrap(await socket.emitWithAck("view:join", view))
-      : undefined;
-    return { socket, snapshot };
+    if (view) return bag.view(server, username, view);
+    return { socket: await bag.screen(server, username), snapshot: undefined };
   }
-
-  async function device(token: string) {
-    const socket = deviceClient(server.url, token);
-    sockets.push(socket);
-    await connected(socket);
-    return socket;
-  }
+  const device = (token: string) => bag.device(server, token);
 
   beforeEach(async () => {
     school = await createTestSchool(anyTimeSchool());
@@ -70,7 +54,7 @@ describe("delegate passes from the kiosk to the gate", () => {
   });
 
   afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
+    bag.closeAll();
     await server.close();
     await removeSchool(school);
   });
@@ -220,7 +204,7 @@ describe("delegate passes from the kiosk to the gate", () => {
     unwrap(await room.emitWithAck("tap:report", cardTap("0000000011")));
     const pass = unwrap(await t1.socket.emitWithAck("pass:create", uncleFor(["c1"])));
     unwrap(await gate.emitWithAck("tap:report", codeScan(pass.token)));
-    for (const s of sockets.splice(0)) s.disconnect();
+    bag.closeAll();
     await server.close();
 
     // A new process would open the document and the journal from disk: so does this.

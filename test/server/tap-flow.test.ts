@@ -1,18 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TapReport, ViewSnapshot } from "../../protocol";
+import type { TapReport } from "../../protocol";
 import type { RunningServer } from "../../server/app";
 import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
-  connected,
   createTestSchool,
-  type DeviceClient,
-  deviceClient,
-  login,
   nextEvent,
   removeSchool,
-  type ScreenClient,
-  screenClient,
+  SocketBag,
   startTestServer,
   type TestSchool,
   unwrap,
@@ -21,22 +16,11 @@ import {
 describe("a tap travels from a device to the screens that need it", () => {
   let school: TestSchool;
   let server: RunningServer;
-  const sockets: (ScreenClient | DeviceClient)[] = [];
 
-  async function screen(username: string, view: { view: "gate" } | { view: "room"; groupId: string }) {
-    const socket = screenClient(server.url, await login(server.url, username));
-    sockets.push(socket);
-    await connected(socket);
-    const snapshot: ViewSnapshot = unwrap(await socket.emitWithAck("view:join", view));
-    return { socket, snapshot };
-  }
-
-  async function device(token: string) {
-    const socket = deviceClient(server.url, token);
-    sockets.push(socket);
-    await connected(socket);
-    return socket;
-  }
+  const bag = new SocketBag();
+  const screen = (username: string, view: { view: "gate" } | { view: "room"; groupId: string }) =>
+    bag.view(server, username, view);
+  const device = (token: string) => bag.device(server, token);
 
   beforeEach(async () => {
     school = await createTestSchool(anyTimeSchool());
@@ -44,7 +28,7 @@ describe("a tap travels from a device to the screens that need it", () => {
   });
 
   afterEach(async () => {
-    for (const s of sockets.splice(0)) s.disconnect();
+    bag.closeAll();
     await server.close();
     await removeSchool(school);
   });

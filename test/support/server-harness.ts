@@ -12,6 +12,8 @@ import {
   type ServerToDeviceEvents,
   type ServerToScreenEvents,
   type TapReport,
+  type ViewRequest,
+  type ViewSnapshot,
 } from "../../protocol";
 import { type RunningServer, startServer } from "../../server/app";
 import { addDevice } from "../../server/auth/devices";
@@ -146,4 +148,45 @@ export function cardTap(cardId: string): TapReport {
     at: new Date().toISOString(),
     reading: { kind: "card", cardId },
   };
+}
+
+/** Sockets opened by a test, closed in afterEach. */
+export class SocketBag {
+  private readonly sockets: (ScreenClient | DeviceClient)[] = [];
+
+  async screen(server: RunningServer, username: string): Promise<ScreenClient> {
+    const socket = screenClient(server.url, await login(server.url, username));
+    this.sockets.push(socket);
+    await connected(socket);
+    return socket;
+  }
+
+  /** A logged-in screen that has joined `request`, with the snapshot it got. */
+  async view(
+    server: RunningServer,
+    username: string,
+    request: ViewRequest,
+  ): Promise<{ socket: ScreenClient; snapshot: ViewSnapshot }> {
+    const socket = await this.screen(server, username);
+    const snapshot = unwrap(await socket.emitWithAck("view:join", request));
+    return { socket, snapshot };
+  }
+
+  technician(
+    server: RunningServer,
+    username = "tech",
+  ): Promise<{ socket: ScreenClient; snapshot: ViewSnapshot }> {
+    return this.view(server, username, { view: "technician" });
+  }
+
+  async device(server: RunningServer, token: string): Promise<DeviceClient> {
+    const socket = deviceClient(server.url, token);
+    this.sockets.push(socket);
+    await connected(socket);
+    return socket;
+  }
+
+  closeAll(): void {
+    for (const s of this.sockets.splice(0)) s.disconnect();
+  }
 }

@@ -1,47 +1,7 @@
 import type { DeviceStatusView, ServerToDeviceEvents, ViewSnapshot } from "../../protocol";
-import type { RunningServer } from "../../server/app";
-import {
-  connected,
-  type DeviceClient,
-  deviceClient,
-  login,
-  nextEvent,
-  type ScreenClient,
-  screenClient,
-  unwrap,
-} from "./server-harness";
+import { type DeviceClient, nextEvent, type ScreenClient } from "./server-harness";
 
-/** Sockets opened by a test, closed in afterEach. */
-export class SocketBag {
-  private readonly sockets: (ScreenClient | DeviceClient)[] = [];
-
-  async screen(server: RunningServer, username: string): Promise<ScreenClient> {
-    const socket = screenClient(server.url, await login(server.url, username));
-    this.sockets.push(socket);
-    await connected(socket);
-    return socket;
-  }
-
-  async technician(
-    server: RunningServer,
-    username = "tech",
-  ): Promise<{ socket: ScreenClient; snapshot: ViewSnapshot }> {
-    const socket = await this.screen(server, username);
-    const snapshot = unwrap(await socket.emitWithAck("view:join", { view: "technician" }));
-    return { socket, snapshot };
-  }
-
-  async device(server: RunningServer, token: string): Promise<DeviceClient> {
-    const socket = deviceClient(server.url, token);
-    this.sockets.push(socket);
-    await connected(socket);
-    return socket;
-  }
-
-  closeAll(): void {
-    for (const s of this.sockets.splice(0)) s.disconnect();
-  }
-}
+export { SocketBag } from "./server-harness";
 
 /** The next device:status of this device matching `predicate`. */
 export function nextStatus(
