@@ -56,11 +56,12 @@ export class ArchiveService {
     const today = schoolDay(this.deps.clock(), timezone);
     if (day > today) throw new WanfengError("VALIDATION_FAILED", `${day} has not happened yet`);
     if (day === today) {
-      return this.deps.day.recordArchiveEvent((roster, state, now) => {
+      return this.deps.day.recordDecision((roster, state, now) => {
         // Midnight passed between the check and the decision: the caller asks again for that day.
         if (state.day !== day)
           throw new WanfengError("VALIDATION_FAILED", "the school day changed; try again");
-        return decide(roster, state, now);
+        const event = decide(roster, state, now);
+        return { result: event, events: [event] };
       });
     }
     const run = this.queue.then(() => this.recordEarlierDay(day, decide));

@@ -178,7 +178,8 @@ export class DayService {
 
   /**
    * Decides against today's state and records what was decided, for commands that are not taps
-   * (a pass's short code typed by the guard). `decide` must be pure, like the tap rules.
+   * (a pass's short code typed by the guard, a sign-off, a staff sign-in). `decide` must be pure,
+   * like the tap rules, and makes its own checks.
    */
   async recordDecision<T>(
     decide: (roster: RosterIndex, state: DayState, now: Date) => { result: T; events: DayEvent[] },
@@ -255,19 +256,6 @@ export class DayService {
     await this.recordPlannedLeaves();
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
-  }
-
-  /**
-   * Records the sign-off or an amendment of today (server/archive): `decide` is pure and makes
-   * its own checks (a day is signed off once; amendments only after it).
-   */
-  async recordArchiveEvent<E extends DayEvent>(
-    decide: (roster: RosterIndex, state: DayState, now: Date) => E,
-  ): Promise<E> {
-    await this.ensureToday();
-    const event = decide(this.roster, this.state, this.deps.clock());
-    await this.commit([event]);
-    return event;
   }
 
   private async commit(decided: readonly DayEvent[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { WanfengError } from "../../protocol";
 import type { DayService } from "../day/day-service";
-import type { EventJournal, StaffSignedIn, StaffSignedOut } from "../domain/events";
+import type { DayEvent, EventJournal, StaffSignedIn, StaffSignedOut } from "../domain/events";
 import { scheduleOf } from "../domain/schedule/defaults";
 import type { DocumentStore, User } from "../store/schema";
 import { type AttendanceMark, type StaffMonth, staffMonth } from "./staff-hours";
@@ -47,8 +47,8 @@ export class AttendanceService {
     const since = await this.deps.day.staffSignedInAt(user.id);
     if ((action === "in") === (since !== undefined)) return statusOf(user.id, since);
     const id = this.deps.newId();
-    const event = await this.deps.day.recordArchiveEvent(
-      (_roster, state, now): StaffSignedIn | StaffSignedOut => {
+    const event = await this.deps.day.recordDecision(
+      (_roster, state, now): { result: StaffSignedIn | StaffSignedOut; events: DayEvent[] } => {
         // Two sign-ins racing from two screens: the second is told to look again.
         if ((action === "in") === state.staffOnDuty.has(user.id)) {
           throw new WanfengError("VALIDATION_FAILED", "attendance changed meanwhile; try again");
@@ -59,9 +59,11 @@ export class AttendanceService {
           at: now.toISOString(),
           actor: { kind: "user" as const, id: user.id },
         };
-        return action === "in"
-          ? { ...base, type: "staff:signedIn", userId: user.id, via: "login" }
-          : { ...base, type: "staff:signedOut", userId: user.id, via: "login" };
+        const signed: StaffSignedIn | StaffSignedOut =
+          action === "in"
+            ? { ...base, type: "staff:signedIn", userId: user.id, via: "login" }
+            : { ...base, type: "staff:signedOut", userId: user.id, via: "login" };
+        return { result: signed, events: [signed] };
       },
     );
     return statusOf(user.id, event.type === "staff:signedIn" ? event.at : undefined);
