@@ -8,4 +8,4 @@ const QUIET_COMMANDS = new Set(["tap", "demo-taps", "import", "user", "device", 
 if (!process.env.LOG_LEVEL && QUIET_COMMANDS.has(process.argv[2] ?? "")) process.env.LOG_LEVEL = "warn";
 
 register();
-await import("../server/cli/main.ts");
+await import("../cli/main.ts");

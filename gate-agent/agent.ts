@@ -1,4 +1,4 @@
-import { createLogger } from "../server/log";
+import { createLogger } from "../common/log";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";

@@ -1,6 +1,6 @@
+import { createLogger } from "../common/log";
 import { WanfengError } from "../protocol/errors";
 import type { ReaderConfig, ReaderFrame, ReaderStatus } from "../protocol/technician";
-import { createLogger } from "../server/log";
 import { loadProfile } from "./profiles/load";
 import type { HardwareProfile } from "./profiles/schema";
 import type { ReaderReading } from "./reader/pipeline";

@@ -6,7 +6,7 @@
 import { rmSync } from "node:fs";
 import { HELP, parseBenchArgs } from "./bench/options";
 
-// server/log.ts reads LOG_LEVEL when it is first imported: set it before any server module loads.
+// common/log.ts reads LOG_LEVEL when it is first imported: set it before any server module loads.
 process.env.LOG_LEVEL ??= "warn";
 
 async function main(): Promise<number> {

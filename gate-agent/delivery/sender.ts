@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { createLogger } from "../../common/log";
 import type { WireError } from "../../protocol/errors";
 import {
   DEVICE_NAMESPACE,
@@ -6,7 +7,6 @@ import {
   type ServerToDeviceEvents,
 } from "../../protocol/events";
 import type { DeviceConfig, TapOutcome, TapReport } from "../../protocol/model";
-import { createLogger } from "../../server/log";
 import { type AgentTiming, backoffDelay, DEFAULT_TIMING, Wakeup } from "../timing";
 import { readAck } from "./ack";
 import { MemoryTapQueue, type TapQueue } from "./queue";

@@ -1,5 +1,5 @@
+import { createLogger } from "../../common/log";
 import type { Reading } from "../../protocol/model";
-import { createLogger } from "../../server/log";
 import { createDriver, type Feedback, type ReaderDriver } from "../drivers";
 import type { HardwareProfile } from "../profiles/schema";
 import { Debouncer } from "./debounce";

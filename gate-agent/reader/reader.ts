@@ -1,4 +1,4 @@
-import { createLogger } from "../../server/log";
+import { createLogger } from "../../common/log";
 import type { Feedback } from "../drivers";
 import type { HardwareProfile } from "../profiles/schema";
 import { type AgentTiming, backoffDelay, Wakeup } from "../timing";

@@ -1,3 +1,4 @@
+import { createLogger } from "../../common/log";
 import type { AmendmentView, AmendRequest, SignOffView } from "../../protocol";
 import { WanfengError } from "../../protocol";
 import type { DayService } from "../day/day-service";
@@ -7,7 +8,6 @@ import { amendmentView, signOffView } from "../domain/overview/overview-views";
 import { type ArchiveUser, decideAmendment, decideSignOff } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import { createLogger } from "../log";
 import type { DocumentStore, User } from "../store/schema";
 
 const log = createLogger("archive");

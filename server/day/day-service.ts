@@ -1,3 +1,4 @@
+import { createLogger } from "../../common/log";
 import type { ChildDayView, TapOutcome, TapReport, TapResult, ViewSnapshot } from "../../protocol";
 import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
@@ -12,7 +13,6 @@ import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
-import { createLogger } from "../log";
 import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
 import type { Device, DocumentStore } from "../store/schema";
 

@@ -1,5 +1,5 @@
+import { createLogger } from "../../common/log";
 import { dueGateEvents } from "../domain/gate/gate-due";
-import { createLogger } from "../log";
 import type { DayService } from "./day-service";
 
 const log = createLogger("gate-clock");

@@ -1,6 +1,6 @@
+import { createLogger } from "../../common/log";
 import { DEFAULT_PROFILES_DIR, loadAllProfiles } from "../../gate-agent/profiles/load";
 import type { HardwareProfileSummary } from "../../protocol";
-import { createLogger } from "../log";
 
 const log = createLogger("profiles");
 

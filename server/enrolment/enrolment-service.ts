@@ -1,3 +1,4 @@
+import { createLogger } from "../../common/log";
 import {
   type CardBound,
   type EnrolmentDone,
@@ -10,7 +11,6 @@ import {
 } from "../../protocol";
 import type { DayService, TapClaim } from "../day/day-service";
 import type { DayEvent, TapReceived } from "../domain/events";
-import { createLogger } from "../log";
 import type { Device, DocumentStore, User } from "../store/schema";
 import { bindCard, holderNameIn } from "./bind-card";
 

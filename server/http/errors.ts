@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Response } from "express";
+import { createLogger } from "../../common/log";
 import { type ErrorCode, isWanfengError, toWireError } from "../../protocol";
-import { createLogger } from "../log";
 
 const log = createLogger("http");
 

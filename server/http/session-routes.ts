@@ -1,10 +1,10 @@
 import { Router } from "express";
 import { rateLimit } from "express-rate-limit";
+import { createLogger } from "../../common/log";
 import { LoginRequestSchema, type SessionUser } from "../../protocol";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
 import { authenticateUser } from "../auth/users";
-import { createLogger } from "../log";
 import type { DocumentStore, User } from "../store/schema";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";

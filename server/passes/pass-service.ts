@@ -1,3 +1,4 @@
+import { createLogger } from "../../common/log";
 import {
   PASS_MAX_DAYS,
   type PassCreate,
@@ -13,7 +14,6 @@ import type { DayEvent } from "../domain/events";
 import { decidePass, presentedFromTyping } from "../domain/pass-decision";
 import type { RosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import { createLogger } from "../log";
 import type { Pass } from "../store/pass-schema";
 import type { Db, DocumentStore, User } from "../store/schema";
 import { nextDay, passBook } from "./earlier-uses";

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { createLogger } from "../../common/log";
 import { type Ack, toWireError, WanfengError } from "../../protocol";
-import { createLogger } from "../log";
 
 const log = createLogger("screen-commands");
 

@@ -1,9 +1,9 @@
 import type { Server } from "socket.io";
 import { z } from "zod";
+import { createLogger } from "../../common/log";
 import { TapReportSchema, toWireError } from "../../protocol";
 import { authenticateDevice } from "../auth/devices";
 import type { DayService } from "../day/day-service";
-import { createLogger } from "../log";
 import type { DocumentStore } from "../store/schema";
 import { connectError } from "./connect-error";
 import { type DeviceNamespace, deviceNamespace } from "./namespaces";

@@ -1,5 +1,6 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
+import { createLogger } from "../../common/log";
 import {
   ContactLogSchema,
   EarlyCancelSchema,
@@ -24,7 +25,6 @@ import {
 } from "../domain/gate/gate-commands";
 import { gateBoard } from "../domain/gate/gate-views";
 import { childView } from "../domain/views";
-import { createLogger } from "../log";
 import { answerCommand, parseCommand } from "./command-helpers";
 import type { ScreenNamespace, ScreenSocketData } from "./namespaces";
 import { GATE_ROOM } from "./rooms";

@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io";
+import { createLogger } from "../../common/log";
 import {
   type ScreenToServerEvents,
   type ServerToScreenEvents,
@@ -12,7 +13,6 @@ import type { DayEvent } from "../domain/events";
 import { amendmentView, overviewSnapshot, overviewUpdate } from "../domain/overview/overview-views";
 import type { RosterIndex } from "../domain/roster-index";
 import { alertView } from "../domain/views";
-import { createLogger } from "../log";
 import type { ScreenNamespace, ScreenSocketData } from "./namespaces";
 
 const log = createLogger("overview");

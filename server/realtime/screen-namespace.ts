@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { z } from "zod";
+import { createLogger } from "../../common/log";
 import {
   type Ack,
   ChildCommandSchema,
@@ -16,7 +17,6 @@ import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
 import type { DayService } from "../day/day-service";
 import type { ChildCommandKind } from "../domain/child-commands";
-import { createLogger } from "../log";
 import { PassService } from "../passes/pass-service";
 import { RoomService } from "../room/room-service";
 import type { DocumentStore, User } from "../store/schema";

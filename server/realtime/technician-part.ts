@@ -1,5 +1,6 @@
 import type { Socket } from "socket.io";
 import { z } from "zod";
+import { createLogger } from "../../common/log";
 import {
   CardBindSchema,
   ConfigureReadersSchema,
@@ -24,7 +25,6 @@ import type { DeviceRegistry } from "../devices/device-registry";
 import type { ProfileCatalog } from "../devices/profile-catalog";
 import { checkReaderConfig } from "../devices/reader-config";
 import type { EnrolmentService } from "../enrolment/enrolment-service";
-import { createLogger } from "../log";
 import type { Device, DocumentStore } from "../store/schema";
 import { answerCommand, parseCommand } from "./command-helpers";
 import type { DeviceNamespace, DeviceSocketData, ScreenNamespace, ScreenSocketData } from "./namespaces";

@@ -1,3 +1,4 @@
+import { createLogger } from "../../common/log";
 import {
   type AbsenceResolve,
   type ChildDayView,
@@ -23,7 +24,6 @@ import { decideRollCall } from "../domain/room/rollcall";
 import { roomDayView } from "../domain/room/room-view";
 import { schoolDay } from "../domain/school-day";
 import { childView } from "../domain/views";
-import { createLogger } from "../log";
 import type { RosterLeave } from "../store/room-schema";
 import type { DocumentStore, User } from "../store/schema";
 import { HandoverLoginLimit } from "./handover-limit";

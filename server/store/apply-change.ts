@@ -1,6 +1,6 @@
 import type { z } from "zod";
+import type { Logger } from "../../common/log";
 import { isWanfengError, WanfengError } from "../../protocol";
-import type { Logger } from "../log";
 import { type Db, DbSchema } from "./schema";
 
 /**

@@ -1,6 +1,6 @@
 import { lock } from "proper-lockfile";
+import { createLogger } from "../../common/log";
 import { WanfengError } from "../../protocol";
-import { createLogger } from "../log";
 
 const log = createLogger("store");
 

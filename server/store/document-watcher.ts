@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from "node:fs";
 import { basename, dirname } from "node:path";
-import { createLogger } from "../log";
+import { createLogger } from "../../common/log";
 
 const log = createLogger("store");
 

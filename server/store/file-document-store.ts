@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
+import { createLogger, type Logger } from "../../common/log";
 import { isWanfengError } from "../../protocol";
-import { createLogger, type Logger } from "../log";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";

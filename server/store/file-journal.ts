@@ -1,8 +1,8 @@
 import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createLogger, type Logger } from "../../common/log";
 import { WanfengError } from "../../protocol";
 import type { DayEvent, EventJournal } from "../domain/events";
-import { createLogger, type Logger } from "../log";
 import { fsyncDirectory } from "./fs-durable";
 import { parseJournalLines, repairTornTail } from "./journal-file";
 

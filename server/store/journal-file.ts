@@ -1,5 +1,5 @@
 import { type FileHandle, open } from "node:fs/promises";
-import type { Logger } from "../log";
+import type { Logger } from "../../common/log";
 
 /**
  * Reading and repairing one day's JSON-lines file. Kept apart from the group-commit logic in

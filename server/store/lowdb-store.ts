@@ -1,8 +1,8 @@
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { type Adapter, Low, Memory } from "lowdb";
+import { createLogger, type Logger } from "../../common/log";
 import { WanfengError } from "../../protocol";
-import { createLogger, type Logger } from "../log";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
 import { withDocumentLock } from "./document-lock";
 import { DurableJsonFile, parseJsonText } from "./durable-json-file";

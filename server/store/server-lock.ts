@@ -2,8 +2,8 @@ import { mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { lock } from "proper-lockfile";
+import { createLogger } from "../../common/log";
 import { WanfengError } from "../../protocol";
-import { createLogger } from "../log";
 
 const log = createLogger("store");
 

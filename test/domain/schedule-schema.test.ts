@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_SCHEDULE } from "../../demo/demo-schedule";
 import { DEFAULT_SCHEDULE, scheduleOf } from "../../server/domain/schedule";
-import { DEMO_SCHEDULE } from "../../server/roster/demo-schedule";
 import { type Schedule, ScheduleSchema } from "../../server/store/schedule-schema";
 import { DbSchema, emptyDb } from "../../server/store/schema";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_SCHEDULE } from "../../demo/demo-schedule";
 import { buildRosterIndex } from "../../server/domain/roster-index";
 import { DEFAULT_SCHEDULE, rosterScheduleView } from "../../server/domain/schedule";
-import { DEMO_SCHEDULE } from "../../server/roster/demo-schedule";
 import { smallSchool } from "./fixtures";
 
 describe("the schedule in snapshots", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SCHEDULE } from "../../server/roster/demo-schedule";
+import { DEMO_SCHEDULE } from "../../demo/demo-schedule";
 import { type AttendanceMark, intervalsOf, periodsOn, staffMonth } from "../../server/staff/staff-hours";
 
 const TZ = "Asia/Shanghai";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KIOSK_DIST } from "../../server/cli/paths";
+import { KIOSK_DIST } from "../../cli/paths";
 import { smallSchool } from "../domain/fixtures";
 import { GateWorld } from "../server/gate-harness";
 import { ARTIFACTS_DIR, launchChromium } from "../support/browser";

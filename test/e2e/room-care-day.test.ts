@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { KIOSK_DIST } from "../../cli/paths";
 import { type RunningServer, startServer } from "../../server/app";
-import { KIOSK_DIST } from "../../server/cli/paths";
 import { openFileJournal } from "../../server/store/file-journal";
 import { roomSchool } from "../domain/room-fixtures";
 import { ARTIFACTS_DIR, launchChromium } from "../support/browser";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type ReadersSources, runReadersCommand } from "../../cli/readers-command";
 import {
   formatUsbIds,
   type HidDeviceSeen,
@@ -8,7 +9,6 @@ import {
 } from "../../gate-agent/discovery";
 import { loadAllProfiles, parseProfile } from "../../gate-agent/profiles/load";
 import type { HardwareProfile } from "../../gate-agent/profiles/schema";
-import { type ReadersSources, runReadersCommand } from "../../server/cli/readers-command";
 
 const base = {
   name: "test",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { DEMO_NOT_AUTHORISED_CARD } from "../../demo/demo-gate";
+import { buildDemoSchool } from "../../demo/demo-school";
 import { emptyDay } from "../../server/domain/day-state";
 import { buildRosterIndex } from "../../server/domain/roster-index";
 import { decideTap } from "../../server/domain/tap-decision";
-import { DEMO_NOT_AUTHORISED_CARD } from "../../server/roster/demo-gate";
-import { buildDemoSchool } from "../../server/roster/demo-school";
 
 describe("demo school: the gate", () => {
   it("has a not-authorised adult whose card raises the red custody alert at the gate", async () => {

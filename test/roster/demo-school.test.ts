@@ -2,16 +2,16 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticateDevice } from "../../server/auth/devices";
-import { authenticateUser } from "../../server/auth/users";
-import { DEMO_STAFF_CARD } from "../../server/roster/demo-admin";
+import { DEMO_STAFF_CARD } from "../../demo/demo-admin";
 import {
   buildDemoSchool,
   type DemoSchool,
   formatDemoBanner,
   readDemoLogins,
   writeDemoLogins,
-} from "../../server/roster/demo-school";
+} from "../../demo/demo-school";
+import { authenticateDevice } from "../../server/auth/devices";
+import { authenticateUser } from "../../server/auth/users";
 import { createMemoryStore } from "../../server/store/lowdb-store";
 import { DbSchema } from "../../server/store/schema";
 

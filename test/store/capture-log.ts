@@ -1,5 +1,5 @@
 import pino from "pino";
-import type { Logger } from "../../server/log";
+import type { Logger } from "../../common/log";
 
 export interface LogRecord {
   level: number;

@@ -1,4 +1,4 @@
-import { createLogger } from "../../../server/log";
+import { createLogger } from "../../../common/log";
 import type { DriverContext, Feedback, ReaderDriver } from "../types";
 import { cardIdFromRaw } from "./card";
 import { CMD, codeName, NAK, nakReason, REPLY } from "./codes";

@@ -1,4 +1,4 @@
-import { createLogger } from "../../../server/log";
+import { createLogger } from "../../../common/log";
 import type { DriverContext, ReaderDriver } from "../types";
 import {
   CMD_GET_FIRMWARE_VERSION,

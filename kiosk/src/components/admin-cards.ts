@@ -2,10 +2,10 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { AdminSnapshot } from "../../../protocol/admin";
 import { adminApi } from "../admin-api";
 import { requestRender } from "../app";
-import { askConfirm } from "../components/confirm";
 import { classLabel } from "../format";
 import { t } from "../i18n";
 import { type AdminScreen, formFields } from "../screens/admin";
+import { askConfirm } from "./confirm";
 
 /**
  * Guardians and their pickup cards (mark lost or revoked: the gate raises the red alert on the

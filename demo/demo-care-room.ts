@@ -1,5 +1,5 @@
-import { schoolDay } from "../domain/school-day";
-import type { Db } from "../store/schema";
+import { schoolDay } from "../server/domain/school-day";
+import type { Db } from "../server/store/schema";
 
 /**
  * The demo school's care-room data: health notes on a few children (an allergy, a diet, one

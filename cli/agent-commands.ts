@@ -1,8 +1,8 @@
-import { createTapSender, parseReaderSpec, sendOneTap, startAgent } from "../../gate-agent";
-import { createLogger } from "../log";
-import { readDemoLogins } from "../roster/demo-school";
-import { openDocumentStore } from "../store/lowdb-store";
-import { planDemoTaps } from "./demo-plan";
+import { createLogger } from "../common/log";
+import { planDemoTaps } from "../demo/demo-plan";
+import { readDemoLogins } from "../demo/demo-school";
+import { createTapSender, parseReaderSpec, sendOneTap, startAgent } from "../gate-agent";
+import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
 const log = createLogger("cli");

@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
-import type { Role } from "../../protocol";
-import { addDevice } from "../auth/devices";
-import { addUser } from "../auth/users";
-import { createMemoryStore } from "../store/lowdb-store";
-import { type Db, emptyDb } from "../store/schema";
+import type { Role } from "../protocol";
+import { addDevice } from "../server/auth/devices";
+import { addUser } from "../server/auth/users";
+import { createMemoryStore } from "../server/store/lowdb-store";
+import { type Db, emptyDb } from "../server/store/schema";
 import { addDemoAdministration } from "./demo-admin";
 import { addDemoCareRoom } from "./demo-care-room";
 import { addDemoGate } from "./demo-gate";
@@ -78,7 +78,7 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
   // The first guardian lost an old card and got a new one: tapping the old one shows the red alert.
   const lostCard = "0011223344";
   db.cards.push({ id: lostCard, holder: { kind: "guardian", id: "guardian-1" }, status: "lost" });
-  // A not-authorised adult with a card (custody): the red alert at the gate (server/roster/demo-gate.ts).
+  // A not-authorised adult with a card (custody): the red alert at the gate (demo/demo-gate.ts).
   addDemoGate(db);
 
   const store = createMemoryStore(db);
@@ -98,7 +98,7 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
     logins.push({ username: user.username, password, role: user.role, displayName: user.displayName });
   }
 
-  // Enrolment records, one withdrawn child, the duty roster and a staff card (server/roster/demo-admin.ts).
+  // Enrolment records, one withdrawn child, the duty roster and a staff card (demo/demo-admin.ts).
   await store.update((doc) => addDemoAdministration(doc, now));
 
   const devices: DemoDevice[] = [];

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { applyRoster } from "../roster/csv-import";
-import { parseRosterFile } from "../roster/xlsx-import";
-import { openDocumentStore } from "../store/lowdb-store";
+import { applyRoster } from "../server/roster/csv-import";
+import { parseRosterFile } from "../server/roster/xlsx-import";
+import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
 /**

@@ -1,8 +1,8 @@
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { DeviceKindSchema, RoleSchema } from "../../protocol";
-import { createLogger } from "../log";
+import { createLogger } from "../common/log";
+import { DeviceKindSchema, RoleSchema } from "../protocol";
 
 const log = createLogger("demo");
 

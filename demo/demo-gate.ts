@@ -1,4 +1,4 @@
-import type { Db } from "../store/schema";
+import type { Db } from "../server/store/schema";
 
 /** The demo adult who must not collect: a card of theirs at the gate shows the red custody alert. */
 export const DEMO_NOT_AUTHORISED_CARD = "0066778899";

@@ -1,7 +1,7 @@
-import { nextDay } from "../admin/admin-service";
-import { schoolDay } from "../domain/school-day";
-import type { Duty, Enrolment } from "../store/admin-schema";
-import type { Db } from "../store/schema";
+import { nextDay } from "../server/admin/admin-service";
+import { schoolDay } from "../server/domain/school-day";
+import type { Duty, Enrolment } from "../server/store/admin-schema";
+import type { Db } from "../server/store/schema";
 
 /** A staff card for the demo's first teacher (考勤): tap it at a room reader to sign in and out. */
 export const DEMO_STAFF_CARD = "0055667788";

@@ -1,8 +1,8 @@
 import { createInterface } from "node:readline/promises";
 import password from "@inquirer/password";
-import type { Role } from "../../protocol";
-import { addUser } from "../auth/users";
-import { openDocumentStore } from "../store/lowdb-store";
+import type { Role } from "../protocol";
+import { addUser } from "../server/auth/users";
+import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
 export async function runUserAddCommand(

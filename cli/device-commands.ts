@@ -1,5 +1,5 @@
-import { addDevice } from "../auth/devices";
-import { openDocumentStore } from "../store/lowdb-store";
+import { addDevice } from "../server/auth/devices";
+import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
 export async function runDeviceAddCommand(

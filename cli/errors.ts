@@ -1,4 +1,4 @@
-import { isWanfengError } from "../../protocol";
+import { isWanfengError } from "../protocol";
 
 /** A CLI failure: one clear line (and the details that name rows/fields), exit code 1. */
 export function reportCliError(err: unknown): never {

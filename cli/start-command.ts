@@ -1,10 +1,10 @@
 import { join } from "node:path";
-import { startServer } from "../app";
-import { createLogger } from "../log";
-import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../roster/demo-school";
-import { openFileJournal } from "../store/file-journal";
-import { isFreshDataDir, openDocumentStore } from "../store/lowdb-store";
-import { acquireServerLock } from "../store/server-lock";
+import { createLogger } from "../common/log";
+import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
+import { startServer } from "../server/app";
+import { openFileJournal } from "../server/store/file-journal";
+import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
+import { acquireServerLock } from "../server/store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
 
 const log = createLogger("cli");

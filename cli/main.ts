@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { ROLES } from "../../protocol";
+import { ROLES } from "../protocol";
 import { runAgentCommand, runDemoTapsCommand, runTapCommand } from "./agent-commands";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";

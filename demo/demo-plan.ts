@@ -1,5 +1,5 @@
-import { careOnDay } from "../domain/enrolment";
-import type { Db } from "../store/schema";
+import { careOnDay } from "../server/domain/enrolment";
+import type { Db } from "../server/store/schema";
 
 export interface DemoDevice {
   name: string;

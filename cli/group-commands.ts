@@ -1,4 +1,4 @@
-import { openDocumentStore } from "../store/lowdb-store";
+import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
 /** Group ids are what `device add --group` and `user add --group` take. */

@@ -7,10 +7,10 @@ import {
   matchSerialPorts,
   parseHexUsbId,
   type SerialPortSeen,
-} from "../../gate-agent/discovery";
-import { loadAllProfiles } from "../../gate-agent/profiles/load";
-import type { HardwareProfile } from "../../gate-agent/profiles/schema";
-import { type HidDriverType, nodeHidBackend } from "../../gate-agent/reader/hid-transport";
+} from "../gate-agent/discovery";
+import { loadAllProfiles } from "../gate-agent/profiles/load";
+import type { HardwareProfile } from "../gate-agent/profiles/schema";
+import { type HidDriverType, nodeHidBackend } from "../gate-agent/reader/hid-transport";
 
 /** Where the command gets its lists; tests pass fakes, the CLI the real libraries. */
 export interface ReadersSources {
