@@ -46,6 +46,8 @@ import type {
  * Commands are answered by acknowledgement: `{ data } | { error: { code, message } }`.
  */
 
+export type { ScreenToServerEvents } from "./commands";
+
 export const DEVICE_NAMESPACE = "/device";
 export const SCREEN_NAMESPACE = "/screen";
 
@@ -61,43 +63,6 @@ export interface ServerToDeviceEvents {
   "device:config": (config: DeviceConfig) => void;
   /** Stream `reader:frame` for these readers; an empty list stops it. */
   "console:watch": (watch: ConsoleWatch) => void;
-}
-
-export interface ScreenToServerEvents {
-  "view:join": (request: ViewRequest, ack: (answer: Ack<ViewSnapshot>) => void) => void;
-  // Care room (rules 4, 5, 11, 16): a teacher of the group or admin; health notes: admin only.
-  "rollcall:confirm": (command: RollCallConfirm, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "leave:record": (command: LeaveRecord, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "leave:cancel": (command: LeaveCancel, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "absence:resolve": (command: AbsenceResolve, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "group:handover": (command: Handover, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "medication:give": (command: MedicationGive, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "room:settings": (command: RoomSettingsUpdate, ack: (answer: Ack<RoomDayView>) => void) => void;
-  "health:update": (command: HealthUpdate, ack: (answer: Ack<ChildDayView>) => void) => void;
-  "child:checkIn": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
-  "child:release": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
-  "child:collect": (command: ChildCommand, ack: (answer: Ack<ChildDayView>) => void) => void;
-  // Technician tools (technician and admin): reader console, reader set-up, card enrolment.
-  "console:open": (command: ConsoleOpen, ack: (answer: Ack<ConsoleOpen>) => void) => void;
-  "console:close": (command: Record<string, never>, ack: (answer: Ack<null>) => void) => void;
-  "device:configureReaders": (
-    command: ConfigureReaders,
-    ack: (answer: Ack<DeviceStatusView>) => void,
-  ) => void;
-  "enrolment:start": (command: EnrolmentStart, ack: (answer: Ack<EnrolmentStarted>) => void) => void;
-  "enrolment:cancel": (command: { deviceId: string }, ack: (answer: Ack<null>) => void) => void;
-  "card:bind": (command: CardBind, ack: (answer: Ack<CardBound>) => void) => void;
-  // Delegate passes: teachers (their groups) and admin write them; the guard redeems a short code.
-  "pass:create": (command: PassCreate, ack: (answer: Ack<PassView>) => void) => void;
-  "pass:list": (command: PassList, ack: (answer: Ack<PassView[]>) => void) => void;
-  "pass:revoke": (command: PassRevoke, ack: (answer: Ack<PassView>) => void) => void;
-  "pass:redeemShortCode": (command: PassRedeem, ack: (answer: Ack<PassResult>) => void) => void;
-  // The gate's care-day duties (guard and admin); each answers with the new gate board.
-  "gate:registerEarly": (command: EarlyRegister, ack: (answer: Ack<GateBoard>) => void) => void;
-  "gate:cancelEarly": (command: EarlyCancel, ack: (answer: Ack<GateBoard>) => void) => void;
-  "gate:logContact": (command: ContactLog, ack: (answer: Ack<GateBoard>) => void) => void;
-  "gate:moveToReception": (command: ReceptionMove, ack: (answer: Ack<GateBoard>) => void) => void;
-  "gate:reenter": (command: Reentry, ack: (answer: Ack<GateBoard>) => void) => void;
 }
 
 export interface PickupAnnouncement {

@@ -1,5 +1,6 @@
 export * from "./admin";
 export * from "./card-number";
+export * from "./commands";
 export * from "./errors";
 export * from "./events";
 export * from "./gate";

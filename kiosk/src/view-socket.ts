@@ -1,4 +1,6 @@
 import { io, type Socket } from "socket.io-client";
+import type { ScreenCommandAnswer, ScreenCommandInput } from "../../protocol/commands";
+import type { Ack } from "../../protocol/errors";
 import {
   SCREEN_NAMESPACE,
   type ScreenToServerEvents,
@@ -11,8 +13,8 @@ export type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
 
 /** Every screen command is (payload, ack); view:join is the socket's own business. */
 export type CommandName = Exclude<keyof ScreenToServerEvents, "view:join">;
-export type CommandPayload<E extends CommandName> = Parameters<ScreenToServerEvents[E]>[0];
-export type CommandAnswer<E extends CommandName> = Parameters<Parameters<ScreenToServerEvents[E]>[1]>[0];
+export type CommandPayload<E extends CommandName> = ScreenCommandInput<E>;
+export type CommandAnswer<E extends CommandName> = Ack<ScreenCommandAnswer<E>>;
 
 /** What every screen does with its connection, whatever view it shows. */
 export interface ViewSocketHandlers {
