@@ -1,5 +1,5 @@
 import type { Ack } from "./errors";
-import type { ContactLog, EarlyCancel, EarlyRegister, GateBoard, ReceptionMove, Reentry } from "./gate";
+import type { GateBoardChange } from "./gate-board";
 import type {
   AlertView,
   ChildCommand,
@@ -75,26 +75,42 @@ export interface RoomTapNotice {
   result: TapResult;
 }
 
+/**
+ * The position of an update in its screen stream (a group's kiosks, the gate, the overview, the
+ * technician page): each update sent to a stream is one more than the last, and a snapshot
+ * carries the version it was taken at. A screen that sees a gap asks for a new snapshot.
+ */
+export type StreamVersion = number;
+
 export interface ServerToScreenEvents {
   /** A child's tile changed (any status change). */
-  "child:updated": (child: ChildDayView) => void;
+  "child:updated": (child: ChildDayView, version: StreamVersion) => void;
   /** The room's roll call, holder, leaves, doses or settings changed (to the group's kiosks). */
-  "room:updated": (room: RoomDayView) => void;
+  "room:updated": (room: RoomDayView, version: StreamVersion) => void;
   /** A guardian is at the gate for this child: the kiosk announces it. */
-  "pickup:requested": (announcement: PickupAnnouncement) => void;
-  "alert:raised": (alert: AlertView) => void;
+  "pickup:requested": (announcement: PickupAnnouncement, version: StreamVersion) => void;
+  "alert:raised": (alert: AlertView, version: StreamVersion) => void;
   /** A tap on the room's own reader that did not change a tile (unknown card, wrong group…). */
-  "tap:noticed": (notice: RoomTapNotice) => void;
+  "tap:noticed": (notice: RoomTapNotice, version: StreamVersion) => void;
   /** The day rolled over or the roster changed: screens reload their snapshot. */
   "view:stale": () => void;
   /** Technician view: a device came online, went offline, or its readers changed. */
-  "device:status": (device: DeviceStatusView) => void;
+  "device:status": (device: DeviceStatusView, version: StreamVersion) => void;
   /** Only to the technician socket that opened the console for this reader. */
   "console:frame": (frame: ConsoleFrame) => void;
   /** Only to the technician who started the enrolment. */
   "enrolment:done": (done: EnrolmentDone) => void;
-  /** Gate view: early pickups, late list or gate register changed (or care ended for someone). */
-  "gate:board": (board: GateBoard) => void;
+  /** Gate view: the rows of the early pickups, late list and gate register that changed. */
+  "gate:changed": (change: GateBoardChange, version: StreamVersion) => void;
   /** Overview screens (duty leader): recomputed counts of the groups that changed. */
-  "overview:update": (update: OverviewUpdate) => void;
+  "overview:update": (update: OverviewUpdate, version: StreamVersion) => void;
 }
+
+/** The screen events that are updates of a view's stream (they carry a StreamVersion). */
+export type VersionedScreenEvent = {
+  [E in keyof ServerToScreenEvents]: Parameters<ServerToScreenEvents[E]> extends [unknown, StreamVersion]
+    ? E
+    : never;
+}[keyof ServerToScreenEvents];
+
+export type ScreenUpdate<E extends VersionedScreenEvent> = Parameters<ServerToScreenEvents[E]>[0];

@@ -4,6 +4,7 @@ export * from "./commands";
 export * from "./errors";
 export * from "./events";
 export * from "./gate";
+export * from "./gate-board";
 export * from "./model";
 export * from "./overview";
 export * from "./passes";

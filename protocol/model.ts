@@ -259,6 +259,8 @@ export type ViewRequest = z.infer<typeof ViewRequestSchema>;
 
 export interface ViewSnapshot {
   day: string;
+  /** The version of the view's update stream this snapshot includes (see StreamVersion). */
+  version: number;
   schoolName: string;
   group?: GroupSummary;
   children: ChildDayView[];

@@ -83,7 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, day, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
-  app.use(healthRoutes(store, new RoomService({ store, day, clock, newId: randomUUID }), clock));
+  const rooms = new RoomService({ store, day, clock, newId: randomUUID });
+  app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
   app.use(photoRoutes(store, day, clock, options.photosDir));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
@@ -94,8 +95,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const technician = createTechnicianHub(store, day, clock);
   const devices = attachDeviceNamespace(io, store, day);
-  const screens = attachScreenNamespace(io, store, day, clock, technician);
-  technician.attach(devices, screens);
+  const { screens, streams } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
+  technician.attach(devices, screens, streams);
 
   // Screens learn about the new school day even when nothing happens at midnight.
   const rollover = setInterval(

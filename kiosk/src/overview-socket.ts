@@ -17,9 +17,8 @@ export class OverviewConnection {
 
   constructor(handlers: OverviewHandlers) {
     this.view = new ViewSocket({ view: "overview" }, handlers);
-    const s = this.view.socket;
-    s.on("overview:update", (u) => handlers.update(u));
-    s.on("alert:raised", (a) => handlers.alertRaised(a));
+    this.view.onUpdate("overview:update", (u) => handlers.update(u));
+    this.view.onUpdate("alert:raised", (a) => handlers.alertRaised(a));
     this.refresh = setInterval(() => this.view.connected && this.view.join(), REFRESH_MS);
   }
 

@@ -1,6 +1,6 @@
 import type { Ack } from "../../protocol/errors";
 import type { PickupAnnouncement, RoomTapNotice } from "../../protocol/events";
-import type { GateBoard } from "../../protocol/gate";
+import type { GateBoardChange } from "../../protocol/gate-board";
 import type { AlertView, ChildDayView, ViewRequest } from "../../protocol/model";
 import type { RoomDayView } from "../../protocol/room";
 import { type CommandAnswer, type CommandPayload, ViewSocket, type ViewSocketHandlers } from "./view-socket";
@@ -34,8 +34,8 @@ export interface ViewHandlers extends ViewSocketHandlers {
   alertRaised(alert: AlertView): void;
   /** Room view only: roll call, holder, leaves, doses or settings changed. */
   roomUpdated?(room: RoomDayView): void;
-  /** Gate view only: early pickups, the late list or the gate register changed. */
-  gateBoard?(board: GateBoard): void;
+  /** Gate view only: rows of the early pickups, the late list or the gate register changed. */
+  gateChanged?(change: GateBoardChange): void;
   tapNoticed(notice: RoomTapNotice): void;
 }
 
@@ -45,13 +45,13 @@ export class ScreenConnection {
 
   constructor(request: ViewRequest, handlers: ViewHandlers) {
     this.view = new ViewSocket(request, handlers);
-    const s = this.view.socket;
-    s.on("child:updated", (child) => handlers.childUpdated(child));
-    s.on("pickup:requested", (announcement) => handlers.pickupRequested(announcement));
-    s.on("alert:raised", (alert) => handlers.alertRaised(alert));
-    s.on("tap:noticed", (notice) => handlers.tapNoticed(notice));
-    s.on("room:updated", (room) => handlers.roomUpdated?.(room));
-    s.on("gate:board", (board) => handlers.gateBoard?.(board));
+    const view = this.view;
+    view.onUpdate("child:updated", (child) => handlers.childUpdated(child));
+    view.onUpdate("pickup:requested", (announcement) => handlers.pickupRequested(announcement));
+    view.onUpdate("alert:raised", (alert) => handlers.alertRaised(alert));
+    view.onUpdate("tap:noticed", (notice) => handlers.tapNoticed(notice));
+    view.onUpdate("room:updated", (room) => handlers.roomUpdated?.(room));
+    view.onUpdate("gate:changed", (change) => handlers.gateChanged?.(change));
   }
 
   join(): void {

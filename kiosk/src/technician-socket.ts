@@ -1,6 +1,6 @@
 import type { Ack } from "../../protocol/errors";
 import type { ServerToScreenEvents } from "../../protocol/events";
-import type { HolderMatch } from "../../protocol/technician";
+import type { DeviceStatusView, HolderMatch } from "../../protocol/technician";
 import { type CommandAnswer, type CommandPayload, ViewSocket, type ViewSocketHandlers } from "./view-socket";
 
 export type TechnicianCommand =
@@ -12,7 +12,7 @@ export type TechnicianCommand =
   | "card:bind";
 
 export interface TechnicianHandlers extends ViewSocketHandlers {
-  deviceStatus: ServerToScreenEvents["device:status"];
+  deviceStatus(device: DeviceStatusView): void;
   consoleFrame: ServerToScreenEvents["console:frame"];
   enrolmentDone: ServerToScreenEvents["enrolment:done"];
 }
@@ -24,7 +24,7 @@ export class TechnicianConnection {
   constructor(handlers: TechnicianHandlers) {
     this.view = new ViewSocket({ view: "technician" }, handlers);
     const s = this.view.socket;
-    s.on("device:status", (d) => handlers.deviceStatus(d));
+    this.view.onUpdate("device:status", (d) => handlers.deviceStatus(d));
     s.on("console:frame", (f) => handlers.consoleFrame(f));
     s.on("enrolment:done", (d) => handlers.enrolmentDone(d));
   }

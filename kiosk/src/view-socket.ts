@@ -4,7 +4,10 @@ import type { Ack } from "../../protocol/errors";
 import {
   SCREEN_NAMESPACE,
   type ScreenToServerEvents,
+  type ScreenUpdate,
   type ServerToScreenEvents,
+  type StreamVersion,
+  type VersionedScreenEvent,
 } from "../../protocol/events";
 import type { ViewRequest, ViewSnapshot } from "../../protocol/model";
 import type { ConnectionState } from "./app";
@@ -27,6 +30,8 @@ export interface ViewSocketHandlers {
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
+/** Updates kept while a snapshot is awaited; past this, the snapshot's successors are asked for anew. */
+const MAX_WAITING_UPDATES = 1_000;
 /** How long a command waits for a dropped socket to come back before it reports OFFLINE. */
 const RECONNECT_GRACE_MS = 5_000;
 const AUTH_ERRORS = new Set(["AUTH_REQUIRED", "AUTH_BAD_TOKEN", "AUTH_FORBIDDEN"]);
@@ -39,6 +44,9 @@ const AUTH_ERRORS = new Set(["AUTH_REQUIRED", "AUTH_BAD_TOKEN", "AUTH_FORBIDDEN"
 export class ViewSocket {
   readonly socket: ScreenSocket;
   private joinSeq = 0;
+  /** The stream version the screen's state includes; undefined while a snapshot is awaited. */
+  private version: StreamVersion | undefined;
+  private waiting: { version: StreamVersion; apply: () => void }[] = [];
   private closed = false;
 
   constructor(
@@ -65,9 +73,47 @@ export class ViewSocket {
     s.on("view:stale", () => this.join());
   }
 
+  /**
+   * Listens to an update of the view's stream. Updates are applied in version order; one the
+   * snapshot already includes is skipped; a gap (a missed update) asks for a new snapshot.
+   */
+  onUpdate<E extends VersionedScreenEvent>(event: E, apply: (update: ScreenUpdate<E>) => void): void {
+    // socket.io cannot narrow `on` over a union of event names; VersionedScreenEvent keeps it typed.
+    const on = this.socket.on as unknown as (
+      event: E,
+      listener: (update: ScreenUpdate<E>, version: StreamVersion) => void,
+    ) => void;
+    on.call(this.socket, event, (update, version) => this.receive(version, () => apply(update)));
+  }
+
+  private receive(version: StreamVersion, apply: () => void): void {
+    if (this.version === undefined) {
+      // A snapshot is on its way: keep the update until its version is known.
+      if (this.waiting.length < MAX_WAITING_UPDATES) this.waiting.push({ version, apply });
+      return;
+    }
+    if (version <= this.version) return;
+    if (version !== this.version + 1) {
+      this.join();
+      return;
+    }
+    this.version = version;
+    apply();
+  }
+
+  private snapshotArrived(snapshot: ViewSnapshot): void {
+    this.version = snapshot.version;
+    this.handlers.snapshot(snapshot);
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const update of waiting) this.receive(update.version, update.apply);
+  }
+
   /** Asks for the view's snapshot; an answer to an older join is ignored. */
   join(): void {
     const seq = ++this.joinSeq;
+    this.version = undefined;
+    this.waiting = [];
     this.socket.timeout(COMMAND_TIMEOUT_MS).emit("view:join", this.request, (err, answer) => {
       if (this.closed || seq !== this.joinSeq) return;
       if (err) {
@@ -76,7 +122,7 @@ export class ViewSocket {
         return;
       }
       if ("error" in answer) this.handlers.joinFailed(answer.error.code);
-      else this.handlers.snapshot(answer.data);
+      else this.snapshotArrived(answer.data);
     });
   }
 

@@ -196,12 +196,14 @@ export class DayService {
     return read(this.roster, this.state);
   }
 
-  async groupSnapshot(groupId: string): Promise<ViewSnapshot> {
+  /** `version` is read together with the state: the update stream's position the snapshot includes. */
+  async groupSnapshot(groupId: string, version: () => number): Promise<ViewSnapshot> {
     await this.ensureToday();
     const group = groupSummary(this.roster, groupId);
     if (!group) throw new WanfengError("NOT_FOUND", `no group ${groupId}`);
     return {
       ...this.snapshotBase(),
+      version: version(),
       group,
       children: groupChildViews(this.roster, this.state, groupId),
       alerts: [],
@@ -210,10 +212,11 @@ export class DayService {
     };
   }
 
-  async gateSnapshot(): Promise<ViewSnapshot> {
+  async gateSnapshot(version: () => number): Promise<ViewSnapshot> {
     await this.ensureToday();
     return {
       ...this.snapshotBase(),
+      version: version(),
       children: gateChildViews(this.roster, this.state),
       alerts: this.state.alerts.map((a) => alertView(this.roster, a)),
       schedule: rosterScheduleView(this.roster, this.state.day),

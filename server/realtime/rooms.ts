@@ -12,3 +12,6 @@ export const TECHNICIAN_ROOM = "technician";
 export function deviceRoom(deviceId: string): string {
   return `device:${deviceId}`;
 }
+
+/** Duty leaders' overview screens: every group's counts, alerts, the day's sign-off. */
+export const OVERVIEW_ROOM = "overview";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createLogger } from "../../common/log";
 import {
   CardBindSchema,
-  ConfigureReadersSchema,
+  type ConfigureReadersSchema,
   type ConsoleOpen,
   ConsoleOpenSchema,
   type DeviceConfig,
@@ -26,8 +26,8 @@ import type { ProfileCatalog } from "../devices/profile-catalog";
 import { checkReaderConfig } from "../devices/reader-config";
 import type { EnrolmentService } from "../enrolment/enrolment-service";
 import type { Device, DocumentStore } from "../store/schema";
-import { answerCommand, parseCommand } from "./command-helpers";
 import type { DeviceNamespace, DeviceSocketData, ScreenNamespace, ScreenSocketData } from "./namespaces";
+import type { ScreenStreams } from "./publish/screen-streams";
 import { deviceRoom, TECHNICIAN_ROOM } from "./rooms";
 
 const log = createLogger("technician");
@@ -74,28 +74,37 @@ export class TechnicianHub {
   private readonly watchers = new Map<string, ConsoleOpen>();
   private devices: DeviceNamespace | undefined;
   private screens: ScreenNamespace | undefined;
+  private streams: ScreenStreams | undefined;
 
   constructor(private readonly deps: TechnicianDeps) {}
 
+  /** Card enrolment by tap or by number (the technician command table calls it). */
+  get enrolment(): EnrolmentService {
+    return this.deps.enrolment;
+  }
+
   async snapshot(): Promise<ViewSnapshot> {
     const { day, registry, profiles } = this.deps;
+    const profileList = await profiles.list();
     const roster = day.currentRoster;
     return {
       day: day.currentDay,
+      version: this.streams?.version(TECHNICIAN_ROOM) ?? 0,
       schoolName: roster.settings.schoolName,
       children: [],
       alerts: [],
-      technician: { devices: registry.views(roster), profiles: await profiles.list() },
+      technician: { devices: registry.views(roster), profiles: profileList },
     };
   }
 
-  attach(devices: DeviceNamespace, screens: ScreenNamespace): void {
+  attach(devices: DeviceNamespace, screens: ScreenNamespace, streams: ScreenStreams): void {
     this.devices = devices;
     this.screens = screens;
+    this.streams = streams;
     const { registry, day } = this.deps;
     registry.onChange((deviceId) => {
       const device = day.currentRoster.devices.get(deviceId);
-      if (device) screens.to(TECHNICIAN_ROOM).emit("device:status", registry.view(device, day.currentRoster));
+      if (device) streams.send(TECHNICIAN_ROOM, "device:status", registry.view(device, day.currentRoster));
     });
     devices.on("connection", (socket) => this.deviceConnected(socket, screens));
     screens.on("connection", (socket) => this.screenConnected(socket));
@@ -137,50 +146,15 @@ export class TechnicianHub {
     });
   }
 
+  /** A technician screen gone: its console stops, its enrolment ends. */
   private screenConnected(socket: ScreenSocket): void {
-    const on = <E extends keyof ScreenToServerEvents>(
-      event: E,
-      run: (raw: unknown) => unknown | Promise<unknown>,
-    ) => {
-      // Cast once here: every technician command has the same (payload, ack) shape.
-      (socket.on as (e: string, l: (raw: unknown, ack: unknown) => void) => void)(event, (raw, ack) =>
-        answerCommand(ack, async () => {
-          const user = socket.data.user;
-          if (!canUseTechnicianTools(user)) {
-            log.warn({ user: user.username, role: user.role, event }, "technician command forbidden");
-            throw new WanfengError("AUTH_FORBIDDEN", `${user.role} may not use ${event}`);
-          }
-          return run(raw);
-        }),
-      );
-    };
-    on("console:open", (raw) => this.openConsole(socket, parseCommand(ConsoleOpenSchema, raw)));
-    on("console:close", () => {
-      this.closeConsole(socket.id);
-      return null;
-    });
-    on("device:configureReaders", async (raw) =>
-      this.configureReaders(parseCommand(ConfigureReadersSchema, raw)),
-    );
-    on("enrolment:start", (raw) => {
-      const { deviceId, holder } = parseCommand(EnrolmentStartSchema, raw);
-      return this.deps.enrolment.start(socket.data.user, socket.id, deviceId, holder);
-    });
-    on("enrolment:cancel", (raw) => {
-      this.deps.enrolment.cancel(socket.id, parseCommand(EnrolmentCancelSchema, raw).deviceId);
-      return null;
-    });
-    on("card:bind", (raw) => {
-      const { holder, cardNumber } = parseCommand(CardBindSchema, raw);
-      return this.deps.enrolment.bindByNumber(socket.data.user, holder, cardNumber);
-    });
     socket.on("disconnect", () => {
       this.closeConsole(socket.id);
       this.deps.enrolment.socketGone(socket.id);
     });
   }
 
-  private openConsole(socket: ScreenSocket, wanted: ConsoleOpen): ConsoleOpen {
+  openConsole(socket: ScreenSocket, wanted: ConsoleOpen): ConsoleOpen {
     if (!this.deps.day.currentRoster.devices.has(wanted.deviceId)) {
       throw new WanfengError("NOT_FOUND", `no device ${wanted.deviceId}`);
     }
@@ -192,7 +166,7 @@ export class TechnicianHub {
     return wanted;
   }
 
-  private closeConsole(socketId: string): void {
+  closeConsole(socketId: string): void {
     const before = this.watchers.get(socketId);
     if (!before) return;
     this.watchers.delete(socketId);
@@ -212,7 +186,7 @@ export class TechnicianHub {
       .emit("console:watch", { readerIds: this.watchedReaders(deviceId) });
   }
 
-  private async configureReaders(command: z.infer<typeof ConfigureReadersSchema>) {
+  async configureReaders(command: z.infer<typeof ConfigureReadersSchema>) {
     const { store, day, registry, profiles } = this.deps;
     if (!day.currentRoster.devices.has(command.deviceId)) {
       throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);

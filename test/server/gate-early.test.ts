@@ -18,7 +18,7 @@ describe("an early pickup at the gate (rule 7)", () => {
     const gate = await w.device("gate");
     unwrap(await room.emitWithAck("tap:report", w.tap("0000000011")));
 
-    const board = nextEvent(guard.socket, "gate:board", (b) => b.early.length > 0);
+    const board = nextEvent(guard.socket, "gate:changed", (b) => b.early.length > 0);
     const kioskHeard = heardWithin(kiosk.socket, "pickup:requested", 400);
     const outcome = unwrap(await gate.emitWithAck("tap:report", w.tap("0000000001")));
     expect(outcome.result).toMatchObject({

@@ -29,7 +29,7 @@ describe("the gate after release and after care end (rules 6, 9, 10)", () => {
       deviceName: "南门",
     });
 
-    const board = nextEvent(guard.socket, "gate:board", (b) => b.register.length > 0);
+    const board = nextEvent(guard.socket, "gate:changed", (b) => b.register.length > 0);
     const exit = unwrap(await gate.emitWithAck("tap:report", w.tap("0000000011")));
     expect(exit.result).toEqual({ kind: "exit", childId: "c1", childName: "张小明", outcome: "collected" });
     expect((await board)[0].register).toEqual([
@@ -59,7 +59,7 @@ describe("the gate after release and after care end (rules 6, 9, 10)", () => {
     const gate = await w.device("gate");
     unwrap(await room.emitWithAck("tap:report", w.tap("0000000013"))); // 李四, grade 2: care ends 17:00
 
-    const late = nextEvent(guard.socket, "gate:board", (b) => b.late.length > 0);
+    const late = nextEvent(guard.socket, "gate:changed", (b) => b.late.length > 0);
     w.setTime("17:00:05");
     const [lateBoard] = await late;
     expect(lateBoard.late).toEqual([

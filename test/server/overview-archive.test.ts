@@ -87,7 +87,7 @@ describe("sign-off, amendments and the archive over HTTP", () => {
     const signed = await post("leader", `/api/days/${DAY}/sign-off`, { note: "张小明在接待室，妈妈在门口" });
     expect(signed.status).toBe(200);
     expect(signed.body.data).toMatchObject({ day: DAY, byName: "周校长", totals: { present: 1, late: 1 } });
-    expect(((await heard) as [OverviewUpdate])[0].signOff?.note).toBe("张小明在接待室，妈妈在门口");
+    expect(((await heard) as [OverviewUpdate, number])[0].signOff?.note).toBe("张小明在接待室，妈妈在门口");
     expect((await post("admin", `/api/days/${DAY}/sign-off`, { note: "again" })).body.error?.code).toBe(
       "DAY_CLOSED",
     );

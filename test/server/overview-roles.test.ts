@@ -98,7 +98,7 @@ describe("the duty leader's overview on the server", () => {
     const room = await device(school.tokens.room1);
     const updated = nextEvent(leader, "overview:update", (u) => u.groups.some((g) => g.groupId === "g1"));
     unwrap(await room.emitWithAck("tap:report", tapAt("0000000011", time.clock())));
-    const [update] = (await updated) as [OverviewUpdate];
+    const [update] = (await updated) as [OverviewUpdate, number];
     expect(update.groups).toHaveLength(1);
     expect(update.groups[0]).toMatchObject({ groupId: "g1", expected: 2, checkedIn: 1, present: 1 });
     expect(update.totals).toMatchObject({ checkedIn: 1 });

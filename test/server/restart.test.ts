@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { ViewSnapshot } from "../../protocol";
 import { anyTimeSchool } from "../support/any-time-schedule";
 import {
   cardTap,
@@ -13,12 +14,18 @@ import {
 } from "../support/server-harness";
 import { type ServerProcess, spawnServer } from "../support/server-process";
 
+/** The day as a screen sees it; the stream version counts one process's updates, not the day. */
+function dayOf(snapshot: ViewSnapshot): Omit<ViewSnapshot, "version"> {
+  const { version: _version, ...day } = snapshot;
+  return day;
+}
+
 async function gateSnapshot(url: string) {
   const guard = screenClient(url, await login(url, "guard"));
   await connected(guard);
   const snapshot = unwrap(await guard.emitWithAck("view:join", { view: "gate" }));
   guard.disconnect();
-  return snapshot;
+  return dayOf(snapshot);
 }
 
 async function roomSnapshot(url: string) {
@@ -26,7 +33,7 @@ async function roomSnapshot(url: string) {
   await connected(teacher);
   const snapshot = unwrap(await teacher.emitWithAck("view:join", { view: "room", groupId: "g1" }));
   teacher.disconnect();
-  return snapshot;
+  return dayOf(snapshot);
 }
 
 describe("the server killed mid-day comes back with the same day", () => {

@@ -1,6 +1,7 @@
 import { nothing, type TemplateResult } from "lit";
 import type { ScreenToServerEvents } from "../../../protocol/events";
 import type { GateBoard } from "../../../protocol/gate";
+import { applyGateChange, type GateBoardChange } from "../../../protocol/gate-board";
 import { chime } from "../announce";
 import { requestRender } from "../app";
 import { failureText } from "../format";
@@ -55,6 +56,11 @@ export class GateCare {
   );
 
   constructor(private readonly connection: () => ScreenConnection) {}
+
+  /** Rows the server changed, merged into the board (protocol/gate-board.ts keeps the order). */
+  applyChange(change: GateBoardChange): void {
+    if (this.board) this.setBoard(applyGateChange(this.board, change));
+  }
 
   /** A new board from the snapshot or the server; a new early pickup chimes like a request. */
   setBoard(board: GateBoard | undefined): void {

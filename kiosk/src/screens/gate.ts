@@ -55,7 +55,7 @@ export class GateScreen implements Screen {
           const text = tapNoticeText(notice);
           if (text !== undefined) showToast(text, "warning");
         },
-        gateBoard: (board: GateBoard) => this.care.setBoard(board),
+        gateChanged: (change) => this.care.applyChange(change),
         connection: setConnection,
         authLost: onAuthLost,
       },

@@ -7,13 +7,19 @@ import type {
   GateRegisterEntry,
   LateChildView,
 } from "../../../protocol";
+import {
+  compareEarly,
+  compareLate,
+  compareRegister,
+  type GateBoardChange,
+} from "../../../protocol/gate-board";
 import { DEFAULT_RECEPTION_ROOM } from "../../store/gate-schema";
 import { childDay, type DayState } from "../day-state";
 import { type RosterIndex, relationOf } from "../roster-index";
 import { dismissalWindow } from "../schedule/windows";
 import { childView, DELEGATE_RELATION } from "../views";
 import type { ContactLogged } from "./gate-events";
-import type { EarlyAsk } from "./gate-state";
+import type { EarlyAsk, RegisterRecord } from "./gate-state";
 
 /**
  * The gate board's projections (SPEC rules 7, 9, 10). Pure: roster + state (+ the time where the
@@ -33,23 +39,27 @@ export function gateBoard(roster: RosterIndex, state: DayState, now: Date): Gate
 export function earlyPickups(roster: RosterIndex, state: DayState): EarlyAskView[] {
   const views: EarlyAskView[] = [];
   for (const ask of state.gate.early.values()) {
-    const child = childView(roster, state, ask.childId);
-    if (!child) continue;
-    const view: EarlyAskView = {
-      id: ask.id,
-      at: ask.at,
-      status: ask.status,
-      child,
-      adult: askAdult(roster, ask),
-      gateName: roster.devices.get(ask.deviceId)?.name ?? "",
-    };
-    if (ask.reason) view.reason = ask.reason;
-    if (ask.decidedAt) view.decidedAt = ask.decidedAt;
-    if (ask.decidedByName) view.decidedByName = ask.decidedByName;
-    views.push(view);
+    const view = earlyAskView(roster, state, ask);
+    if (view) views.push(view);
   }
-  const rank = (v: EarlyAskView) => (v.status === "pending" ? 0 : 1);
-  return views.sort((a, b) => rank(a) - rank(b) || b.at.localeCompare(a.at));
+  return views.sort(compareEarly);
+}
+
+function earlyAskView(roster: RosterIndex, state: DayState, ask: EarlyAsk): EarlyAskView | undefined {
+  const child = childView(roster, state, ask.childId);
+  if (!child) return undefined;
+  const view: EarlyAskView = {
+    id: ask.id,
+    at: ask.at,
+    status: ask.status,
+    child,
+    adult: askAdult(roster, ask),
+    gateName: roster.devices.get(ask.deviceId)?.name ?? "",
+  };
+  if (ask.reason) view.reason = ask.reason;
+  if (ask.decidedAt) view.decidedAt = ask.decidedAt;
+  if (ask.decidedByName) view.decidedByName = ask.decidedByName;
+  return view;
 }
 
 function askAdult(roster: RosterIndex, ask: EarlyAsk): AdultView {
@@ -79,40 +89,46 @@ const IN_CARE = new Set(["checked_in", "pickup_requested", "released"]);
  */
 export function lateChildren(roster: RosterIndex, state: DayState, now: Date): LateChildView[] {
   const late: LateChildView[] = [];
-  for (const [childId, day] of state.children) {
-    const child = roster.children.get(childId);
-    if (!child) continue;
-    const window = dismissalWindow(roster.schedule, roster.settings.timezone, state.day, child.grade);
-    const careEndsAt = state.gate.lateMarked.get(childId) ?? window?.careEndsAt;
-    if (!careEndsAt) continue;
-    const endMs = Date.parse(careEndsAt);
-    const open = IN_CARE.has(day.status) && now.getTime() >= endMs;
-    const closed =
-      day.status === "collected" && day.collectedAt !== undefined && Date.parse(day.collectedAt) >= endMs;
-    if (!open && !closed) continue;
-    const view = childView(roster, state, childId);
-    if (!view) continue;
-    const entry: LateChildView = {
-      child: view,
-      careEndsAt,
-      contacts: (state.gate.contacts.get(childId) ?? []).map(contactView),
-      guardians: contactTargets(roster, childId),
-    };
-    const reception = state.gate.reception.get(childId);
-    if (reception) {
-      entry.receptionRoom = reception.roomName;
-      entry.receptionAt = reception.at;
-    }
-    if (closed && day.collectedAt) entry.collectedAt = day.collectedAt;
-    late.push(entry);
+  for (const childId of state.children.keys()) {
+    const entry = lateEntry(roster, state, childId, now);
+    if (entry) late.push(entry);
   }
-  // Open entries first (longest waiting first), then the closed ones.
-  return late.sort(
-    (a, b) =>
-      Number(a.collectedAt !== undefined) - Number(b.collectedAt !== undefined) ||
-      a.careEndsAt.localeCompare(b.careEndsAt) ||
-      a.child.name.localeCompare(b.child.name),
-  );
+  return late.sort(compareLate);
+}
+
+/** One child's line on the late list, or undefined when the child is not late. */
+function lateEntry(
+  roster: RosterIndex,
+  state: DayState,
+  childId: string,
+  now: Date,
+): LateChildView | undefined {
+  const day = state.children.get(childId);
+  const child = roster.children.get(childId);
+  if (!day || !child) return undefined;
+  const window = dismissalWindow(roster.schedule, roster.settings.timezone, state.day, child.grade);
+  const careEndsAt = state.gate.lateMarked.get(childId) ?? window?.careEndsAt;
+  if (!careEndsAt) return undefined;
+  const endMs = Date.parse(careEndsAt);
+  const open = IN_CARE.has(day.status) && now.getTime() >= endMs;
+  const closed =
+    day.status === "collected" && day.collectedAt !== undefined && Date.parse(day.collectedAt) >= endMs;
+  if (!open && !closed) return undefined;
+  const view = childView(roster, state, childId);
+  if (!view) return undefined;
+  const entry: LateChildView = {
+    child: view,
+    careEndsAt,
+    contacts: (state.gate.contacts.get(childId) ?? []).map(contactView),
+    guardians: contactTargets(roster, childId),
+  };
+  const reception = state.gate.reception.get(childId);
+  if (reception) {
+    entry.receptionRoom = reception.roomName;
+    entry.receptionAt = reception.at;
+  }
+  if (closed && day.collectedAt) entry.collectedAt = day.collectedAt;
+  return entry;
 }
 
 function contactView(event: ContactLogged): ContactView {
@@ -143,33 +159,67 @@ function contactTargets(roster: RosterIndex, childId: string): ContactTarget[] {
 export function gateRegister(roster: RosterIndex, state: DayState): GateRegisterEntry[] {
   const entries: GateRegisterEntry[] = [];
   for (const record of state.gate.register) {
-    const child = roster.children.get(record.childId);
-    if (!child) continue;
-    const group = roster.groups.get(child.groupId);
-    const entry: GateRegisterEntry = {
-      id: record.id,
-      kind: record.kind,
-      at: record.at,
-      childId: child.id,
-      childName: child.name,
-      grade: child.grade,
-      className: child.className,
-      groupName: group?.name ?? child.groupId,
-      gateName: record.deviceId ? (roster.devices.get(record.deviceId)?.name ?? "") : "",
-    };
-    if (record.delegateName) {
-      entry.adultName = record.delegateName;
-      entry.adultRelation = DELEGATE_RELATION;
-    } else if (record.guardianId) {
-      entry.adultName = roster.guardians.get(record.guardianId)?.name ?? record.guardianId;
-      entry.adultRelation = relationOf(roster, record.guardianId, child.id) ?? "";
-    }
-    if (record.via) entry.via = record.via;
-    if (record.reason) entry.reason = record.reason;
-    if (record.byName) entry.byName = record.byName;
-    entries.push(entry);
+    const entry = registerEntry(roster, record);
+    if (entry) entries.push(entry);
   }
-  return entries;
+  return entries.sort(compareRegister);
+}
+
+function registerEntry(roster: RosterIndex, record: RegisterRecord): GateRegisterEntry | undefined {
+  const child = roster.children.get(record.childId);
+  if (!child) return undefined;
+  const group = roster.groups.get(child.groupId);
+  const entry: GateRegisterEntry = {
+    id: record.id,
+    kind: record.kind,
+    at: record.at,
+    childId: child.id,
+    childName: child.name,
+    grade: child.grade,
+    className: child.className,
+    groupName: group?.name ?? child.groupId,
+    gateName: record.deviceId ? (roster.devices.get(record.deviceId)?.name ?? "") : "",
+  };
+  if (record.delegateName) {
+    entry.adultName = record.delegateName;
+    entry.adultRelation = DELEGATE_RELATION;
+  } else if (record.guardianId) {
+    entry.adultName = roster.guardians.get(record.guardianId)?.name ?? record.guardianId;
+    entry.adultRelation = relationOf(roster, record.guardianId, child.id) ?? "";
+  }
+  if (record.via) entry.via = record.via;
+  if (record.reason) entry.reason = record.reason;
+  if (record.byName) entry.byName = record.byName;
+  return entry;
+}
+
+/**
+ * The board's rows of the given children only: what a guard screen needs after events that
+ * touched them. Costs the touched children's rows (and a walk of the early asks and the register).
+ */
+export function gateBoardChange(
+  roster: RosterIndex,
+  state: DayState,
+  childIds: ReadonlySet<string>,
+  now: Date,
+): GateBoardChange {
+  const change: GateBoardChange = { early: [], late: [], lateGone: [], register: [] };
+  for (const ask of state.gate.early.values()) {
+    if (!childIds.has(ask.childId)) continue;
+    const view = earlyAskView(roster, state, ask);
+    if (view) change.early.push(view);
+  }
+  for (const childId of childIds) {
+    const entry = lateEntry(roster, state, childId, now);
+    if (entry) change.late.push(entry);
+    else change.lateGone.push(childId);
+  }
+  for (const record of state.gate.register) {
+    if (!childIds.has(record.childId)) continue;
+    const entry = registerEntry(roster, record);
+    if (entry) change.register.push(entry);
+  }
+  return change;
 }
 
 /** Whether a child is in care now (for screens deciding which late actions to offer). */

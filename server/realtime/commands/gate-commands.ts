@@ -1,0 +1,71 @@
+import type { GateBoard } from "../../../protocol";
+import { canCollect, canKeepGateRecord } from "../../auth/access";
+import type { DayService } from "../../day/day-service";
+import type { DayEvent } from "../../domain/events";
+import {
+  decideContactLog,
+  decideEarlyCancel,
+  decideEarlyRegistration,
+  decideReceptionMove,
+  decideReentry,
+  type GateCommandContext,
+} from "../../domain/gate/gate-commands";
+import { gateBoard } from "../../domain/gate/gate-views";
+import type { User } from "../../store/schema";
+import type { CommandTable, ScreenCommand } from "./command-table";
+
+export type GateCommandName =
+  | "child:collect"
+  | "gate:registerEarly"
+  | "gate:cancelEarly"
+  | "gate:logContact"
+  | "gate:moveToReception"
+  | "gate:reenter";
+
+export interface GateCommandDeps {
+  day: DayService;
+  clock: () => Date;
+  newId: () => string;
+}
+
+/**
+ * The gate (rules 7–10): the guard (or admin) confirms handovers and keeps the gate's record. Each
+ * record command is a pure decision recorded through the day service; the sender gets the new
+ * board, the other gate screens the changed rows (publisher).
+ */
+export function gateCommands(deps: GateCommandDeps): CommandTable<GateCommandName> {
+  const { day } = deps;
+  return {
+    "child:collect": {
+      allowed: (user) => canCollect(user),
+      run: ({ childId }, { user }) => day.runChildCommand("collect", childId, { kind: "user", id: user.id }),
+    },
+    "gate:registerEarly": gateRecord(deps, decideEarlyRegistration),
+    "gate:cancelEarly": gateRecord(deps, decideEarlyCancel),
+    "gate:logContact": gateRecord(deps, decideContactLog),
+    "gate:moveToReception": gateRecord(deps, decideReceptionMove),
+    "gate:reenter": gateRecord(deps, decideReentry),
+  };
+}
+
+type GateRecordName = Exclude<GateCommandName, "child:collect">;
+
+function gateRecord<K extends GateRecordName>(
+  deps: GateCommandDeps,
+  decide: (ctx: GateCommandContext, command: Parameters<ScreenCommand<K>["run"]>[0]) => DayEvent[],
+): ScreenCommand<K> {
+  return {
+    allowed: (user) => canKeepGateRecord(user),
+    run: async (command, { user }) => {
+      await deps.day.recordDecision((roster, state, now) => ({
+        result: undefined,
+        events: decide({ roster, state, now, user: byUser(user), newId: deps.newId }, command),
+      }));
+      return deps.day.inspect((roster, state): GateBoard => gateBoard(roster, state, deps.clock()));
+    },
+  };
+}
+
+function byUser(user: User) {
+  return { id: user.id, name: user.displayName };
+}
