@@ -8,7 +8,7 @@ import type { DecodeResult } from "./types";
  */
 const AIM_ID = /^\][A-Za-z][0-9]/;
 
-/** The wire limit of a code reading (protocol/model.ts ReadingSchema). */
+/** The wire limit of a code reading (protocol/devices.ts ReadingSchema). */
 const MAX_TEXT = 2048;
 
 /**

@@ -1,6 +1,6 @@
 import { createLogger } from "../../common/log";
 import type { HardwareProfile } from "../../common/profiles/schema";
-import type { Reading } from "../../protocol/model";
+import type { Reading } from "../../protocol/devices";
 import { createDriver, type Feedback, type ReaderDriver } from "../drivers";
 import { Debouncer } from "./debounce";
 

@@ -1,8 +1,9 @@
 import type { AlertKind, PassRefusalReason, PickupChildOutcome, Reading, TapResult } from "../../protocol";
-import type { ExitOutcome } from "../../protocol/gate";
-import type { ChildStatus } from "../../protocol/model";
+import type { ChildStatus } from "../../protocol/child-day";
+import type { ExitOutcome } from "../../protocol/outcomes";
 import type { Correction, GroupCounts } from "../../protocol/overview";
 import type { LeaveChannel } from "../../protocol/room";
+import type { EventBase } from "./event-base";
 import type { GateEvent } from "./gate/gate-events";
 import type { RoomEvent } from "./room/room-events";
 
@@ -12,18 +13,7 @@ import type { RoomEvent } from "./room/room-events";
  * from the tap id, so replaying a tap cannot create new ids.
  */
 
-export type Actor = { kind: "device"; id: string } | { kind: "user"; id: string } | { kind: "system" };
-
-interface EventBase {
-  id: string;
-  /** The school day (YYYY-MM-DD in the school's zone) the event belongs to. */
-  day: string;
-  /** When it was recorded (server clock), ISO. */
-  at: string;
-  actor: Actor;
-  /** Recorded after the day was signed off (a tap: the gate never stops); the archive flags it. */
-  afterSignOff?: true;
-}
+export type { Actor } from "./event-base";
 
 export interface TapReceived extends EventBase {
   type: "tap:received";

@@ -3,7 +3,7 @@ import { DEFAULT_OSDP_OPTIONS, type OsdpOptions } from "../../common/profiles/os
 import { CMD, NAK, REPLY } from "../../gate-agent/drivers/osdp/codes";
 import { OsdpDriver } from "../../gate-agent/drivers/osdp/driver";
 import { encodePacket } from "../../gate-agent/drivers/osdp/packet";
-import type { Reading } from "../../protocol/model";
+import type { Reading } from "../../protocol/devices";
 import { OsdpPd } from "./emulators/osdp-pd";
 
 /** The control-panel state machine against the emulated reader, on fake timers: no real waits. */

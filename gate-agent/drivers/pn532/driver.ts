@@ -13,13 +13,10 @@ import {
   WAKE_UP,
 } from "./commands";
 import { ACK, FrameParser, type Pn532Item, TFI_CHIP, TFI_ERROR } from "./frame";
-import { handleReply } from "./replies";
+import { handleReply, type Purpose } from "./replies";
 import { realScheduler, type Scheduler } from "./scheduler";
 
 const log = createLogger("gate-agent/pn532");
-
-/** What an outstanding command is for: the set-up (SAM, firmware), a health check, or a poll. */
-export type Purpose = "setup" | "firmware" | "health" | "poll";
 
 interface Sent {
   purpose: Purpose;
