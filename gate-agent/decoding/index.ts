@@ -15,7 +15,10 @@ export { decodeUidDecimal } from "./uid-decimal";
 export { decodeUidHex } from "./uid-hex";
 export { decodeW26Text } from "./w26-text";
 
-/** A new decoder is one pure function, one case here and one entry in the profile schema. */
+/**
+ * A new decoder is one pure function, one case here, and its options in common/profiles/
+ * (decoder-options.ts, plugged into schema.ts).
+ */
 export function decodeFrame(config: DecoderConfig, payload: Uint8Array): DecodeResult {
   switch (config.kind) {
     case "em4100-ascii-hex":

@@ -6,7 +6,10 @@ import type { Framer, RejectListener } from "./types";
 
 export type { Frame, FrameReject, FrameRejectReason, Framer, RejectListener } from "./types";
 
-/** A new framing kind is one file, one case here and one entry in the profile schema. */
+/**
+ * A new framing kind is one file, one case here, and its options in common/profiles/
+ * (framing-options.ts, plugged into schema.ts).
+ */
 export function createFramer(config: FramingConfig, onReject: RejectListener = () => {}): Framer {
   switch (config.kind) {
     case "stx-etx":
