@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { ChildRoomFacts } from "./room";
 
+/** A child's day as every screen sees it: where the child stands, and who came for them. */
+
 export const CHILD_STATUSES = [
   "expected",
   "checked_in",
