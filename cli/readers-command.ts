@@ -1,4 +1,6 @@
 import { SerialPort } from "serialport";
+import { loadAllProfiles } from "../common/profiles/load";
+import type { HardwareProfile } from "../common/profiles/schema";
 import {
   type DeviceMatches,
   formatUsbIds,
@@ -8,8 +10,6 @@ import {
   parseHexUsbId,
   type SerialPortSeen,
 } from "../gate-agent/discovery";
-import { loadAllProfiles } from "../gate-agent/profiles/load";
-import type { HardwareProfile } from "../gate-agent/profiles/schema";
 import { type HidDriverType, nodeHidBackend } from "../gate-agent/reader/hid-transport";
 
 /** Where the command gets its lists; tests pass fakes, the CLI the real libraries. */

@@ -1,9 +1,9 @@
 import { createLogger } from "../common/log";
+import { DEFAULT_PROFILES_DIR } from "../common/profiles/load";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
 import { feedbackForOutcome } from "./feedback";
-import { DEFAULT_PROFILES_DIR } from "./profiles/load";
 import { openAnyTransport } from "./reader/open-any-transport";
 import type { ReaderEvent, ReaderStats } from "./reader/reader";
 import type { OpenTransport } from "./reader/transport";

@@ -1,4 +1,4 @@
-import type { HardwareProfile, HidTransportConfig } from "./profiles/schema";
+import type { HardwareProfile, HidTransportConfig } from "../common/profiles/schema";
 
 /**
  * Which hardware profiles fit the devices plugged into this machine, for `wanfeng readers` and

@@ -1,4 +1,7 @@
 /** The gate agent: reader hardware → framing → decoding → debounce → tap reports to the server. */
+
+export { DEFAULT_PROFILES_DIR, loadAllProfiles, loadProfile, parseProfile } from "../common/profiles/load";
+export type { HardwareProfile } from "../common/profiles/schema";
 export { type Agent, type AgentEvent, type AgentOptions, type AgentStats, startAgent } from "./agent";
 export { decodeFrame } from "./decoding";
 export {
@@ -21,8 +24,6 @@ export {
 } from "./discovery";
 export { createDriver, type DriverContext, type Feedback, type ReaderDriver } from "./drivers";
 export { createFramer } from "./framing";
-export { DEFAULT_PROFILES_DIR, loadAllProfiles, loadProfile, parseProfile } from "./profiles/load";
-export type { HardwareProfile } from "./profiles/schema";
 export {
   AUTO_PATH,
   type HidBackend,

@@ -1,8 +1,8 @@
 import { createLogger } from "../common/log";
+import { loadProfile } from "../common/profiles/load";
+import type { HardwareProfile } from "../common/profiles/schema";
 import { WanfengError } from "../protocol/errors";
 import type { ReaderConfig, ReaderFrame, ReaderStatus } from "../protocol/technician";
-import { loadProfile } from "./profiles/load";
-import type { HardwareProfile } from "./profiles/schema";
 import type { ReaderReading } from "./reader/pipeline";
 import { Reader, type ReaderEvent, type ReaderStats } from "./reader/reader";
 import type { OpenTransport } from "./reader/transport";

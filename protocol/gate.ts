@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AdultView, ChildDayView } from "./model";
+import type { AdultView, ChildDayView } from "./child-day";
 
 /**
  * The gate's care-day duties beyond the pickup queue (SPEC rules 6, 7, 9, 10): early pickups the
@@ -8,18 +8,6 @@ import type { AdultView, ChildDayView } from "./model";
  */
 
 const id = z.string().min(1).max(64);
-
-/** What a child's own card at the gate reader means (rule 6: collected once, after release). */
-export const EXIT_OUTCOMES = [
-  /** Released by the teacher: the card confirms the child left the gate. */
-  "collected",
-  /** Still in care (not released, or not even requested): the child may not leave alone. */
-  "not_released",
-  "already_collected",
-  /** Not in care today (expected, on leave, not enrolled): nothing to confirm. */
-  "not_in_care",
-] as const;
-export type ExitOutcome = (typeof EXIT_OUTCOMES)[number];
 
 /** An early pickup (rule 7): an authorised adult came before the child's dismissal window opened. */
 export interface EarlyAskView {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { AlertView, ChildStatus } from "./model";
+import type { AlertView } from "./alerts";
+import type { ChildStatus } from "./child-day";
 
 /**
  * The duty leader's overview (带班领导 / 值周) and the day's archive: counts per care group, the

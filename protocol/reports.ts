@@ -1,5 +1,6 @@
+import type { AlertView } from "./alerts";
+import type { ChildStatus } from "./child-day";
 import type { GateRegisterEntry } from "./gate";
-import type { AlertView, ChildStatus } from "./model";
 import type { AmendmentView, GroupCounts, SignOffView } from "./overview";
 
 /**

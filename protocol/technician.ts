@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type DeviceKindSchema, ReadingSchema } from "./model";
+import { type DeviceKindSchema, ReadingSchema } from "./devices";
 
 /**
  * What the technician's tools put on the wire: reader status and raw frames from the agents,

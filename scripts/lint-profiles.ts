@@ -10,7 +10,7 @@ import {
   fixtureFileOf,
   listProfileFiles,
   loadProfileFile,
-} from "../gate-agent/profiles/load";
+} from "../common/profiles/load";
 import { isWanfengError } from "../protocol/errors";
 
 const problems: string[] = [];

@@ -1,18 +1,5 @@
+import type { CodeTextOptions } from "../../common/profiles/decoder-options";
 import type { DecodeResult } from "./types";
-
-/** Options of the `code-text` decoder: a scanned code (QR pass, barcode) as UTF-8 text. */
-export interface CodeTextOptions {
-  /**
-   * `strip`: drop a leading AIM symbology identifier (`]Q1`…) so the same pass reads the same from
-   * scanners with and without AIM ids switched on. `keep`: the text exactly as scanned.
-   */
-  aimIds: "strip" | "keep";
-  /**
-   * Only these symbologies, as AIM ids (`["]Q1", "]Q3"]`): a scanner at the gate then ignores
-   * the EAN on a snack wrapper. Needs the scanner to send AIM ids; a code without one is refused.
-   */
-  allowedAims?: string[] | undefined;
-}
 
 /**
  * An AIM identifier (ISO/IEC 15424): `]`, the symbology letter, one modifier character. Modifiers
@@ -21,7 +8,7 @@ export interface CodeTextOptions {
  */
 const AIM_ID = /^\][A-Za-z][0-9]/;
 
-/** The wire limit of a code reading (protocol/model.ts ReadingSchema). */
+/** The wire limit of a code reading (protocol/devices.ts ReadingSchema). */
 const MAX_TEXT = 2048;
 
 /**

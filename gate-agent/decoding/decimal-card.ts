@@ -1,14 +1,6 @@
+import type { DecimalCardOptions } from "../../common/profiles/decoder-options";
 import { em4100CardId } from "../../protocol/card-number";
 import type { DecodeResult } from "./types";
-
-/** Options of the `decimal-card` decoder. */
-export interface DecimalCardOptions {
-  /**
-   * Fewest digits accepted (up to 10). Most 125 kHz wedge readers type the printed 10 digits with
-   * leading zeros; some type 8 (the 24-bit W26 part) or drop leading zeros.
-   */
-  minDigits: number;
-}
 
 const MAX_DIGITS = 10;
 const MAX_U32 = 0xffffffff;

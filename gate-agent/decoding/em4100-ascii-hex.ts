@@ -1,14 +1,6 @@
+import type { Em4100AsciiHexOptions } from "../../common/profiles/decoder-options";
 import { em4100CardId } from "../../protocol/card-number";
 import type { DecodeResult } from "./types";
-
-/** Options of the `em4100-ascii-hex` decoder. */
-export interface Em4100AsciiHexOptions {
-  /**
-   * `xor`: 10 hex digits then 2 hex digits holding the XOR of the 5 data bytes (RDM6300).
-   * `none`: just the 10 hex digits, for readers that send no checksum.
-   */
-  checksum: "xor" | "none";
-}
 
 const DATA_DIGITS = 10;
 const HEX = /^[0-9A-Fa-f]+$/;

@@ -1,4 +1,4 @@
-import type { DecoderConfig } from "../profiles/schema";
+import type { DecoderConfig } from "../../common/profiles/schema";
 import { decodeCodeText } from "./code-text";
 import { decodeDecimalCard } from "./decimal-card";
 import { decodeEm4100AsciiHex } from "./em4100-ascii-hex";
@@ -7,21 +7,18 @@ import { decodeUidDecimal } from "./uid-decimal";
 import { decodeUidHex } from "./uid-hex";
 import { decodeW26Text } from "./w26-text";
 
-export type { CodeTextOptions } from "./code-text";
 export { decodeCodeText } from "./code-text";
-export type { DecimalCardOptions } from "./decimal-card";
 export { decodeDecimalCard } from "./decimal-card";
-export type { Em4100AsciiHexOptions } from "./em4100-ascii-hex";
 export { decodeEm4100AsciiHex } from "./em4100-ascii-hex";
 export type { DecodeErrorReason, DecodeResult } from "./types";
-export type { UidByteOrder, UidDecimalOptions } from "./uid-decimal";
 export { decodeUidDecimal } from "./uid-decimal";
-export type { UidHexOptions } from "./uid-hex";
 export { decodeUidHex } from "./uid-hex";
-export type { W26Form, W26TextOptions } from "./w26-text";
 export { decodeW26Text } from "./w26-text";
 
-/** A new decoder is one pure function, one case here and one entry in the profile schema. */
+/**
+ * A new decoder is one pure function, one case here, and its options in common/profiles/
+ * (decoder-options.ts, plugged into schema.ts).
+ */
 export function decodeFrame(config: DecoderConfig, payload: Uint8Array): DecodeResult {
   switch (config.kind) {
     case "em4100-ascii-hex":

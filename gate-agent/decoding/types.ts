@@ -1,4 +1,4 @@
-import type { Reading } from "../../protocol/model";
+import type { Reading } from "../../protocol/devices";
 
 export type DecodeErrorReason =
   | "wrong_length"

@@ -1,19 +1,6 @@
+import type { UidDecimalOptions } from "../../common/profiles/decoder-options";
 import { uidCardId } from "../../protocol/card-number";
 import type { DecodeResult } from "./types";
-
-/**
- * How a reader turns the UID bytes into a number. The chip sends UID0 first; `msb-first` readers
- * make UID0 the most significant byte, `lsb-first` readers (many cheap 13.56 MHz wedges) the least.
- * The same card typed by the two kinds gives two different numbers: the profile must say which.
- */
-export type UidByteOrder = "msb-first" | "lsb-first";
-
-/** Options of the `uid-decimal` decoder. */
-export interface UidDecimalOptions {
-  /** UID length the reader types: 4 (MIFARE Classic single size) or 7 (Ultralight, NTAG, DESFire). */
-  byteLength: 4 | 7;
-  byteOrder: UidByteOrder;
-}
 
 /**
  * A 13.56 MHz keyboard-wedge reader typing the UID as a decimal number. UID `04 A2 3B 1C` is typed

@@ -1,12 +1,6 @@
+import type { UidHexOptions } from "../../common/profiles/decoder-options";
 import { uidCardId } from "../../protocol/card-number";
 import type { DecodeResult } from "./types";
-import type { UidByteOrder } from "./uid-decimal";
-
-/** Options of the `uid-hex` decoder. */
-export interface UidHexOptions {
-  /** `msb-first`: the typed hex starts with UID0, the chip's first byte; `lsb-first`: it ends with it. */
-  byteOrder: UidByteOrder;
-}
 
 /** ISO 14443-A UIDs are single (4), double (7) or triple (10) size. */
 const UID_BYTE_LENGTHS = [4, 7, 10];

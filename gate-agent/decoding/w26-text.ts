@@ -1,23 +1,6 @@
+import type { W26Form, W26TextOptions } from "../../common/profiles/decoder-options";
 import { em4100CardId } from "../../protocol/card-number";
 import type { DecodeResult } from "./types";
-
-/**
- * How a Wiegand-to-serial converter prints a 26-bit read (one per line):
- * - `facility-number`: facility 0–255 and number 0–65535 as printed on cards, separated by a
- *   comma, dash or spaces: `099,59822`, `099-59822`, `099 59822`.
- * - `raw-hex`: the 26 bits as received, parity bits included, as 8 hex digits: `02C7D35C`.
- * - `decimal`: the 24 data bits as the 10-digit number printed on cards: `0006547886`.
- * The three are told apart by shape (separator, 8 hex digits, 10 digits), never by guessing.
- */
-export type W26Form = "facility-number" | "raw-hex" | "decimal";
-
-export const W26_FORMS: readonly W26Form[] = ["facility-number", "raw-hex", "decimal"];
-
-/** Options of the `w26-text` decoder. */
-export interface W26TextOptions {
-  /** The forms this converter prints; others are refused as `not_w26`. */
-  forms: W26Form[];
-}
 
 const FACILITY_NUMBER = /^(\d{1,3})(?:\s*[,-]\s*|\s+)(\d{1,5})$/;
 const RAW_HEX = /^[0-9A-Fa-f]{8}$/;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { normaliseCardNumber } from "../../protocol/card-number";
+import type { Reading, TapReport } from "../../protocol/devices";
 import { ERROR_CODES, WanfengError } from "../../protocol/errors";
-import type { Reading, TapOutcome, TapReport } from "../../protocol/model";
+import type { TapOutcome } from "../../protocol/model";
 import { type DeliveryEvent, type DeliveryStats, TapSender, type TapSenderOptions } from "./sender";
 
 export const SIMULATED_READER_ID = "simulator";

@@ -1,4 +1,4 @@
-import type { TapReport } from "../../protocol/model";
+import type { TapReport } from "../../protocol/devices";
 
 /**
  * Reports waiting for the server's acknowledgement, oldest first. Async so an on-disk queue (taps

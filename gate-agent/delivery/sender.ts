@@ -1,12 +1,13 @@
 import { io, type Socket } from "socket.io-client";
 import { createLogger } from "../../common/log";
+import type { TapReport } from "../../protocol/devices";
 import type { WireError } from "../../protocol/errors";
 import {
   DEVICE_NAMESPACE,
   type DeviceToServerEvents,
   type ServerToDeviceEvents,
 } from "../../protocol/events";
-import type { DeviceConfig, TapOutcome, TapReport } from "../../protocol/model";
+import type { DeviceConfig, TapOutcome } from "../../protocol/model";
 import { type AgentTiming, backoffDelay, DEFAULT_TIMING, Wakeup } from "../timing";
 import { readAck } from "./ack";
 import { MemoryTapQueue, type TapQueue } from "./queue";

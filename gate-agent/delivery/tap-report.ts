@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TapReport } from "../../protocol/model";
+import type { TapReport } from "../../protocol/devices";
 import type { ReaderReading } from "../reader/pipeline";
 
 /** A reading becomes a report with its own id, kept through every retry so the server applies it once. */

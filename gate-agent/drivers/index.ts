@@ -1,5 +1,5 @@
+import type { HardwareProfile } from "../../common/profiles/schema";
 import { WanfengError } from "../../protocol/errors";
-import type { HardwareProfile } from "../profiles/schema";
 import { OsdpDriver } from "./osdp/driver";
 import { Pn532Driver } from "./pn532/driver";
 import { StreamDriver } from "./stream-driver";

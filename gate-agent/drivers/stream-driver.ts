@@ -1,6 +1,6 @@
+import type { DecoderConfig, FramingConfig } from "../../common/profiles/schema";
 import { decodeFrame } from "../decoding";
 import { createFramer, type Frame, type FrameReject, type Framer } from "../framing";
-import type { DecoderConfig, FramingConfig } from "../profiles/schema";
 import type { DriverContext, ReaderDriver } from "./types";
 
 /** A listen-only reader: a framer cuts the byte stream into frames, a pure decoder reads each one. */

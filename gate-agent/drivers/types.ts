@@ -1,4 +1,4 @@
-import type { Reading } from "../../protocol/model";
+import type { Reading } from "../../protocol/devices";
 
 /**
  * A reader protocol: bytes from the device in, readings out. Passive readers (RDM6300, wedge

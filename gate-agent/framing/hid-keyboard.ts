@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from "node:stream";
+import type { HidKeyboardOptions } from "../../common/profiles/framing-options";
 import {
   charOfUsage,
   ENTER,
@@ -10,22 +11,6 @@ import {
   TAB,
 } from "./hid-usages";
 import type { Frame, FrameRejectReason, RejectListener } from "./types";
-
-/**
- * Options of the `hid-keyboard` framing kind: a USB keyboard-wedge reader or scanner that types
- * each reading followed by Enter, read as HID boot keyboard reports
- * `[modifiers, reserved, key1..key6]`.
- */
-export interface HidKeyboardOptions {
-  /** The device numbers its reports: byte 0 of each report is the report id, skipped. */
-  reportId: boolean;
-  /** Bytes of one keyboard report, report id not counted: 8 for a boot keyboard. */
-  reportLength: number;
-  /** Tab also ends a reading (readers configured with a Tab suffix); otherwise Tab types "\t". */
-  tabEnds: boolean;
-  /** Key presses a reading may have before its Enter; more is a `too_long` reject. */
-  maxLength: number;
-}
 
 const EMPTY = Buffer.alloc(0);
 /** Key slots start after the modifier and reserved bytes. */

@@ -1,15 +1,15 @@
-import type { FramingConfig } from "../profiles/schema";
+import type { FramingConfig } from "../../common/profiles/schema";
 import { HidKeyboardFramer } from "./hid-keyboard";
 import { LineFramer } from "./line";
 import { StxEtxFramer } from "./stx-etx";
 import type { Framer, RejectListener } from "./types";
 
-export type { HidKeyboardOptions } from "./hid-keyboard";
-export type { LineOptions } from "./line";
-export type { StxEtxOptions } from "./stx-etx";
 export type { Frame, FrameReject, FrameRejectReason, Framer, RejectListener } from "./types";
 
-/** A new framing kind is one file, one case here and one entry in the profile schema. */
+/**
+ * A new framing kind is one file, one case here, and its options in common/profiles/
+ * (framing-options.ts, plugged into schema.ts).
+ */
 export function createFramer(config: FramingConfig, onReject: RejectListener = () => {}): Framer {
   switch (config.kind) {
     case "stx-etx":

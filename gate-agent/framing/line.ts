@@ -1,21 +1,6 @@
 import { Transform, type TransformCallback } from "node:stream";
+import type { LineOptions } from "../../common/profiles/framing-options";
 import type { Frame, FrameRejectReason, RejectListener } from "./types";
-
-/**
- * Options of the `line` framing kind: text readers (QR/barcode scanners in USB-CDC serial mode,
- * Wiegand-to-serial converters) that send one reading per line.
- */
-export interface LineOptions {
-  /** Longest line in bytes (prefix included, terminator not); longer ones are `too_long`. */
-  maxLength: number;
-  /**
-   * For scanners set to send no suffix: a reading also ends when no byte came for this long.
-   * CR/LF still end a line, so a scanner later given a suffix keeps working.
-   */
-  interByteTimeoutMs?: number | undefined;
-  /** Text the scanner is configured to put before every reading; stripped, required when set. */
-  prefix?: string | undefined;
-}
 
 /** Starts a timer and returns its cancel function; injected so tests can run the clock by hand. */
 export type ScheduleTimeout = (callback: () => void, ms: number) => () => void;

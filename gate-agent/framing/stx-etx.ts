@@ -1,19 +1,6 @@
 import { Transform, type TransformCallback } from "node:stream";
+import type { StxEtxOptions } from "../../common/profiles/framing-options";
 import type { Frame, FrameRejectReason, RejectListener } from "./types";
-
-/**
- * Options of the `stx-etx` framing kind: fixed-length frames between a start and an end byte.
- * Assumes the payload never contains the start or end byte (true for ASCII payloads such as the
- * RDM6300's hex digits), which is what lets the framer resynchronise on the next start byte.
- */
-export interface StxEtxOptions {
-  /** Byte that opens a frame (RDM6300: 0x02). */
-  start: number;
-  /** Byte that closes a frame (RDM6300: 0x03). */
-  end: number;
-  /** Length of a whole frame, start and end bytes included (RDM6300: 14). */
-  frameLength: number;
-}
 
 const EMPTY = Buffer.alloc(0);
 

@@ -1,7 +1,7 @@
 import { type Device, devicesAsync, HIDAsync, setDriverType } from "node-hid";
+import type { HidTransportConfig } from "../../common/profiles/schema";
 import { WanfengError } from "../../protocol/errors";
 import { formatUsbIds, hidDeviceFits } from "../discovery";
-import type { HidTransportConfig } from "../profiles/schema";
 import type { OpenTransport, ReaderTransport, TransportHandlers } from "./transport";
 
 /**

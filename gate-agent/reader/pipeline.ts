@@ -1,7 +1,7 @@
 import { createLogger } from "../../common/log";
-import type { Reading } from "../../protocol/model";
+import type { HardwareProfile } from "../../common/profiles/schema";
+import type { Reading } from "../../protocol/devices";
 import { createDriver, type Feedback, type ReaderDriver } from "../drivers";
-import type { HardwareProfile } from "../profiles/schema";
 import { Debouncer } from "./debounce";
 
 const log = createLogger("gate-agent/reader");

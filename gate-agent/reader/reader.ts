@@ -1,6 +1,6 @@
 import { createLogger } from "../../common/log";
+import type { HardwareProfile } from "../../common/profiles/schema";
 import type { Feedback } from "../drivers";
-import type { HardwareProfile } from "../profiles/schema";
 import { type AgentTiming, backoffDelay, Wakeup } from "../timing";
 import { type PipelineCounters, type PipelineOptions, ReaderPipeline, type ReaderReading } from "./pipeline";
 import type { OpenTransport, ReaderTransport } from "./transport";

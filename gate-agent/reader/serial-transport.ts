@@ -1,7 +1,7 @@
 import type { Duplex } from "node:stream";
 import { SerialPort } from "serialport";
+import type { SerialTransportConfig } from "../../common/profiles/schema";
 import { WanfengError } from "../../protocol/errors";
-import type { SerialTransportConfig } from "../profiles/schema";
 import type { OpenTransport, ReaderTransport, TransportHandlers } from "./transport";
 
 type SerialPortLike = Duplex & {

@@ -1,4 +1,4 @@
-import type { TransportConfig } from "../profiles/schema";
+import type { TransportConfig } from "../../common/profiles/schema";
 
 /**
  * How bytes get from a device to the pipeline. Serial ports today; node-hid and test doubles

@@ -1,5 +1,5 @@
 import { createLogger } from "../../common/log";
-import { DEFAULT_PROFILES_DIR, loadAllProfiles } from "../../gate-agent/profiles/load";
+import { DEFAULT_PROFILES_DIR, loadAllProfiles } from "../../common/profiles/load";
 import type { HardwareProfileSummary } from "../../protocol";
 
 const log = createLogger("profiles");

@@ -1,25 +1,10 @@
-import type { ChildStatus, TapResult } from "../../protocol";
+import type { TapResult } from "../../protocol";
+import { type ChildDay, childDay } from "./child-day";
 import type { AlertRaised, DayAmended, DayEvent, DaySignedOff } from "./events";
 import { applyGateEvent, emptyGateDay, type GateDay } from "./gate/gate-state";
 import { applyRoomEvent, emptyRoomDay, noteLeaveRecorded, type RoomDayState } from "./room/room-state";
 
-/** One child's day so far, derived from the journal. */
-export interface ChildDay {
-  status: ChildStatus;
-  checkedInAt?: string;
-  requestedAt?: string;
-  requestedByGuardianId?: string;
-  requestDeviceId?: string;
-  /** Set when a delegate with a pass asked for the child instead of a guardian's card. */
-  requestPassId?: string;
-  requestDelegateName?: string;
-  requestDelegateRelation?: string;
-  releasedAt?: string;
-  collectedAt?: string;
-  leaveReason?: string;
-  /** The roster leave (请假) that put the child on leave, when it came from the care room. */
-  leaveId?: string;
-}
+export { type ChildDay, childDay, EXPECTED } from "./child-day";
 
 export interface DayState {
   day: string;
@@ -53,8 +38,6 @@ export interface PassUse {
   tapAt?: string;
 }
 
-export const EXPECTED: ChildDay = Object.freeze({ status: "expected" }) as ChildDay;
-
 export function emptyDay(day: string): DayState {
   return {
     day,
@@ -69,10 +52,6 @@ export function emptyDay(day: string): DayState {
     staffOnDuty: new Map(),
     gate: emptyGateDay(),
   };
-}
-
-export function childDay(state: DayState, childId: string): ChildDay {
-  return state.children.get(childId) ?? EXPECTED;
 }
 
 export function debounceKey(deviceId: string, cardId: string): string {

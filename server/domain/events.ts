@@ -1,8 +1,9 @@
-import type { AlertKind, PassRefusalReason, PickupChildOutcome, Reading, TapResult } from "../../protocol";
-import type { ExitOutcome } from "../../protocol/gate";
-import type { ChildStatus } from "../../protocol/model";
+import type { Reading, TapResult } from "../../protocol";
+import type { AlertView } from "../../protocol/alerts";
+import type { ChildStatus } from "../../protocol/child-day";
 import type { Correction, GroupCounts } from "../../protocol/overview";
 import type { LeaveChannel } from "../../protocol/room";
+import type { EventBase } from "./event-base";
 import type { GateEvent } from "./gate/gate-events";
 import type { RoomEvent } from "./room/room-events";
 
@@ -12,18 +13,7 @@ import type { RoomEvent } from "./room/room-events";
  * from the tap id, so replaying a tap cannot create new ids.
  */
 
-export type Actor = { kind: "device"; id: string } | { kind: "user"; id: string } | { kind: "system" };
-
-interface EventBase {
-  id: string;
-  /** The school day (YYYY-MM-DD in the school's zone) the event belongs to. */
-  day: string;
-  /** When it was recorded (server clock), ISO. */
-  at: string;
-  actor: Actor;
-  /** Recorded after the day was signed off (a tap: the gate never stops); the archive flags it. */
-  afterSignOff?: true;
-}
+export type { Actor } from "./event-base";
 
 export interface TapReceived extends EventBase {
   type: "tap:received";
@@ -97,23 +87,15 @@ export interface LeaveRecorded extends EventBase {
   to?: string;
 }
 
-export interface AlertRaised extends EventBase {
+/**
+ * What an alert says is the wire's AlertView, defined once in protocol/alerts.ts; the journal keeps
+ * the device's id where the screens get its name, and its own id and time as every event does.
+ */
+type AlertFields = Omit<AlertView, "id" | "at" | "deviceName">;
+
+export interface AlertRaised extends EventBase, AlertFields {
   type: "alert:raised";
-  kind: AlertKind;
-  severity: "warning" | "danger";
   deviceId: string;
-  cardId?: string;
-  rawHex?: string;
-  holderName?: string;
-  cardStatus?: "lost" | "revoked";
-  childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
-  passRefusal?: PassRefusalReason;
-  passId?: string;
-  /** The one child the alert is about (released but not collected, a child's card at the gate). */
-  childId?: string;
-  childName?: string;
-  releasedAt?: string;
-  exitOutcome?: ExitOutcome;
 }
 
 /** A technician enrolled a card by tapping it: the roster now binds it to this holder. */

@@ -2,12 +2,13 @@ import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from ".
 import type { Card, Device } from "../store/schema";
 import { cardQrReading } from "./card-qr";
 import { childDay, type DayState, debounceKey } from "./day-state";
-import type { Actor, AlertRaised, DayEvent, TapReceived } from "./events";
+import type { AlertRaised, DayEvent, TapReceived } from "./events";
 import { childCardAtGate, custodyAlert, custodyBars, earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
 import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";
 import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
 import { decideStaffTap } from "./staff-tap";
+import { tapReceived } from "./tap-received";
 
 export interface TapInput {
   roster: RosterIndex;
@@ -37,20 +38,9 @@ type Consequence = DistributiveOmit<Exclude<DayEvent, TapReceived>, "id" | "day"
 export function decideTap(input: TapInput): TapDecision {
   const { report, device, now, state } = input;
   const { result, consequences } = decide(input);
-  const actor: Actor = { kind: "device", id: device.id };
-  const base = { day: state.day, at: now.toISOString(), actor };
-  const tap: TapReceived = {
-    ...base,
-    id: report.id,
-    type: "tap:received",
-    tapId: report.id,
-    deviceId: device.id,
-    readerId: report.readerId,
-    tapAt: report.at,
-    reading: report.reading,
-    ...(report.rawHex === undefined ? {} : { rawHex: report.rawHex }),
-    result,
-  };
+  const tap = tapReceived(report, device.id, state.day, now, result);
+  // What the tap causes is recorded as the device's doing, at the same moment.
+  const base = { day: tap.day, at: tap.at, actor: tap.actor };
   const events = consequences.map((c, i) => ({ ...c, ...base, id: `${report.id}#${i + 1}` }) as DayEvent);
   return { result, events: [tap, ...events] };
 }

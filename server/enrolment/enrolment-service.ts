@@ -10,7 +10,8 @@ import {
   WanfengError,
 } from "../../protocol";
 import type { DayService, TapClaim } from "../day/day-service";
-import type { DayEvent, TapReceived } from "../domain/events";
+import type { DayEvent } from "../domain/events";
+import { tapReceived } from "../domain/tap-received";
 import type { Device, DocumentStore, User } from "../store/schema";
 import { bindCard, holderNameIn } from "./bind-card";
 
@@ -164,24 +165,13 @@ function enrolmentEvents(
   bound: CardBound,
   userId: string,
 ): DayEvent[] {
-  const base = { day, at: now.toISOString(), actor: { kind: "device" as const, id: device.id } };
-  const tap: TapReceived = {
-    ...base,
-    id: report.id,
-    type: "tap:received",
-    tapId: report.id,
-    deviceId: device.id,
-    readerId: report.readerId,
-    tapAt: report.at,
-    reading: report.reading,
-    ...(report.rawHex === undefined ? {} : { rawHex: report.rawHex }),
-    result,
-  };
+  const tap = tapReceived(report, device.id, day, now, result);
   if (bound.outcome !== "bound") return [tap];
   return [
     tap,
     {
-      ...base,
+      day,
+      at: tap.at,
       actor: { kind: "user", id: userId },
       id: `${report.id}#1`,
       type: "card:enrolled",

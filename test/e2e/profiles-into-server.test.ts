@@ -1,8 +1,8 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureFileOf, listProfileFiles } from "../../common/profiles/load";
 import { type Agent, startAgent } from "../../gate-agent";
-import { fixtureFileOf, listProfileFiles } from "../../gate-agent/profiles/load";
 import type { OpenTransport } from "../../gate-agent/reader/transport";
 import type { Reading } from "../../protocol";
 import type { RunningServer } from "../../server/app";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Agent, type AgentEvent, startAgent } from "../../gate-agent";
-import type { TapReport } from "../../protocol/model";
+import type { TapReport } from "../../protocol/devices";
 import { type DeviceServer, freePort, startDeviceServer } from "./helpers/device-server";
 import { EventLog } from "./helpers/events";
 import { CARD_A, CARD_B, rdm6300Frame } from "./helpers/frames";

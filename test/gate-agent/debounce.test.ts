@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadProfile } from "../../gate-agent/profiles/load";
+import { loadProfile } from "../../common/profiles/load";
 import { Debouncer } from "../../gate-agent/reader/debounce";
 import { ReaderPipeline, type ReaderReading } from "../../gate-agent/reader/pipeline";
 import { CARD_A, CARD_B, rdm6300Frame } from "./helpers/frames";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type ReadersSources, runReadersCommand } from "../../cli/readers-command";
+import { loadAllProfiles, parseProfile } from "../../common/profiles/load";
+import type { HardwareProfile } from "../../common/profiles/schema";
 import {
   formatUsbIds,
   type HidDeviceSeen,
@@ -7,8 +9,6 @@ import {
   matchSerialPorts,
   parseHexUsbId,
 } from "../../gate-agent/discovery";
-import { loadAllProfiles, parseProfile } from "../../gate-agent/profiles/load";
-import type { HardwareProfile } from "../../gate-agent/profiles/schema";
 
 const base = {
   name: "test",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FEEDBACK_MAX_AGE_MS, feedbackForOutcome, feedbackForResult } from "../../gate-agent/feedback";
-import type { PickupChildOutcome, TapResult } from "../../protocol/model";
+import type { TapResult } from "../../protocol/model";
+import type { PickupChildOutcome } from "../../protocol/outcomes";
 
 const pickup = (...outcomes: PickupChildOutcome[]): TapResult => ({
   kind: "pickup",

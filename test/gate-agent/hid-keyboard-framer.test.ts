@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { HidKeyboardOptions } from "../../common/profiles/framing-options";
 import type { Frame, FrameReject } from "../../gate-agent/framing";
-import { HidKeyboardFramer, type HidKeyboardOptions } from "../../gate-agent/framing/hid-keyboard";
+import { HidKeyboardFramer } from "../../gate-agent/framing/hid-keyboard";
 import { report, typeText } from "./helpers/hid-reports";
 
 const BOOT: HidKeyboardOptions = { reportId: false, reportLength: 8, tabEnds: false, maxLength: 64 };

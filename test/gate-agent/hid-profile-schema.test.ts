@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadProfile, parseProfile } from "../../gate-agent/profiles/load";
+import { loadProfile, parseProfile } from "../../common/profiles/load";
 import { isWanfengError } from "../../protocol/errors";
 
 const wedge = {

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProfile } from "../../gate-agent/profiles/load";
-import type { HidTransportConfig, TransportConfig } from "../../gate-agent/profiles/schema";
+import { loadProfile } from "../../common/profiles/load";
+import type { HidTransportConfig, TransportConfig } from "../../common/profiles/schema";
 import {
   type HidBackend,
   type HidDeviceHandle,

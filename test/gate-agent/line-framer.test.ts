@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { LineOptions } from "../../common/profiles/framing-options";
 import type { Frame, FrameReject } from "../../gate-agent/framing";
-import { LineFramer, type LineOptions, type ScheduleTimeout } from "../../gate-agent/framing/line";
+import { LineFramer, type ScheduleTimeout } from "../../gate-agent/framing/line";
 
 /** A clock moved by hand: the inter-byte timeout is tested without sleeping. */
 function manualClock() {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { DEFAULT_OSDP_OPTIONS, type OsdpOptions } from "../../common/profiles/osdp-options";
 import { CMD, NAK, REPLY } from "../../gate-agent/drivers/osdp/codes";
 import { OsdpDriver } from "../../gate-agent/drivers/osdp/driver";
-import { DEFAULT_OSDP_OPTIONS, type OsdpOptions } from "../../gate-agent/drivers/osdp/options";
 import { encodePacket } from "../../gate-agent/drivers/osdp/packet";
-import type { Reading } from "../../protocol/model";
+import type { Reading } from "../../protocol/devices";
 import { OsdpPd } from "./emulators/osdp-pd";
 
 /** The control-panel state machine against the emulated reader, on fake timers: no real waits. */

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { fixtureFileOf, listProfileFiles, loadProfileFile } from "../../gate-agent/profiles/load";
+import { fixtureFileOf, listProfileFiles, loadProfileFile } from "../../common/profiles/load";
 import { ReaderPipeline } from "../../gate-agent/reader/pipeline";
 
 /** Every profile in hardware-profiles/ must load and decode its own recorded bytes. */

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadProfile, parseProfile } from "../../gate-agent/profiles/load";
+import { loadProfile, parseProfile } from "../../common/profiles/load";
 import { isWanfengError, type WanfengError } from "../../protocol/errors";
 
 const valid = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadAllProfiles } from "../../gate-agent/profiles/load";
+import { loadAllProfiles } from "../../common/profiles/load";
 import { ReaderPipeline } from "../../gate-agent/reader/pipeline";
 import { CARD_A, pseudoRandomBytes, rdm6300Frame } from "./helpers/frames";
 

@@ -1,6 +1,6 @@
 import { SerialPortMock } from "serialport";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProfile } from "../../gate-agent/profiles/load";
+import { loadProfile } from "../../common/profiles/load";
 import type { ReaderReading } from "../../gate-agent/reader/pipeline";
 import { Reader, type ReaderEvent } from "../../gate-agent/reader/reader";
 import { serialTransport } from "../../gate-agent/reader/serial-transport";

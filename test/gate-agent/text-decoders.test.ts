@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { W26_FORMS } from "../../common/profiles/decoder-options";
 import { decodeCodeText } from "../../gate-agent/decoding/code-text";
-import { checkParity, decodeW26Text, W26_FORMS, withParity } from "../../gate-agent/decoding/w26-text";
+import { checkParity, decodeW26Text, withParity } from "../../gate-agent/decoding/w26-text";
 import { normaliseCardNumber } from "../../protocol/card-number";
 
 const bytes = (s: string) => Buffer.from(s, "utf8");

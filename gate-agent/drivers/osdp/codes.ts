@@ -52,7 +52,3 @@ export function codeName(code: number): string {
   const name = Object.keys(all).find((k) => all[k] === code);
   return name ?? `0x${code.toString(16).padStart(2, "0")}`;
 }
-
-/** LED colours of osdp_LED. */
-export const LED_COLORS = ["none", "red", "green", "amber", "blue", "magenta", "cyan", "white"] as const;
-export type LedColor = (typeof LED_COLORS)[number];

@@ -1,4 +1,4 @@
-import { LED_COLORS, type LedColor } from "./codes";
+import { LED_COLORS, type LedColor } from "../../../common/profiles/osdp-options";
 
 /**
  * Data of the commands the agent sends (the code byte is added by encodePacket). Times on the

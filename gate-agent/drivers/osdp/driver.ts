@@ -1,11 +1,11 @@
 import { createLogger } from "../../../common/log";
+import type { OsdpOptions } from "../../../common/profiles/osdp-options";
 import type { DriverContext, Feedback, ReaderDriver } from "../types";
 import { cardIdFromRaw } from "./card";
 import { CMD, codeName, NAK, nakReason, REPLY } from "./codes";
 import { buzzerCommand, ledCommand, STANDARD_REQUEST } from "./commands";
 import { KeypadEntry } from "./keypad";
 import { type Command, OsdpLink } from "./link";
-import type { OsdpOptions } from "./options";
 import type { Packet } from "./packet";
 import {
   CAPABILITY,

@@ -1,4 +1,5 @@
 import { createLogger } from "../../../common/log";
+import type { Pn532Options } from "../../../common/profiles/pn532-options";
 import type { DriverContext, ReaderDriver } from "../types";
 import {
   CMD_GET_FIRMWARE_VERSION,
@@ -12,14 +13,10 @@ import {
   WAKE_UP,
 } from "./commands";
 import { ACK, FrameParser, type Pn532Item, TFI_CHIP, TFI_ERROR } from "./frame";
-import type { Pn532Options } from "./options";
-import { handleReply } from "./replies";
+import { handleReply, type Purpose } from "./replies";
 import { realScheduler, type Scheduler } from "./scheduler";
 
 const log = createLogger("gate-agent/pn532");
-
-/** What an outstanding command is for: the set-up (SAM, firmware), a health check, or a poll. */
-export type Purpose = "setup" | "firmware" | "health" | "poll";
 
 interface Sent {
   purpose: Purpose;

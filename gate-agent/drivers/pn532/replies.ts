@@ -1,7 +1,9 @@
 import { uidCardId } from "../../../protocol/card-number";
 import type { DriverContext } from "../types";
 import { type FirmwareVersion, parseFirmwareVersion, parsePassiveTarget } from "./commands";
-import type { Purpose } from "./driver";
+
+/** What an outstanding command is for: the set-up (SAM, firmware), a health check, or a poll. */
+export type Purpose = "setup" | "firmware" | "health" | "poll";
 
 export type ReplyOutcome =
   | { kind: "sam" }

@@ -1,4 +1,4 @@
-import type { ChildCheckedIn } from "../events";
+import type { EventBase } from "../event-base";
 
 /**
  * The gate's care-day events (SPEC rules 7, 9, 10), kept in the same journal as every other fact
@@ -6,7 +6,7 @@ import type { ChildCheckedIn } from "../events";
  */
 
 /** id, day, at and actor, as every day event has them. */
-type Base = Pick<ChildCheckedIn, "id" | "day" | "at" | "actor">;
+type Base = Pick<EventBase, "id" | "day" | "at" | "actor">;
 
 /**
  * An authorised adult tapped before the child's dismissal window: no request went to the room;

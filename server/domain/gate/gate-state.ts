@@ -1,4 +1,4 @@
-import { childDay, type DayState } from "../day-state";
+import { type ChildDay, childDay } from "../child-day";
 import type { DayEvent } from "../events";
 import type { ContactLogged } from "./gate-events";
 
@@ -63,11 +63,17 @@ export function registeredEarlyAsk(gate: GateDay, childId: string): EarlyAsk | u
   return found;
 }
 
+/** What the gate's reducer needs of the day state: the children's days and the gate part. */
+interface GateFolded {
+  children: Map<string, ChildDay>;
+  gate: GateDay;
+}
+
 /**
  * Folds a gate event in; called by applyEvent before its own switch, so at `child:collected` the
  * child's request (who came for them) is still what the register records. In place, like applyEvent.
  */
-export function applyGateEvent(state: DayState, event: DayEvent): void {
+export function applyGateEvent(state: GateFolded, event: DayEvent): void {
   const gate = state.gate;
   switch (event.type) {
     case "pickup:earlyAsked":

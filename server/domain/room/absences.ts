@@ -1,4 +1,4 @@
-import { presenceOf } from "../../../protocol/model";
+import { presenceOf } from "../../../protocol/child-day";
 import { type ChildRoomFacts, isUnexplained, type RoomCountsView } from "../../../protocol/room";
 import { childDay, type DayState } from "../day-state";
 import type { RosterIndex } from "../roster-index";

@@ -1,5 +1,5 @@
 import type { LeaveChannel, RoomCountsView } from "../../../protocol/room";
-import type { ChildCheckedIn } from "../events";
+import type { EventBase } from "../event-base";
 
 /**
  * The care room's events (roll call, leave cancelled, absence resolved, handover, medication),
@@ -7,10 +7,7 @@ import type { ChildCheckedIn } from "../events";
  * events.ts (it existed before); its new fields are described there.
  */
 
-/** Every field all day events share (id, day, at, actor…), whatever events.ts adds to them later. */
-type Base = Omit<ChildCheckedIn, "type" | "childId" | "via">;
-
-export interface RollCallConfirmed extends Base {
+export interface RollCallConfirmed extends EventBase {
   type: "rollcall:confirmed";
   groupId: string;
   byName: string;
@@ -21,14 +18,14 @@ export interface RollCallConfirmed extends Base {
   unexplainedChildIds: string[];
 }
 
-export interface LeaveCancelled extends Base {
+export interface LeaveCancelled extends EventBase {
   type: "leave:cancelled";
   childId: string;
   leaveId: string;
   reason: string;
 }
 
-export interface AbsenceResolved extends Base {
+export interface AbsenceResolved extends EventBase {
   type: "absence:resolved";
   childId: string;
   reason: string;
@@ -42,7 +39,7 @@ export interface HandoverLeave {
   channel?: LeaveChannel;
 }
 
-export interface GroupHandedOver extends Base {
+export interface GroupHandedOver extends EventBase {
   type: "group:handedOver";
   groupId: string;
   from: { userId: string; name: string };
@@ -54,7 +51,7 @@ export interface GroupHandedOver extends Base {
   unexplainedChildIds: string[];
 }
 
-export interface MedicationGiven extends Base {
+export interface MedicationGiven extends EventBase {
   type: "medication:given";
   childId: string;
   medicationId: string;

@@ -1,5 +1,5 @@
 import type { ChildStatus } from "../../../protocol";
-import type { ChildDay } from "../day-state";
+import type { ChildDay } from "../child-day";
 import type { LeaveRecorded } from "../events";
 import type {
   AbsenceResolved,

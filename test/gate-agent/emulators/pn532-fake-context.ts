@@ -1,5 +1,5 @@
+import { type Pn532Options, Pn532OptionsSchema } from "../../../common/profiles/pn532-options";
 import { Pn532Driver } from "../../../gate-agent/drivers/pn532/driver";
-import { type Pn532Options, Pn532OptionsSchema } from "../../../gate-agent/drivers/pn532/options";
 import type { DriverContext } from "../../../gate-agent/drivers/types";
 
 /** A PN532 driver on a fake DriverContext that records what it writes, reads and rejects. */

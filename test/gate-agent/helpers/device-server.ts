@@ -1,13 +1,14 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
+import type { TapReport } from "../../../protocol/devices";
 import type { Ack } from "../../../protocol/errors";
 import {
   DEVICE_NAMESPACE,
   type DeviceToServerEvents,
   type ServerToDeviceEvents,
 } from "../../../protocol/events";
-import type { TapOutcome, TapReport } from "../../../protocol/model";
+import type { TapOutcome } from "../../../protocol/model";
 import { EventLog } from "./events";
 
 /** What the test server says to a report; undefined = say nothing (no acknowledgement). */

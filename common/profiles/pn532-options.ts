@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * `driver.options` of a PN532 profile. Lives with the driver so its defaults and its meaning are
- * read in one place; profiles/schema.ts plugs it into the DriverSchema.
+ * `driver.options` of a PN532 profile (the driver is gate-agent/drivers/pn532/); schema.ts plugs
+ * it into the DriverSchema.
  */
 export const Pn532OptionsSchema = z.strictObject({
   /** Pause between one poll's end (card read, or aborted) and the next InListPassiveTarget. */

@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { LED_COLORS } from "./codes";
 
 /**
  * Options of the `osdp` driver in a hardware profile. Every field has a default, so
  * `{ "kind": "osdp", "options": {} }` drives a reader at address 0 with CRC and the usual
  * green-one-beep / red-three-beeps feedback.
  */
+
+/** LED colours of osdp_LED, in the order of their codes on the wire. */
+export const LED_COLORS = ["none", "red", "green", "amber", "blue", "magenta", "cyan", "white"] as const;
+export type LedColor = (typeof LED_COLORS)[number];
 
 const ms = (max: number) => z.int().min(0).max(max);
 

@@ -1,0 +1,36 @@
+import type { ExitOutcome, PassRefusalReason, PickupChildOutcome } from "./outcomes";
+
+/** The alerts the gate and the overview show (unknown cards, refusals, children not collected). */
+
+export const ALERT_KINDS = [
+  "unknown_card",
+  "card_blocked",
+  "pickup_refused",
+  "pass_refused",
+  "custody_refused",
+  "released_not_collected",
+  "exit_refused",
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export interface AlertView {
+  id: string;
+  at: string;
+  kind: AlertKind;
+  severity: "warning" | "danger";
+  deviceName: string;
+  cardId?: string;
+  rawHex?: string;
+  holderName?: string;
+  cardStatus?: "lost" | "revoked";
+  /** For a refused pickup: why each child could not be requested. */
+  childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  /** For a refused delegate pass: why (holderName is then the delegate, when known). */
+  passRefusal?: PassRefusalReason;
+  passId?: string;
+  /** The one child an alert is about (released but not collected, a child's card at the gate). */
+  childId?: string;
+  childName?: string;
+  releasedAt?: string;
+  exitOutcome?: ExitOutcome;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/** What a device is and what its readers send the server (socket `tap:report`). */
+
+export const DEVICE_KINDS = ["gate", "room"] as const;
+export const DeviceKindSchema = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof DeviceKindSchema>;
+
+const isoTime = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(64);
+
+export const ReadingSchema = z.discriminatedUnion("kind", [
+  /** A card, already normalised to its canonical id by the agent's decoder. */
+  z.object({ kind: z.literal("card"), cardId: z.string().min(1).max(64) }),
+  /** A scanned code (QR pass, barcode). */
+  z.object({ kind: z.literal("code"), text: z.string().min(1).max(2048) }),
+]);
+export type Reading = z.infer<typeof ReadingSchema>;
+
+export const TapReportSchema = z.object({
+  /** Made by the agent when the tap happens; a re-delivered tap keeps its id and is applied once. */
+  id: z.uuid(),
+  readerId: id,
+  /** When the tap happened, by the agent's clock. */
+  at: isoTime,
+  reading: ReadingSchema,
+  /** The frame as the reader sent it, hex, for the technician's console and the record. */
+  rawHex: z
+    .string()
+    .regex(/^[0-9a-f]*$/i)
+    .max(4096)
+    .optional(),
+});
+export type TapReport = z.infer<typeof TapReportSchema>;
