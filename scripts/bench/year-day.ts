@@ -57,13 +57,15 @@ const LEAVE_REASONS = ["看病", "家中有事", "发烧", "参加比赛"];
  */
 export function dayEvents(
   day: string,
-  dayIndex: number,
+  seed: number,
+  idPrefix: string,
   cast: readonly CastMember[],
   school: PreparedSchool,
-  timezone: string,
 ): DayEvent[] {
-  const rand = random(dayIndex + 1);
-  const at = localClock(day, timezone);
+  const rand = random(seed);
+  // A UUID whose first group is the day's: unique across days, and easy to retarget (year-journal.ts).
+  const newId = () => `${idPrefix}${randomUUID().slice(8)}`;
+  const at = localClock(day, school.timezone);
   const gateIds = school.gates.map((g) => g.deviceId);
   const teacher: Actor = { kind: "user", id: school.admin.userId };
   const guard: Actor = { kind: "user", id: school.guard.userId };
@@ -71,7 +73,7 @@ export function dayEvents(
   const add = (ms: number, ...events: DayEvent[]) => timed.push({ ms, events });
   const base = (ms: number, actor: Actor) => ({ day, at: new Date(ms).toISOString(), actor });
   const tap = (ms: number, deviceId: string, cardId: string, result: TapResult) => {
-    const id = randomUUID();
+    const id = newId();
     const reading: Reading = { kind: "card", cardId };
     const event: DayEvent = {
       ...base(ms, { kind: "device", id: deviceId }),
@@ -95,7 +97,7 @@ export function dayEvents(
     if (roll < 0.04) {
       add(checkInMs, {
         ...base(checkInMs, teacher),
-        id: randomUUID(),
+        id: newId(),
         type: "leave:recorded",
         childId: c.childId,
         reason: LEAVE_REASONS[Math.floor(rand() * LEAVE_REASONS.length)] ?? "",
@@ -116,7 +118,7 @@ export function dayEvents(
     } else {
       add(checkInMs, {
         ...base(checkInMs, teacher),
-        id: randomUUID(),
+        id: newId(),
         type: "child:checked_in",
         childId: c.childId,
         via: "touch",
@@ -144,7 +146,7 @@ export function dayEvents(
     const releaseMs = requestMs + (1 + rand() * 3) * 60_000;
     add(releaseMs, {
       ...base(releaseMs, teacher),
-      id: randomUUID(),
+      id: newId(),
       type: "child:released",
       childId: c.childId,
     });
@@ -152,7 +154,7 @@ export function dayEvents(
     if (rand() < 0.6) {
       add(collectMs, {
         ...base(collectMs, guard),
-        id: randomUUID(),
+        id: newId(),
         type: "child:collected",
         childId: c.childId,
         via: "touch",

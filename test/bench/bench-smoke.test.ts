@@ -1,12 +1,17 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBench } from "../../scripts/bench/main";
 import { DEFAULT_OPTIONS, parseBenchArgs, SCHOOL_YEAR_DAYS } from "../../scripts/bench/options";
-import type { PreparedSchool } from "../../scripts/bench/prepare-school";
+import { type PreparedSchool, prepareSchool } from "../../scripts/bench/prepare-school";
 import { buildBenchRoster } from "../../scripts/bench/roster";
 import { pastSchoolDays } from "../../scripts/bench/school-days";
 import { percentile } from "../../scripts/bench/stats";
 import { castOf, dayEvents } from "../../scripts/bench/year-day";
+import { writeSchoolYear } from "../../scripts/bench/year-journal";
 import { replay } from "../../server/domain/day-state";
+import type { DayEvent } from "../../server/domain/events";
 
 /** The bench measures, it does not judge: these tests check that it runs and counts, never timings. */
 describe("bench", () => {
@@ -60,7 +65,7 @@ describe("bench", () => {
       gates: [{ deviceId: "device-gate", token: "" }],
       timezone: "Asia/Shanghai",
     };
-    const events = dayEvents("2026-03-02", 0, castOf(roster), school, school.timezone);
+    const events = dayEvents("2026-03-02", 1, "20260302", castOf(roster), school);
     const times = events.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const state = replay("2026-03-02", events);
@@ -69,6 +74,39 @@ describe("bench", () => {
     expect(collected).toBeGreaterThan(300 * 0.9);
     expect(statuses.filter((s) => s === "on_leave").length).toBeGreaterThan(0);
     expect(state.taps.size).toBeGreaterThan(300);
+  });
+
+  it("writes a year of day files, each with its own date and ids, copies included", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "wanfeng-bench-year-"));
+    try {
+      const roster = buildBenchRoster(60);
+      const school = await prepareSchool(dataDir, roster, 1);
+      const year = await writeSchoolYear(dataDir, roster, school, 7, new Date("2026-03-09T02:00:00Z"));
+      expect(year).toMatchObject({ days: 7, firstDay: "2026-02-26", lastDay: "2026-03-06" });
+      const files = (await readdir(join(dataDir, "journal"))).sort();
+      expect(files).toEqual(
+        pastSchoolDays(7, new Date("2026-03-09T02:00:00Z"), "Asia/Shanghai").map((d) => `${d}.jsonl`),
+      );
+      const ids = new Set<string>();
+      for (const file of files) {
+        const day = file.slice(0, 10);
+        const text = await readFile(join(dataDir, "journal", file), "utf-8");
+        const events = text
+          .trimEnd()
+          .split("\n")
+          .map((line) => JSON.parse(line) as DayEvent);
+        for (const e of events) {
+          expect(e.day).toBe(day);
+          expect(e.at.slice(0, 10)).toBe(day);
+          ids.add(e.id);
+        }
+        const collected = [...replay(day, events).children.values()].filter((c) => c.status === "collected");
+        expect(collected.length).toBeGreaterThan(60 * 0.8);
+      }
+      expect(ids.size).toBe(year.events);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("takes weekdays before today as the school year, oldest first", () => {
