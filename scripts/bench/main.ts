@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   type NodeFigures,
@@ -30,6 +30,8 @@ export interface BenchResult {
   relay: SystemFigures & { durable: { lines: number; syncs: number } };
   ratios: Ratios;
   payload: { tapBytes: number; screenEventBytes: number };
+  /** Other work on the machine skews every figure: the 1-minute load average before and after. */
+  machine: { cpus: number; loadAverageBefore: number; loadAverageAfter: number };
   /** With --year: what was written before the server started. */
   year?: YearWritten;
   /** Anything that makes the figures doubtful (failed taps, lost deliveries). Empty on a clean run. */
@@ -78,6 +80,7 @@ async function measure(
  */
 export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): Promise<BenchResult> {
   const log = hooks.log ?? (() => {});
+  const loadAverageBefore = loadavg()[0] ?? Number.NaN;
   const roster = buildBenchRoster(options.children);
   const layout = layoutScreens(options.screens, options.guardShare, roster.groupIds);
   const tapChildren = pickTapChildren(roster, layout.coveredGroups, options.taps);
@@ -131,6 +134,11 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
       server,
       relay: floor,
       ratios: ratios(server, floor),
+      machine: {
+        cpus: availableParallelism(),
+        loadAverageBefore,
+        loadAverageAfter: loadavg()[0] ?? Number.NaN,
+      },
       payload: { tapBytes: wanfeng.tapBytes(), screenEventBytes: serverRun.screenEventBytes },
       ...(year ? { year } : {}),
       problems: [...problemsOf("server", server), ...problemsOf("relay", floor)],

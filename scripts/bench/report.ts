@@ -35,13 +35,14 @@ function latencyRows(label: string, f: SystemFigures): [string, Summary][] {
   ];
 }
 
-function processRow(label: string, f: SystemFigures): string[] {
+function processRow(label: string, f: SystemFigures, taps: number): string[] {
   return [
     label,
     ms(f.startupMs),
     f.peakRssMb.toFixed(0),
     f.cpuSeconds.toFixed(2),
     f.cpuSecondsDuringTaps.toFixed(2),
+    ((f.cpuSecondsDuringTaps * 1000) / taps).toFixed(2),
   ];
 }
 
@@ -71,8 +72,8 @@ export function formatReport(r: BenchResult): string {
     ]),
   );
   const processes = table(
-    ["process", "start-up ms", "peak RSS MB", "CPU s", "CPU s in taps"],
-    [processRow("server", s), processRow("relay", relay)],
+    ["process", "start-up ms", "peak RSS MB", "CPU s", "CPU s in taps", "CPU ms/tap"],
+    [processRow("server", s, o.taps), processRow("relay", relay, o.taps)],
   );
   const lines = [
     "",
@@ -80,6 +81,10 @@ export function formatReport(r: BenchResult): string {
       `(${l.kiosks} kiosks over ${l.coveredGroups} groups, ${l.guards} guard); ` +
       `${o.taps} taps at ${o.rate}/s from ${o.gates} gate agent(s)`,
   ];
+  lines.push(
+    `machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageBefore.toFixed(1)} before, ` +
+      `${r.machine.loadAverageAfter.toFixed(1)} after (other work on the machine skews every figure)`,
+  );
   if (r.year) {
     lines.push(
       `year: ${r.year.days} school days (${r.year.firstDay} … ${r.year.lastDay}), ${r.year.events} events, ` +
