@@ -1,30 +1,39 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import {
+  type NodeFigures,
+  nodeFigures,
+  problemsOf,
+  type Ratios,
+  ratios,
+  type SystemFigures,
+  systemFigures,
+} from "./figures";
+import { layoutScreens } from "./layout";
+import { type LoadPlan, type LoadRun, runLoad } from "./load";
 import type { BenchOptions } from "./options";
-import type { LoopDelay, PaceResult } from "./pacer";
-import { runRelay } from "./relay";
+import { prepareSchool } from "./prepare-school";
+import type { ProcStats } from "./process-stats";
+import { RelayTarget } from "./relay-target";
 import { buildBenchRoster, pickTapChildren } from "./roster";
-import { type Summary, summarise } from "./stats";
-import { layoutScreens, type ScreenLayout } from "./tracker";
-import { runWanfeng } from "./wanfeng";
-
-export interface MemorySnapshot {
-  label: string;
-  rssMb: number;
-  heapUsedMb: number;
-}
+import type { ServiceProcess } from "./service-process";
+import { relayStats, type ServiceEnv, startRelay, startWanfeng } from "./services";
+import type { LoadTarget } from "./target";
+import { WanfengTarget } from "./wanfeng-target";
+import { writeSchoolYear, type YearWritten } from "./year-journal";
 
 export interface BenchResult {
   options: BenchOptions;
   layout: { kiosks: number; guards: number; groups: number; coveredGroups: number };
-  wanfeng: { kiosk: Summary; guard: Summary; ack: Summary; journal: Summary; fsyncs: number };
-  relay: { kiosk: Summary; guard: Summary; ack: Summary };
-  pacing: { wanfeng: PaceResult; relay: PaceResult };
-  loopDelay: { wanfeng: LoopDelay; relay: LoopDelay };
-  setup: { setupMs: number; connectMs: number; checkIns: number; checkInMs: number };
-  payload: { tapBytes: number; viewBytes: number };
-  memory: MemorySnapshot[];
+  server: SystemFigures;
+  relay: SystemFigures & { durable: { lines: number; syncs: number } };
+  ratios: Ratios;
+  payload: { tapBytes: number; screenEventBytes: number };
+  /** Other work on the machine skews every figure: the 1-minute load average before and after. */
+  machine: { cpus: number; loadAverageBefore: number; loadAverageAfter: number };
+  /** With --year: what was written before the server started. */
+  year?: YearWritten;
   /** Anything that makes the figures doubtful (failed taps, lost deliveries). Empty on a clean run. */
   problems: string[];
 }
@@ -32,51 +41,46 @@ export interface BenchResult {
 export interface BenchHooks {
   /** Progress lines. */
   log?: (line: string) => void;
-  /** Told the temporary data folder, so a caller that must exit abruptly can still remove it. */
+  /** Told the temporary folder, so a caller that must exit abruptly can still remove it. */
   dataDirCreated?: (dir: string) => void;
+  /** The environment of the server and relay processes (default: this process's). */
+  serviceEnv?: NodeJS.ProcessEnv;
 }
 
-const MB = 1024 * 1024;
-
-function memory(label: string): MemorySnapshot {
-  const m = process.memoryUsage();
-  return { label, rssMb: m.rss / MB, heapUsedMb: m.heapUsed / MB };
-}
-
-/** Samples memory while a phase runs and keeps the highest RSS and heap seen. */
-async function withPeakMemory<T>(label: string, run: () => Promise<T>): Promise<[T, MemorySnapshot]> {
-  const peak = memory(label);
-  const sample = () => {
-    const now = memory(label);
-    peak.rssMb = Math.max(peak.rssMb, now.rssMb);
-    peak.heapUsedMb = Math.max(peak.heapUsedMb, now.heapUsedMb);
-  };
-  const timer = setInterval(sample, 200);
-  try {
-    const result = await run();
-    sample();
-    return [result, peak];
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-function layoutInfo(layout: ScreenLayout, groups: number): BenchResult["layout"] {
-  return {
-    kiosks: layout.kioskGroups.length,
-    guards: layout.guardCount,
-    groups,
-    coveredGroups: layout.coveredGroups.length,
-  };
+/** Runs the load against already started processes, reading their /proc figures around the taps. */
+async function measure(
+  nodes: ServiceProcess[],
+  target: LoadTarget,
+  plan: Omit<LoadPlan, "endpoints">,
+  log: (line: string) => void,
+): Promise<[LoadRun, NodeFigures[]]> {
+  let atStart: (ProcStats | undefined)[] = [];
+  let atEnd: (ProcStats | undefined)[] = [];
+  const run = await runLoad(
+    target,
+    { ...plan, endpoints: nodes.map((n) => n.url) },
+    {
+      log,
+      tapsStarting: () => {
+        atStart = nodes.map((n) => n.stats());
+      },
+      tapsDone: () => {
+        atEnd = nodes.map((n) => n.stats());
+      },
+    },
+  );
+  const figures = nodes.map((n, i) => nodeFigures(n.pid, n.startupMs, atStart[i], atEnd[i], n.stats()));
+  return [run, figures];
 }
 
 /**
- * One bench run: the Wanfeng server on a temporary data folder, then the bare relay with the same
- * screens, taps and rate. The folder is removed whatever happens.
+ * One bench run in a temporary folder: the school written into a data folder, the Wanfeng server
+ * started on it in its own process and loaded, then the relay process with the same load. The
+ * folder is removed and every process stopped whatever happens.
  */
 export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): Promise<BenchResult> {
   const log = hooks.log ?? (() => {});
-  const memorySnapshots: MemorySnapshot[] = [memory("before")];
+  const loadAverageBefore = loadavg()[0] ?? Number.NaN;
   const roster = buildBenchRoster(options.children);
   const layout = layoutScreens(options.screens, options.guardShare, roster.groupIds);
   const tapChildren = pickTapChildren(roster, layout.coveredGroups, options.taps);
@@ -84,61 +88,64 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     `roster: ${options.children} children in ${roster.groupIds.length} groups; screens: ` +
       `${layout.kioskGroups.length} kiosks over ${layout.coveredGroups.length} groups + ${layout.guardCount} guard`,
   );
+  const plan = { layout, tapChildren, gates: options.gates, rate: options.rate, drainMs: options.drainMs };
 
-  const dataDir = await mkdtemp(join(tmpdir(), "wanfeng-bench-"));
-  hooks.dataDirCreated?.(dataDir);
+  const tmp = await mkdtemp(join(tmpdir(), "wanfeng-bench-"));
+  hooks.dataDirCreated?.(tmp);
+  const io: ServiceEnv = { env: hooks.serviceEnv ?? process.env, logDir: tmp };
+  const running: ServiceProcess[] = [];
   try {
-    log(`wanfeng: ${options.taps} taps at ${options.rate}/s (data in ${dataDir})`);
-    const [wanfeng, wanfengPeak] = await withPeakMemory("wanfeng peak", () =>
-      runWanfeng({ dataDir, roster, layout, tapChildren, rate: options.rate, drainMs: options.drainMs }),
-    );
-    memorySnapshots.push(wanfengPeak, memory("after wanfeng"));
-
-    log(`relay: ${options.taps} messages at ${options.rate}/s`);
-    const [relay, relayPeak] = await withPeakMemory("relay peak", () =>
-      runRelay({
-        layout,
-        tapChildren,
-        rate: options.rate,
-        drainMs: options.drainMs,
-        tapBytes: wanfeng.tapBytes,
-        viewBytes: wanfeng.viewBytes,
-      }),
-    );
-    memorySnapshots.push(relayPeak, memory("after relay"));
-
-    const problems = [...wanfeng.problems];
-    for (const series of [wanfeng.tracker, relay.tracker].flatMap((t) => [t.kiosk, t.guard, t.ack])) {
-      if (series.missing > 0) problems.push(`${series.name}: ${series.missing} never arrived`);
+    const dataDir = join(tmp, "data");
+    const school = await prepareSchool(dataDir, roster, options.gates);
+    let year: YearWritten | undefined;
+    if (options.yearDays > 0) {
+      log(`year: writing ${options.yearDays} school days of journals`);
+      year = await writeSchoolYear(dataDir, roster, school, options.yearDays);
+      log(
+        `year: ${year.events} events, ${(year.bytes / 1e6).toFixed(0)} MB in ${(year.writeMs / 1000).toFixed(1)} s`,
+      );
     }
+
+    log(`server: wanfeng start (data in ${dataDir})`);
+    const servers = await startWanfeng(dataDir, io);
+    running.push(...servers);
+    const wanfeng = new WanfengTarget(school);
+    const [serverRun, serverNodes] = await measure(servers, wanfeng, plan, log);
+    await Promise.all(servers.map((s) => s.stop()));
+    const server = systemFigures(serverRun, serverNodes);
+
+    const relayDir = join(tmp, "relay");
+    await mkdir(relayDir);
+    const relay = await startRelay(join(relayDir, "relay.jsonl"), serverRun.screenEventBytes, io);
+    running.push(relay);
+    const [relayRun, relayNodes] = await measure([relay], new RelayTarget(wanfeng.tapBytes()), plan, log);
+    const durable = await relayStats(relay);
+    await relay.stop();
+    const floor = { ...systemFigures(relayRun, relayNodes), durable };
+
     return {
       options,
-      layout: layoutInfo(layout, roster.groupIds.length),
-      wanfeng: {
-        kiosk: summarise(wanfeng.tracker.kiosk),
-        guard: summarise(wanfeng.tracker.guard),
-        ack: summarise(wanfeng.tracker.ack),
-        journal: summarise(wanfeng.journal),
-        fsyncs: wanfeng.fsyncs,
+      layout: {
+        kiosks: layout.kioskGroups.length,
+        guards: layout.guardCount,
+        groups: roster.groupIds.length,
+        coveredGroups: layout.coveredGroups.length,
       },
-      relay: {
-        kiosk: summarise(relay.tracker.kiosk),
-        guard: summarise(relay.tracker.guard),
-        ack: summarise(relay.tracker.ack),
+      server,
+      relay: floor,
+      ratios: ratios(server, floor),
+      machine: {
+        cpus: availableParallelism(),
+        loadAverageBefore,
+        loadAverageAfter: loadavg()[0] ?? Number.NaN,
       },
-      pacing: { wanfeng: wanfeng.pace, relay: relay.pace },
-      loopDelay: { wanfeng: wanfeng.loopDelay, relay: relay.loopDelay },
-      setup: {
-        setupMs: wanfeng.setupMs,
-        connectMs: wanfeng.connectMs,
-        checkIns: wanfeng.checkIn.count,
-        checkInMs: wanfeng.checkIn.ms,
-      },
-      payload: { tapBytes: wanfeng.tapBytes, viewBytes: wanfeng.viewBytes },
-      memory: memorySnapshots,
-      problems,
+      payload: { tapBytes: wanfeng.tapBytes(), screenEventBytes: serverRun.screenEventBytes },
+      ...(year ? { year } : {}),
+      problems: [...problemsOf("server", server), ...problemsOf("relay", floor)],
     };
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all(running.map((s) => s.stop()));
+    if (options.keep) log(`kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
   }
 }

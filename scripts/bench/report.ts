@@ -1,3 +1,4 @@
+import type { SystemFigures } from "./figures";
 import type { BenchResult } from "./main";
 import type { LoopDelay, PaceResult } from "./pacer";
 import type { Summary } from "./stats";
@@ -6,8 +7,8 @@ function ms(value: number): string {
   return Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "-";
 }
 
-function ratio(a: number, b: number): string {
-  return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : "-";
+function times(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(2)}×` : "-";
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -26,70 +27,85 @@ function emitRate(p: PaceResult): string {
   return seconds > 0 ? ((p.fired - 1) / seconds).toFixed(1) : "-";
 }
 
-/** The printed result: latency per series, Wanfeng against the relay, setup and memory. */
-export function formatReport(r: BenchResult): string {
-  const { options: o, layout: l } = r;
-  const kioskLabel = `tap → kiosk (last of group's)`;
-  const guardLabel = `tap → guard (last of ${l.guards})`;
-  const rows: [string, Summary][] = [
-    [`wanfeng ${kioskLabel}`, r.wanfeng.kiosk],
-    [`wanfeng ${guardLabel}`, r.wanfeng.guard],
-    ["wanfeng tap → ack (incl. fsync)", r.wanfeng.ack],
-    ["wanfeng journal append (write+fsync)", r.wanfeng.journal],
-    [`relay   ${kioskLabel}`, r.relay.kiosk],
-    [`relay   ${guardLabel}`, r.relay.guard],
-    ["relay   tap → ack", r.relay.ack],
+function latencyRows(label: string, f: SystemFigures): [string, Summary][] {
+  return [
+    [`${label} tap → kiosk`, f.kiosk],
+    [`${label} tap → guard`, f.guard],
+    [`${label} tap → ack`, f.ack],
   ];
+}
+
+function processRow(label: string, f: SystemFigures, taps: number): string[] {
+  return [
+    label,
+    ms(f.startupMs),
+    f.peakRssMb.toFixed(0),
+    f.cpuSeconds.toFixed(2),
+    f.cpuSecondsDuringTaps.toFixed(2),
+    ((f.cpuSecondsDuringTaps * 1000) / taps).toFixed(2),
+  ];
+}
+
+/** The printed result: latency per series, the server against the relay, and the processes' cost. */
+export function formatReport(r: BenchResult): string {
+  const { options: o, layout: l, server: s, relay } = r;
   const latency = table(
-    ["series (ms)", "count", "missing", "p50", "p95", "p99", "max", "mean", "done/s"],
-    rows.map(([name, s]) => [
+    ["series (ms)", "samples", "missing", "p50", "p95", "p99", "max", "mean"],
+    [...latencyRows("server", s), ...latencyRows("relay ", relay)].map(([name, x]) => [
       name,
-      String(s.count),
-      String(s.missing),
-      ms(s.p50),
-      ms(s.p95),
-      ms(s.p99),
-      ms(s.max),
-      ms(s.mean),
-      Number.isFinite(s.throughput) ? s.throughput.toFixed(1) : "-",
+      String(x.count),
+      String(x.missing),
+      ms(x.p50),
+      ms(x.p95),
+      ms(x.p99),
+      ms(x.max),
+      ms(x.mean),
     ]),
   );
-  const pairs: [string, Summary, Summary][] = [
-    ["tap → kiosk", r.wanfeng.kiosk, r.relay.kiosk],
-    ["tap → guard", r.wanfeng.guard, r.relay.guard],
-    ["tap → ack", r.wanfeng.ack, r.relay.ack],
-  ];
-  const ratios = table(
-    ["wanfeng / relay", "p50", "p95", "p99"],
-    pairs.map(([name, w, b]) => [name, ratio(w.p50, b.p50), ratio(w.p95, b.p95), ratio(w.p99, b.p99)]),
+  const ratioTable = table(
+    ["server / relay", "p50", "p95", "p99"],
+    (["kiosk", "guard", "ack"] as const).map((k) => [
+      `tap → ${k}`,
+      times(r.ratios.p50[k]),
+      times(r.ratios.p95[k]),
+      times(r.ratios.p99[k]),
+    ]),
   );
-  const mem = table(
-    ["memory", "rss MB", "heap MB"],
-    r.memory.map((m) => [m.label, m.rssMb.toFixed(0), m.heapUsedMb.toFixed(0)]),
+  const processes = table(
+    ["process", "start-up ms", "peak RSS MB", "CPU s", "CPU s in taps", "CPU ms/tap"],
+    [processRow("server", s, o.taps), processRow("relay", relay, o.taps)],
   );
-  const s = r.setup;
   const lines = [
     "",
     `Wanfeng bench — ${o.children} children in ${l.groups} groups; ${o.screens} screens ` +
-      `(${l.kiosks} kiosks over ${l.coveredGroups} groups, ${l.guards} guard); ${o.taps} taps at ${o.rate}/s`,
-    `setup ${ms(s.setupMs)} ms (roster write, 2 users, 1 gate device, server start); ` +
-      `screens connected and joined in ${ms(s.connectMs)} ms; ` +
-      `${s.checkIns} touch check-ins in ${ms(s.checkInMs)} ms (${((s.checkIns * 1000) / s.checkInMs).toFixed(0)}/s)`,
-    `journal: ${r.wanfeng.fsyncs} fsyncs for ${r.wanfeng.journal.count} appends during the taps (group commit)`,
-    `payloads: tap report ${r.payload.tapBytes} B, child:updated ${r.payload.viewBytes} B (relay copies both); ` +
-      `emit rate achieved: wanfeng ${emitRate(r.pacing.wanfeng)}/s (worst lag ${ms(r.pacing.wanfeng.maxLagMs)} ms), ` +
-      `relay ${emitRate(r.pacing.relay)}/s (worst lag ${ms(r.pacing.relay.maxLagMs)} ms)`,
-    `event-loop delay during the taps (p50 / p99 / max ms): wanfeng ${loop(r.loopDelay.wanfeng)}, ` +
-      `relay ${loop(r.loopDelay.relay)}`,
+      `(${l.kiosks} kiosks over ${l.coveredGroups} groups, ${l.guards} guard); ` +
+      `${o.taps} taps at ${o.rate}/s from ${o.gates} gate agent(s)`,
+  ];
+  lines.push(
+    `machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageBefore.toFixed(1)} before, ` +
+      `${r.machine.loadAverageAfter.toFixed(1)} after (other work on the machine skews every figure)`,
+  );
+  if (r.year) {
+    lines.push(
+      `year: ${r.year.days} school days (${r.year.firstDay} … ${r.year.lastDay}), ${r.year.events} events, ` +
+        `${(r.year.bytes / 1e6).toFixed(0)} MB of journal written before the server started`,
+    );
+  }
+  lines.push(
+    `payloads: tap ${r.payload.tapBytes} B, first kiosk event ${r.payload.screenEventBytes} B (the relay sends the same sizes); ` +
+      `relay: ${relay.durable.syncs} fsyncs for ${relay.durable.lines} lines (group commit)`,
+    `clients (this process): emit rate server ${emitRate(s.load.pace)}/s, relay ${emitRate(relay.load.pace)}/s; ` +
+      `CPU in taps ${s.load.clientCpuSeconds.toFixed(2)} s / ${relay.load.clientCpuSeconds.toFixed(2)} s; ` +
+      `event-loop delay p50/p99/max ms ${loop(s.load.clientLoopDelay)} / ${loop(relay.load.clientLoopDelay)}`,
+    "A kiosk sample: one kiosk of the tapped child's group, until its first event naming the child; " +
+      "a guard sample: one guard screen, likewise.",
     "",
     latency,
     "",
-    ratios,
+    ratioTable,
     "",
-    mem,
-    "",
-    "Clients and servers share this one process; both runs carry the same client load.",
-  ];
+    processes,
+  );
   if (r.problems.length > 0) lines.push("", "PROBLEMS:", ...r.problems.map((p) => `  - ${p}`));
   return lines.join("\n");
 }

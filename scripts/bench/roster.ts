@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { em4100CardId } from "../../protocol";
 import { type Db, emptyDb } from "../../server/store/schema";
 import { ANY_TIME_SCHEDULE } from "../../test/support/any-time-schedule";
@@ -34,6 +35,10 @@ function cardId(version: number, serial: number): string {
   ]);
 }
 
+export function roomDeviceId(groupId: string): string {
+  return `device-room-${groupId}`;
+}
+
 function pick<T>(items: readonly T[], index: number): T {
   const item = items[index % items.length];
   if (item === undefined) throw new Error("pick from an empty list");
@@ -42,8 +47,8 @@ function pick<T>(items: readonly T[], index: number): T {
 
 /**
  * A school of `childCount` children in care groups of at most 30, one room per group; one
- * guardian per child with one card, and one card per child. Deterministic: the same count always
- * gives the same roster.
+ * guardian per child with one card, one card per child, and a reader in every room.
+ * Deterministic: the same count always gives the same roster.
  */
 export function buildBenchRoster(childCount: number): BenchRoster {
   const db = emptyDb({ schoolName: "晚风基准测试学校 (bench)", debounceMs: 3000 });
@@ -64,6 +69,16 @@ export function buildBenchRoster(childCount: number): BenchRoster {
     db.groups.push({ id: groupId, name: `托管${g + 1}组`, roomId, capacity: GROUP_SIZE });
     groupIds.push(groupId);
     childrenByGroup.set(groupId, []);
+    // Each room has its reader, where children check in on the year's generated days. The token
+    // is never used: the bench sends no room taps.
+    db.devices.push({
+      id: roomDeviceId(groupId),
+      name: `${g + 1}组读卡器`,
+      kind: "room",
+      groupId,
+      tokenHash: createHash("sha256").update(`unused-${groupId}`).digest("hex"),
+      createdAt: "2025-08-25T00:00:00.000Z",
+    });
   }
 
   for (let i = 0; i < childCount; i++) {

@@ -1,55 +1,40 @@
+import type { ScreenLayout, ScreenRole } from "./layout";
 import { newSeries, record, type Series } from "./stats";
-
-/**
- * Where the screens are: kiosk socket k shows group kioskGroups[k]; guardCount sockets show the
- * gate. The Wanfeng run and the relay run use the same layout.
- */
-export interface ScreenLayout {
-  kioskGroups: string[];
-  guardCount: number;
-  /** Groups with at least one kiosk, in first-seen order. */
-  coveredGroups: string[];
-  kiosksPerGroup: Map<string, number>;
-}
-
-export function layoutScreens(
-  screens: number,
-  guardShare: number,
-  groupIds: readonly string[],
-): ScreenLayout {
-  if (groupIds.length === 0) throw new Error("no care groups");
-  const guardCount = Math.min(screens - 1, Math.max(1, Math.round(screens * guardShare)));
-  const kioskCount = screens - guardCount;
-  const kioskGroups: string[] = [];
-  const kiosksPerGroup = new Map<string, number>();
-  for (let k = 0; k < kioskCount; k++) {
-    const groupId = groupIds[k % groupIds.length];
-    if (groupId === undefined) throw new Error(`no group for kiosk ${k}`);
-    kioskGroups.push(groupId);
-    kiosksPerGroup.set(groupId, (kiosksPerGroup.get(groupId) ?? 0) + 1);
-  }
-  return { kioskGroups, guardCount, coveredGroups: [...kiosksPerGroup.keys()], kiosksPerGroup };
-}
 
 interface Pending {
   emitAt: number;
+  groupId: string;
   kioskLeft: number;
   guardLeft: number;
   acked: boolean;
+  /** Screens that have had their first event about the child. */
+  heardBy: Set<number>;
+}
+
+/** Calls `visit` with every string anywhere in a decoded JSON payload. */
+function forEachString(value: unknown, visit: (text: string) => void, depth = 0): void {
+  if (typeof value === "string") visit(value);
+  else if (depth > 32 || value === null || typeof value !== "object") return;
+  else if (Array.isArray(value)) for (const item of value) forEachString(item, visit, depth + 1);
+  else for (const item of Object.values(value)) forEachString(item, visit, depth + 1);
 }
 
 /**
- * Follows each tap (keyed by child, one tap per child) until every kiosk of the child's group and
- * every guard screen has heard of it and the sender has its acknowledgement. A kiosk sample is
- * the time until the LAST kiosk of the group had it, a guard sample until the LAST guard screen.
+ * Follows each tap (one per child) until every screen that should hear of it has, and the gate
+ * agent has its acknowledgement. A screen hears of a child with its first event, whatever its
+ * name, whose payload names the child's id anywhere: a whole board, a tile or a delta all count.
+ * One kiosk sample per kiosk of the child's group, one guard sample per guard screen.
  */
 export class DeliveryTracker {
   readonly kiosk: Series;
   readonly guard: Series;
   readonly ack: Series;
+  /** Kiosks of other groups that were told about a tapped child (rooms should prevent it). */
+  strays = 0;
+  /** Taps whose acknowledgement was not the outcome expected (e.g. not a pickup request). */
+  refused = 0;
   readonly #layout: ScreenLayout;
   readonly #pending = new Map<string, Pending>();
-  #open = 0;
   #onIdle: (() => void) | undefined;
 
   constructor(label: string, layout: ScreenLayout) {
@@ -63,39 +48,48 @@ export class DeliveryTracker {
     if (this.#pending.has(childId)) throw new Error(`child ${childId} tapped twice`);
     const kioskLeft = this.#layout.kiosksPerGroup.get(groupId) ?? 0;
     if (kioskLeft === 0) throw new Error(`group ${groupId} has no kiosk listening`);
-    this.#pending.set(childId, { emitAt, kioskLeft, guardLeft: this.#layout.guardCount, acked: false });
-    this.#open++;
+    this.#pending.set(childId, {
+      emitAt,
+      groupId,
+      kioskLeft,
+      guardLeft: this.#layout.guardCount,
+      acked: false,
+      heardBy: new Set(),
+    });
   }
 
-  kioskHeard(childId: string, at: number): void {
-    const p = this.#pending.get(childId);
-    if (!p || p.kioskLeft === 0) return;
-    if (--p.kioskLeft === 0) {
-      record(this.kiosk, p.emitAt, at);
-      this.#settle(p);
-    }
+  /** An event (any name) reached screen number `screen`, at `at`. */
+  heard(screen: number, role: ScreenRole, payload: unknown, at: number): void {
+    if (this.#pending.size === 0) return;
+    forEachString(payload, (text) => {
+      const p = this.#pending.get(text);
+      if (!p || p.heardBy.has(screen)) return;
+      p.heardBy.add(screen);
+      if (role.kind === "guard") {
+        p.guardLeft--;
+        record(this.guard, p.emitAt, at);
+      } else if (role.groupId === p.groupId) {
+        p.kioskLeft--;
+        record(this.kiosk, p.emitAt, at);
+      } else {
+        this.strays++;
+      }
+      this.#settle(text, p);
+    });
   }
 
-  guardHeard(childId: string, at: number): void {
-    const p = this.#pending.get(childId);
-    if (!p || p.guardLeft === 0) return;
-    if (--p.guardLeft === 0) {
-      record(this.guard, p.emitAt, at);
-      this.#settle(p);
-    }
-  }
-
-  acked(childId: string, at: number): void {
+  acked(childId: string, at: number, asExpected: boolean): void {
     const p = this.#pending.get(childId);
     if (!p || p.acked) return;
     p.acked = true;
+    if (!asExpected) this.refused++;
     record(this.ack, p.emitAt, at);
-    this.#settle(p);
+    this.#settle(childId, p);
   }
 
   /** Resolves when every started tap is complete, or after `timeoutMs`; counts what is missing. */
   async drain(timeoutMs: number): Promise<void> {
-    if (this.#open > 0) {
+    if (this.#pending.size > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, timeoutMs);
         this.#onIdle = () => {
@@ -106,15 +100,15 @@ export class DeliveryTracker {
     }
     this.#onIdle = undefined;
     for (const p of this.#pending.values()) {
-      if (p.kioskLeft > 0) this.kiosk.missing++;
-      if (p.guardLeft > 0) this.guard.missing++;
+      this.kiosk.missing += p.kioskLeft;
+      this.guard.missing += p.guardLeft;
       if (!p.acked) this.ack.missing++;
     }
   }
 
-  #settle(p: Pending): void {
+  #settle(childId: string, p: Pending): void {
     if (p.kioskLeft > 0 || p.guardLeft > 0 || !p.acked) return;
-    this.#open--;
-    if (this.#open === 0) this.#onIdle?.();
+    this.#pending.delete(childId);
+    if (this.#pending.size === 0) this.#onIdle?.();
   }
 }

@@ -1,0 +1,58 @@
+import { type FileHandle, open } from "node:fs/promises";
+
+/**
+ * The relay's durable work, the same as the server's journal does per event batch: append to a
+ * file, then fdatasync, group-committed (lines that arrive while a sync runs are written together
+ * and share the next sync). `append` resolves only once its line is on disk.
+ */
+export class DurableLog {
+  #pending: { line: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  #flushing: Promise<void> | undefined;
+  #syncs = 0;
+  #lines = 0;
+
+  private constructor(private readonly handle: FileHandle) {}
+
+  static async open(path: string): Promise<DurableLog> {
+    return new DurableLog(await open(path, "a"));
+  }
+
+  get syncs(): number {
+    return this.#syncs;
+  }
+
+  get lines(): number {
+    return this.#lines;
+  }
+
+  append(line: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ line: `${line}\n`, resolve, reject });
+      this.#flushing ??= this.#flushLoop();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#flushing;
+    await this.handle.close();
+  }
+
+  async #flushLoop(): Promise<void> {
+    try {
+      while (this.#pending.length > 0) {
+        const batch = this.#pending.splice(0);
+        try {
+          await this.handle.appendFile(Buffer.from(batch.map((p) => p.line).join(""), "utf-8"));
+          await this.handle.datasync();
+          this.#syncs++;
+          this.#lines += batch.length;
+          for (const p of batch) p.resolve();
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.#flushing = undefined;
+    }
+  }
+}

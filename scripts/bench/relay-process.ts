@@ -1,0 +1,66 @@
+/**
+ * The relay, run as its own process (`node --import tsx scripts/bench/relay-process.ts --port <p>
+ * --log <file> --view-bytes <n>`) so it is measured the same way as the server. Per tap it does
+ * what a durable server must at least do: append one line to a file on the same disk and
+ * fdatasync it (group commit), then send one message to the child's group room and the gate room,
+ * then acknowledge. No auth, no roster, no domain.
+ */
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import { Server } from "socket.io";
+import { DurableLog } from "./durable-log";
+import {
+  padded,
+  RELAY_GATE_ROOM,
+  type RelayClientToServer,
+  type RelayServerToClient,
+  relayGroupRoom,
+} from "./relay-wire";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string" },
+    log: { type: "string" },
+    "view-bytes": { type: "string" },
+  },
+});
+const port = Number(values.port);
+const viewBytes = Number(values["view-bytes"] ?? 0);
+if (!Number.isInteger(port) || !values.log) {
+  process.stderr.write("relay-process: --port <n> and --log <file> are required\n");
+  process.exit(2);
+}
+
+const log = await DurableLog.open(values.log);
+const http = createServer((req, res) => {
+  res.setHeader("content-type", "application/json");
+  res.end(req.url === "/stats" ? JSON.stringify({ lines: log.lines, syncs: log.syncs }) : "{}");
+});
+const io = new Server<RelayClientToServer, RelayServerToClient>(http, { serveClient: false });
+io.on("connection", (socket) => {
+  const room: unknown = socket.handshake.auth?.room;
+  if (typeof room === "string") void socket.join(room);
+  socket.on("tap", (tap, ack) => {
+    log.append(JSON.stringify(tap)).then(
+      () => {
+        const base = {
+          childId: tap.childId,
+          groupId: tap.groupId,
+          status: "pickup_requested" as const,
+          pad: "",
+        };
+        io.to([relayGroupRoom(tap.groupId), RELAY_GATE_ROOM]).emit("child:updated", padded(base, viewBytes));
+        ack({ data: { tapId: tap.id } });
+      },
+      (err: unknown) => ack({ error: { message: String(err) } }),
+    );
+  });
+});
+
+http.listen(port, "127.0.0.1");
+process.once("SIGTERM", () => {
+  void io.close().then(async () => {
+    await log.close();
+    process.exit(0);
+  });
+});
