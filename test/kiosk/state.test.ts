@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash } from "../../kiosk/src/router";
-import { addAlert, gateQueue, pendingAnnouncements, roomCounts, upsertChild } from "../../kiosk/src/state";
+import { gateQueue } from "../../kiosk/src/gate/gate-state";
+import { pendingAnnouncements, roomCounts } from "../../kiosk/src/room/room-state";
+import { addAlert, upsertChild } from "../../kiosk/src/shell/child-lists";
+import { parseRoute, routeHash } from "../../kiosk/src/shell/router";
 import type { AlertView, ChildDayView, ChildStatus } from "../../protocol/model";
 
 function child(childId: string, status: ChildStatus, requestedAt?: string): ChildDayView {

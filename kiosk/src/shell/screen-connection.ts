@@ -1,0 +1,80 @@
+import type { Ack } from "../../../protocol/errors";
+import type { PickupAnnouncement, RoomTapNotice } from "../../../protocol/events";
+import type { GateBoard } from "../../../protocol/gate";
+import type { AlertView, ChildDayView, ViewRequest } from "../../../protocol/model";
+import type { RoomDayView } from "../../../protocol/room";
+import { type CommandAnswer, type CommandPayload, ViewSocket, type ViewSocketHandlers } from "./view-socket";
+
+export type ChildCommandName = "child:checkIn" | "child:release" | "child:collect";
+
+/** Delegate-pass commands: payload and answer types come from the protocol's event map. */
+export type PassCommandName = "pass:create" | "pass:list" | "pass:revoke" | "pass:redeemShortCode";
+/** Care-room commands (protocol/room.ts), sent and typed like the pass commands. */
+export type RoomCommandName =
+  | "rollcall:confirm"
+  | "leave:record"
+  | "leave:cancel"
+  | "absence:resolve"
+  | "group:handover"
+  | "medication:give"
+  | "room:settings";
+/** The guard's gate-record commands (protocol/gate.ts); each answers with the new gate board. */
+export type GateCommandName =
+  | "gate:registerEarly"
+  | "gate:cancelEarly"
+  | "gate:logContact"
+  | "gate:moveToReception"
+  | "gate:reenter";
+type CommandName = PassCommandName | RoomCommandName | GateCommandName;
+
+/** What a screen does with what the server tells it. */
+export interface ViewHandlers extends ViewSocketHandlers {
+  childUpdated(child: ChildDayView): void;
+  pickupRequested(announcement: PickupAnnouncement): void;
+  alertRaised(alert: AlertView): void;
+  /** Room view only: roll call, holder, leaves, doses or settings changed. */
+  roomUpdated?(room: RoomDayView): void;
+  /** Gate view only: early pickups, the late list or the gate register changed. */
+  gateBoard?(board: GateBoard): void;
+  tapNoticed(notice: RoomTapNotice): void;
+}
+
+/** A room or gate screen's socket: the view's pushes, and the child, pass, room and gate commands. */
+export class ScreenConnection {
+  private readonly view: ViewSocket;
+
+  constructor(request: ViewRequest, handlers: ViewHandlers) {
+    this.view = new ViewSocket(request, handlers);
+    const s = this.view.socket;
+    s.on("child:updated", (child) => handlers.childUpdated(child));
+    s.on("pickup:requested", (announcement) => handlers.pickupRequested(announcement));
+    s.on("alert:raised", (alert) => handlers.alertRaised(alert));
+    s.on("tap:noticed", (notice) => handlers.tapNoticed(notice));
+    s.on("room:updated", (room) => handlers.roomUpdated?.(room));
+    s.on("gate:board", (board) => handlers.gateBoard?.(board));
+  }
+
+  join(): void {
+    this.view.join();
+  }
+
+  command(name: ChildCommandName, childId: string): Promise<Ack<ChildDayView>> {
+    return this.view.send(name, { childId });
+  }
+
+  passCommand<E extends CommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+    return this.view.send(name, payload);
+  }
+
+  roomCommand<E extends RoomCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+    return this.view.send(name, payload);
+  }
+
+  gateCommand<E extends GateCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+    return this.view.send(name, payload);
+  }
+
+  close(): void {
+    this.view.close();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Ack } from "../../../protocol/errors";
+import type { ServerToScreenEvents } from "../../../protocol/events";
+import type { HolderMatch } from "../../../protocol/technician";
+import {
+  type CommandAnswer,
+  type CommandPayload,
+  ViewSocket,
+  type ViewSocketHandlers,
+} from "../shell/view-socket";
+
+export type TechnicianCommand =
+  | "console:open"
+  | "console:close"
+  | "device:configureReaders"
+  | "enrolment:start"
+  | "enrolment:cancel"
+  | "card:bind";
+
+export interface TechnicianHandlers extends ViewSocketHandlers {
+  deviceStatus: ServerToScreenEvents["device:status"];
+  consoleFrame: ServerToScreenEvents["console:frame"];
+  enrolmentDone: ServerToScreenEvents["enrolment:done"];
+}
+
+/** The technician screen's socket: device status, console frames and enrolments, and its commands. */
+export class TechnicianConnection {
+  private readonly view: ViewSocket;
+
+  constructor(handlers: TechnicianHandlers) {
+    this.view = new ViewSocket({ view: "technician" }, handlers);
+    const s = this.view.socket;
+    s.on("device:status", (d) => handlers.deviceStatus(d));
+    s.on("console:frame", (f) => handlers.consoleFrame(f));
+    s.on("enrolment:done", (d) => handlers.enrolmentDone(d));
+  }
+
+  join(): void {
+    this.view.join();
+  }
+
+  command<E extends TechnicianCommand>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+    return this.view.send(name, payload);
+  }
+
+  close(): void {
+    this.view.close();
+  }
+}
+
+/** Whom a card can be bound to (GET /api/roster/holders). */
+export async function searchHolders(q: string): Promise<Ack<HolderMatch[]>> {
+  try {
+    const res = await fetch(`/api/roster/holders?q=${encodeURIComponent(q)}`, {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
+    const body = (await res.json()) as Ack<HolderMatch[]>;
+    return body;
+  } catch {
+    return { error: { code: "INTERNAL", message: "OFFLINE" } };
+  }
+}
