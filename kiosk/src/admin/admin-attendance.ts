@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from "lit";
+import type { AttendanceReportView } from "../../../protocol/admin";
+import type { Ack } from "../../../protocol/errors";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
 import { adminApi } from "./admin-api";
-import type { AdminScreen } from "./admin-screen";
+import type { AdminHost } from "./admin-panel";
 
 /** The monthly staff attendance report (考勤, rule 13): periods served and minutes, with CSV. */
 
@@ -11,7 +13,16 @@ function hours(minutes: number): string {
   return (minutes / 60).toFixed(1);
 }
 
-export function attendancePanel(screen: AdminScreen): TemplateResult {
+/** The staff attendance report as last read (an error is shown in its place). */
+export type AttendanceReport = Ack<AttendanceReportView>;
+
+interface AttendanceHost extends AdminHost {
+  month: string;
+  attendance: AttendanceReport | undefined;
+  loadAttendance(): Promise<void>;
+}
+
+export function attendancePanel(screen: AttendanceHost): TemplateResult {
   const answer = screen.attendance;
   const report = answer && "data" in answer ? answer.data : undefined;
   return html`<div class="admin-panel" data-testid="admin-attendance">

@@ -5,7 +5,7 @@ import { requestRender } from "../shell/app";
 import { askConfirm } from "../shell/confirm";
 import { classLabel } from "../shell/format";
 import { adminApi } from "./admin-api";
-import { type AdminScreen, formFields } from "./admin-screen";
+import { type AdminHost, formFields } from "./admin-panel";
 
 /**
  * Guardians and their pickup cards (mark lost or revoked: the gate raises the red alert on the
@@ -14,7 +14,7 @@ import { type AdminScreen, formFields } from "./admin-screen";
 
 type CardStatus = "active" | "lost" | "revoked";
 
-function cardChip(screen: AdminScreen, card: { id: string; status: string }, holder: string): TemplateResult {
+function cardChip(screen: AdminHost, card: { id: string; status: string }, holder: string): TemplateResult {
   const set = async (status: CardStatus) => {
     const yes =
       status === "active" ||
@@ -44,7 +44,12 @@ function cardChip(screen: AdminScreen, card: { id: string; status: string }, hol
   </span>`;
 }
 
-export function cardsPanel(screen: AdminScreen, snapshot: AdminSnapshot): TemplateResult {
+interface CardsHost extends AdminHost {
+  /** Opens one family's cards on the print tab. */
+  printFamily(guardianId: string): void;
+}
+
+export function cardsPanel(screen: CardsHost, snapshot: AdminSnapshot): TemplateResult {
   const q = screen.search.toLowerCase();
   const guardians = snapshot.guardians.filter(
     (g) =>

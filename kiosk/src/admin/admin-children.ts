@@ -5,8 +5,8 @@ import { requestRender } from "../shell/app";
 import { classLabel } from "../shell/format";
 import { adminApi } from "./admin-api";
 import { healthEditor } from "./admin-health";
+import { type AdminHost, formFields } from "./admin-panel";
 import { photoSection } from "./admin-photo";
-import { type AdminScreen, formFields } from "./admin-screen";
 
 /** Children: search, enrolment standing, today's care, and the paperwork of one child opened. */
 
@@ -33,7 +33,12 @@ function matches(child: AdminChildView, query: string): boolean {
   );
 }
 
-export function childrenPanel(screen: AdminScreen, snapshot: AdminSnapshot): TemplateResult {
+interface ChildrenHost extends AdminHost {
+  /** The child whose detail is open, if any. */
+  openChildId: string | undefined;
+}
+
+export function childrenPanel(screen: ChildrenHost, snapshot: AdminSnapshot): TemplateResult {
   const children = snapshot.children.filter((c) => matches(c, screen.search));
   return html`<div class="admin-panel">
     <div class="admin-toolbar">
@@ -69,7 +74,7 @@ export function childrenPanel(screen: AdminScreen, snapshot: AdminSnapshot): Tem
   </div>`;
 }
 
-function childRows(screen: AdminScreen, snapshot: AdminSnapshot, child: AdminChildView): TemplateResult {
+function childRows(screen: ChildrenHost, snapshot: AdminSnapshot, child: AdminChildView): TemplateResult {
   const open = screen.openChildId === child.id;
   return html`<tr data-testid="admin-child-row" data-child-id=${child.id} data-standing=${child.standing}>
       <td class="mono">${child.id}</td>
@@ -98,7 +103,7 @@ function childRows(screen: AdminScreen, snapshot: AdminSnapshot, child: AdminChi
     ${open ? html`<tr class="admin-detail-row"><td colspan="7">${childDetail(screen, snapshot, child)}</td></tr>` : nothing}`;
 }
 
-function childDetail(screen: AdminScreen, snapshot: AdminSnapshot, child: AdminChildView): TemplateResult {
+function childDetail(screen: ChildrenHost, snapshot: AdminSnapshot, child: AdminChildView): TemplateResult {
   const today = snapshot.today;
   const latest = child.enrolments.at(-1);
   const guardianName = child.guardians[0]?.name ?? "";
@@ -184,7 +189,7 @@ function groupSelect(snapshot: AdminSnapshot, selected: string): TemplateResult 
 
 /** The one form the record's state allows: apply, approve/decline, agreement, or withdraw. */
 function nextStepForm(
-  screen: AdminScreen,
+  screen: AdminHost,
   child: AdminChildView,
   latest: AdminChildView["enrolments"][number] | undefined,
   today: string,

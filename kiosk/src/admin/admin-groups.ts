@@ -2,13 +2,13 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { AdminGroupView, AdminSnapshot, DutyInput } from "../../../protocol/admin";
 import { t } from "../i18n";
 import { adminApi } from "./admin-api";
-import { type AdminScreen, formFields } from "./admin-screen";
+import { type AdminHost, formFields } from "./admin-panel";
 
 /** Care groups (capacity, room; classes and grades may mix), rooms, and the duty roster (值班表). */
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
-function groupRow(screen: AdminScreen, snapshot: AdminSnapshot, group: AdminGroupView): TemplateResult {
+function groupRow(screen: AdminHost, snapshot: AdminSnapshot, group: AdminGroupView): TemplateResult {
   const duty = group.dutyToday.map((d) => (d.from ? `${d.name}（${d.from}起）` : d.name)).join(" → ");
   return html`<tr data-testid="admin-group-row" data-group-id=${group.id}>
     <td colspan="6">
@@ -48,7 +48,7 @@ function groupRow(screen: AdminScreen, snapshot: AdminSnapshot, group: AdminGrou
   </tr>`;
 }
 
-export function groupsPanel(screen: AdminScreen, snapshot: AdminSnapshot): TemplateResult {
+export function groupsPanel(screen: AdminHost, snapshot: AdminSnapshot): TemplateResult {
   const groupName = (id: string) => snapshot.groups.find((g) => g.id === id)?.name ?? id;
   return html`<div class="admin-panel">
     <h3>${t("admin.groups.title")}</h3>
@@ -131,7 +131,7 @@ export function groupsPanel(screen: AdminScreen, snapshot: AdminSnapshot): Templ
   </div>`;
 }
 
-function dutyForm(screen: AdminScreen, snapshot: AdminSnapshot): TemplateResult {
+function dutyForm(screen: AdminHost, snapshot: AdminSnapshot): TemplateResult {
   const teachers = snapshot.staff.filter((u) => u.role === "teacher" || u.role === "admin");
   const submit = (e: Event) => {
     const f = formFields(e);

@@ -4,7 +4,7 @@ import type { HealthNotes, Medication } from "../../../protocol/room";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { adminApi } from "./admin-api";
-import type { AdminScreen } from "./admin-screen";
+import type { AdminHost } from "./admin-panel";
 
 /** The office's editor of a child's health notes (rule 11); the room kiosk shows them on the tile. */
 
@@ -108,7 +108,7 @@ function medicationRow(draft: HealthDraft, row: MedicationRow, index: number): T
   </div>`;
 }
 
-export function healthEditor(screen: AdminScreen, child: AdminChildView): TemplateResult {
+export function healthEditor(screen: AdminHost, child: AdminChildView): TemplateResult {
   const draft = draftOf(child);
   const text = (key: "allergies" | "diet", label: string) =>
     html`<label>${label}<input

@@ -4,8 +4,8 @@ import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
 import { adminApi, IMPORT_MAX_BYTES } from "./admin-api";
+import type { AdminHost } from "./admin-panel";
 import { problemText } from "./admin-problem-text";
-import type { AdminScreen } from "./admin-screen";
 
 /**
  * Roster import: choose a .xlsx or .csv file, see every row with each bad cell marked and every
@@ -20,7 +20,11 @@ export interface ImportState {
   done?: { rows: number; children: number };
 }
 
-async function choose(screen: AdminScreen, file: File | undefined): Promise<void> {
+interface ImportHost extends AdminHost {
+  importState: ImportState;
+}
+
+async function choose(screen: ImportHost, file: File | undefined): Promise<void> {
   screen.importState = file ? { file, busy: true } : {};
   requestRender();
   if (!file) return;
@@ -35,7 +39,7 @@ async function choose(screen: AdminScreen, file: File | undefined): Promise<void
   requestRender();
 }
 
-async function apply(screen: AdminScreen): Promise<void> {
+async function apply(screen: ImportHost): Promise<void> {
   const { file } = screen.importState;
   if (!file) return;
   screen.importState = { ...screen.importState, busy: true };
@@ -47,7 +51,7 @@ async function apply(screen: AdminScreen): Promise<void> {
   requestRender();
 }
 
-export function importPanel(screen: AdminScreen): TemplateResult {
+export function importPanel(screen: ImportHost): TemplateResult {
   const state = screen.importState;
   const preview = state.preview;
   return html`<div class="admin-panel" data-testid="admin-import">
@@ -80,7 +84,7 @@ export function importPanel(screen: AdminScreen): TemplateResult {
   </div>`;
 }
 
-function previewView(screen: AdminScreen, preview: ImportPreview, busy: boolean): TemplateResult {
+function previewView(screen: ImportHost, preview: ImportPreview, busy: boolean): TemplateResult {
   const bad = preview.problems.length > 0;
   const byCell = new Map<string, string[]>();
   for (const p of preview.problems) {

@@ -3,7 +3,7 @@ import type { AdminChildView } from "../../../protocol/admin";
 import type { Ack } from "../../../protocol/errors";
 import { t } from "../i18n";
 import { showToast } from "../shell/toast";
-import type { AdminScreen } from "./admin-screen";
+import type { AdminHost } from "./admin-panel";
 
 /**
  * Photos for the guard's screen, in a child's detail on the admin screen: the child's and each
@@ -34,7 +34,7 @@ async function send(
   }
 }
 
-function photoLine(screen: AdminScreen, kind: PhotoKind, id: string, label: string): TemplateResult {
+function photoLine(screen: AdminHost, kind: PhotoKind, id: string, label: string): TemplateResult {
   const upload = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -58,7 +58,7 @@ function photoLine(screen: AdminScreen, kind: PhotoKind, id: string, label: stri
   </p>`;
 }
 
-export function photoSection(screen: AdminScreen, child: AdminChildView): TemplateResult {
+export function photoSection(screen: AdminHost, child: AdminChildView): TemplateResult {
   return html`<section>
     <h3>${t("photos.title")}</h3>
     <p class="muted">${t("photos.hint")}</p>

@@ -8,11 +8,12 @@ import { failureText } from "../shell/format";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
 import { adminApi } from "./admin-api";
-import { attendancePanel } from "./admin-attendance";
+import { type AttendanceReport, attendancePanel } from "./admin-attendance";
 import { cardsPanel } from "./admin-cards";
 import { childrenPanel } from "./admin-children";
 import { groupsPanel } from "./admin-groups";
 import { type ImportState, importPanel } from "./admin-import";
+import type { AdminHost } from "./admin-panel";
 import { loadSchedule, type ScheduleState, schedulePanel } from "./admin-schedule";
 import { type PrintState, printPanel } from "./card-sheet";
 
@@ -32,7 +33,7 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
  * groups, rooms and the duty roster, roster import with a preview, printable pickup cards and the
  * staff attendance report. Plain HTTP: nothing here is live.
  */
-export class AdminScreen implements Screen {
+export class AdminScreen implements Screen, AdminHost {
   snapshot: AdminSnapshot | undefined;
   private loadError: string | undefined;
   tab: AdminTab = "children";
@@ -42,7 +43,7 @@ export class AdminScreen implements Screen {
   printState: PrintState = { qr: new Map() };
   month = new Date().toISOString().slice(0, 7);
   scheduleState: ScheduleState = {};
-  attendance: Awaited<ReturnType<typeof adminApi.attendance>> | undefined;
+  attendance: AttendanceReport | undefined;
   private disposed = false;
 
   constructor(private readonly onAuthLost: () => void) {
@@ -170,13 +171,4 @@ export class AdminScreen implements Screen {
         return schedulePanel(this.scheduleState);
     }
   }
-}
-
-/** Reads a submitted form's fields as trimmed strings. */
-export function formFields(event: Event): Record<string, string> {
-  event.preventDefault();
-  const form = event.currentTarget as HTMLFormElement;
-  const fields: Record<string, string> = {};
-  for (const [key, value] of new FormData(form)) if (typeof value === "string") fields[key] = value.trim();
-  return fields;
 }

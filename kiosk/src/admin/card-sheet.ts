@@ -2,7 +2,6 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { AdminSnapshot, PrintCard, PrintCardsView } from "../../../protocol/admin";
 import { t } from "../i18n";
 import { classLabel, relationLabel } from "../shell/format";
-import type { AdminScreen } from "./admin-screen";
 
 /**
  * Printable pickup cards (接送卡): per guardian card, the school, the guardian and relation, the
@@ -68,7 +67,12 @@ export function cardSheet(view: PrintCardsView, qr: ReadonlyMap<string, string>)
   </div>`;
 }
 
-export function printPanel(screen: AdminScreen, snapshot: AdminSnapshot): TemplateResult {
+interface PrintHost {
+  printState: PrintState;
+  loadPrint(guardianId: string | undefined): Promise<void>;
+}
+
+export function printPanel(screen: PrintHost, snapshot: AdminSnapshot): TemplateResult {
   const state = screen.printState;
   const withCards = snapshot.guardians.filter((g) => g.cards.some((c) => c.status === "active"));
   const ready = state.view?.cards.every((c) => state.qr.has(c.cardId)) === true;
