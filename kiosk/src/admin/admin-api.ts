@@ -8,33 +8,12 @@ import type {
   ImportPreview,
   PrintCardsView,
   SpecialCareCreate,
-  StaffStatusView,
 } from "../../../protocol/admin";
-import type { Ack } from "../../../protocol/errors";
 import type { HealthNotes } from "../../../protocol/room";
 import type { Schedule } from "../../../server/store/schedule-schema";
+import { call } from "../shell/http";
 
 /** The administration screen's HTTP calls (server/http/admin-routes.ts). Every answer is an Ack. */
-
-async function call<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
-  const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
-  if (body instanceof Blob) {
-    init.body = body;
-    init.headers = { accept: "application/json", "content-type": "application/octet-stream" };
-  } else if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    init.headers = { accept: "application/json", "content-type": "application/json" };
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch {
-    return { error: { code: "INTERNAL", message: "OFFLINE" } };
-  }
-  const parsed = (await response.json().catch(() => undefined)) as Ack<T> | undefined;
-  if (parsed && typeof parsed === "object" && ("data" in parsed || "error" in parsed)) return parsed;
-  return { error: { code: "INTERNAL", message: `HTTP ${response.status}` } };
-}
 
 const enc = encodeURIComponent;
 
@@ -72,8 +51,6 @@ export const adminApi = {
     call<AttendanceReportView>("GET", `/api/admin/attendance?month=${enc(month)}`),
   schedule: () => call<{ schedule: Schedule; isDefault: boolean }>("GET", "/api/admin/schedule"),
   saveSchedule: (schedule: Schedule) => call<null>("PUT", "/api/admin/schedule", schedule),
-  staffStatus: () => call<StaffStatusView>("GET", "/api/staff/me"),
-  staffSign: (action: "in" | "out") => call<StaffStatusView>("POST", "/api/staff/sign", { action }),
 };
 
 /** The largest file the server takes (server/http/admin-io-routes.ts). */

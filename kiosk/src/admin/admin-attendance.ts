@@ -4,7 +4,7 @@ import type { Ack } from "../../../protocol/errors";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
-import { adminApi } from "./admin-api";
+import { getStaffStatus, staffSign } from "../shell/session-api";
 import type { AdminHost } from "./admin-panel";
 
 /** The monthly staff attendance report (考勤, rule 13): periods served and minutes, with CSV. */
@@ -47,10 +47,10 @@ export function attendancePanel(screen: AttendanceHost): TemplateResult {
         class="btn btn-ghost"
         data-testid="staff-sign"
         @click=${async () => {
-          const me = await adminApi.staffStatus();
+          const me = await getStaffStatus();
           const signedIn = "data" in me && me.data.signedIn;
           await screen.run(
-            adminApi.staffSign(signedIn ? "out" : "in"),
+            staffSign(signedIn ? "out" : "in"),
             t(signedIn ? "admin.attendance.signedOut" : "admin.attendance.signedIn"),
           );
           await screen.loadAttendance();

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from "lit";
 import type { AdminChildView } from "../../../protocol/admin";
 import type { Ack } from "../../../protocol/errors";
 import { t } from "../i18n";
+import { call } from "../shell/http";
 import { showToast } from "../shell/toast";
 import type { AdminHost } from "./admin-panel";
 
@@ -13,25 +14,8 @@ import type { AdminHost } from "./admin-panel";
 const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 type PhotoKind = "child" | "guardian";
 
-async function send(
-  method: "PUT" | "DELETE",
-  kind: PhotoKind,
-  id: string,
-  file?: File,
-): Promise<Ack<unknown>> {
-  const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
-  if (file) {
-    init.body = file;
-    init.headers = { accept: "application/json", "content-type": file.type };
-  }
-  try {
-    const response = await fetch(`/api/admin/photos/${kind}/${encodeURIComponent(id)}`, init);
-    const parsed = (await response.json().catch(() => undefined)) as Ack<unknown> | undefined;
-    if (parsed && typeof parsed === "object" && ("data" in parsed || "error" in parsed)) return parsed;
-    return { error: { code: "INTERNAL", message: `HTTP ${response.status}` } };
-  } catch {
-    return { error: { code: "INTERNAL", message: "OFFLINE" } };
-  }
+function send(method: "PUT" | "DELETE", kind: PhotoKind, id: string, file?: File): Promise<Ack<unknown>> {
+  return call<unknown>(method, `/api/admin/photos/${kind}/${encodeURIComponent(id)}`, file);
 }
 
 function photoLine(screen: AdminHost, kind: PhotoKind, id: string, label: string): TemplateResult {

@@ -1,7 +1,7 @@
 import type { Ack } from "../../../protocol/errors";
 import type { AmendmentView, AmendRequest, SignOffView } from "../../../protocol/overview";
 import type { DailyRecord, MonthlySummary } from "../../../protocol/reports";
-import { call } from "../shell/session-api";
+import { call } from "../shell/http";
 
 /** The care archive over HTTP (leader and admin): reports, the day's sign-off, amendments. */
 

@@ -1,38 +1,9 @@
-import type { Ack, WireError } from "../../../protocol/errors";
+import type { StaffStatusView } from "../../../protocol/admin";
+import type { Ack } from "../../../protocol/errors";
 import type { GroupSummary, SessionUser } from "../../../protocol/model";
+import { call } from "./http";
 
-/** HTTP helpers for the few calls that are not on the socket. Every answer is an Ack. */
-
-export async function call<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
-  let response: Response;
-  try {
-    const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
-    if (body !== undefined) {
-      init.headers = { accept: "application/json", "content-type": "application/json" };
-      init.body = JSON.stringify(body);
-    }
-    response = await fetch(url, init);
-  } catch {
-    return { error: { code: "INTERNAL", message: "OFFLINE" } };
-  }
-  if (response.status === 204) return { data: undefined as T };
-  const parsed: unknown = await response.json().catch(() => undefined);
-  if (isAck<T>(parsed)) return parsed;
-  return { error: { code: "INTERNAL", message: `HTTP ${response.status}` } };
-}
-
-function isAck<T>(value: unknown): value is Ack<T> {
-  if (typeof value !== "object" || value === null) return false;
-  if ("data" in value) return true;
-  if (!("error" in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === "object" && error !== null && "code" in error;
-}
-
-/** Network failure is reported with message "OFFLINE" so the screen can say so. */
-export function isOffline(error: WireError): boolean {
-  return error.message === "OFFLINE";
-}
+/** The session, the home page's groups and the logged-in person's own staff sign-in, over HTTP. */
 
 export function getSession(): Promise<Ack<SessionUser>> {
   return call<SessionUser>("GET", "/api/session");
@@ -48,4 +19,12 @@ export function logout(): Promise<Ack<undefined>> {
 
 export function getGroups(): Promise<Ack<GroupSummary[]>> {
   return call<GroupSummary[]>("GET", "/api/groups");
+}
+
+export function getStaffStatus(): Promise<Ack<StaffStatusView>> {
+  return call<StaffStatusView>("GET", "/api/staff/me");
+}
+
+export function staffSign(action: "in" | "out"): Promise<Ack<StaffStatusView>> {
+  return call<StaffStatusView>("POST", "/api/staff/sign", { action });
 }

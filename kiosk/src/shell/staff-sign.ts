@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from "lit";
 import type { StaffStatusView } from "../../../protocol/admin";
-import { adminApi } from "../admin/admin-api";
 import { t } from "../i18n";
 import { requestRender } from "./app";
 import { failureText, timeOf } from "./format";
+import { getStaffStatus, staffSign } from "./session-api";
 import { showToast } from "./toast";
 
 /**
@@ -17,7 +17,7 @@ let requested = false;
 let busy = false;
 
 async function load(): Promise<void> {
-  const answer = await adminApi.staffStatus();
+  const answer = await getStaffStatus();
   if ("data" in answer) status = answer.data;
   requestRender();
 }
@@ -25,7 +25,7 @@ async function load(): Promise<void> {
 async function toggle(): Promise<void> {
   busy = true;
   requestRender();
-  const answer = await adminApi.staffSign(status?.signedIn ? "out" : "in");
+  const answer = await staffSign(status?.signedIn ? "out" : "in");
   busy = false;
   if ("error" in answer) showToast(failureText(answer.error), "error");
   else {

@@ -1,6 +1,7 @@
 import type { Ack } from "../../../protocol/errors";
 import type { ServerToScreenEvents } from "../../../protocol/events";
 import type { HolderMatch } from "../../../protocol/technician";
+import { call } from "../shell/http";
 import {
   type CommandAnswer,
   type CommandPayload,
@@ -48,15 +49,6 @@ export class TechnicianConnection {
 }
 
 /** Whom a card can be bound to (GET /api/roster/holders). */
-export async function searchHolders(q: string): Promise<Ack<HolderMatch[]>> {
-  try {
-    const res = await fetch(`/api/roster/holders?q=${encodeURIComponent(q)}`, {
-      credentials: "same-origin",
-      headers: { accept: "application/json" },
-    });
-    const body = (await res.json()) as Ack<HolderMatch[]>;
-    return body;
-  } catch {
-    return { error: { code: "INTERNAL", message: "OFFLINE" } };
-  }
+export function searchHolders(q: string): Promise<Ack<HolderMatch[]>> {
+  return call<HolderMatch[]>("GET", `/api/roster/holders?q=${encodeURIComponent(q)}`);
 }
