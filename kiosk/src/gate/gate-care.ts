@@ -1,15 +1,18 @@
 import { nothing, type TemplateResult } from "lit";
-import type { ScreenToServerEvents } from "../../../protocol/events";
 import type { GateBoard } from "../../../protocol/gate";
 import { t } from "../i18n";
 import { chime } from "../shell/announce";
 import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
-import type { GateCommandName, ScreenConnection } from "../shell/screen-connection";
+import type { ScreenConnection } from "../shell/screen-connection";
 import { showToast } from "../shell/toast";
+import type { CommandName, CommandPayload } from "../shell/view-socket";
 import { EarlyPanel } from "./gate-early";
 import { LatePanel } from "./gate-late";
 import { RegisterPanel } from "./gate-register";
+
+/** The guard's gate-record commands; each answers with the new gate board. */
+type GateCommand = Extract<CommandName, `gate:${string}`>;
 
 /**
  * The guard screen's care-day duties: early pickups to register (rule 7), late children with the
@@ -80,16 +83,16 @@ export class GateCare {
     return this.board ? this.register.view(this.board.register) : nothing;
   }
 
-  private async run<E extends GateCommandName>(
+  private async run<E extends GateCommand>(
     key: string,
     name: E,
-    payload: Parameters<ScreenToServerEvents[E]>[0],
+    payload: CommandPayload<E>,
     okText?: () => string,
   ): Promise<boolean> {
     if (this.busy.has(key)) return false;
     this.busy.add(key);
     requestRender();
-    const answer = await this.connection().gateCommand(name, payload);
+    const answer = await this.connection().command(name, payload);
     this.busy.delete(key);
     if ("error" in answer) {
       showToast(failureText(answer.error), "error");

@@ -28,7 +28,7 @@ export class GateScreen implements Screen {
   private readonly busy = new Set<string>();
   private readonly connection: ScreenConnection;
   private readonly passCode = new PassCodeEntry((code) =>
-    this.connection.passCommand("pass:redeemShortCode", { code }),
+    this.connection.command("pass:redeemShortCode", { code }),
   );
   /** Early pickups, late children and the gate register (gate-care.ts). */
   private readonly care = new GateCare(() => this.connection);
@@ -92,7 +92,7 @@ export class GateScreen implements Screen {
     if (this.busy.has(child.childId)) return;
     this.busy.add(child.childId);
     requestRender();
-    const answer = await this.connection.command("child:collect", child.childId);
+    const answer = await this.connection.command("child:collect", { childId: child.childId });
     this.busy.delete(child.childId);
     if ("error" in answer) {
       showToast(failureText(answer.error), "error");

@@ -149,7 +149,7 @@ export class RoomCare {
           () =>
             void this.send(
               () =>
-                this.connection.roomCommand("rollcall:confirm", {
+                this.connection.command("rollcall:confirm", {
                   groupId: this.groupId,
                   counted: d.counted,
                 }),
@@ -161,7 +161,7 @@ export class RoomCare {
           onSave: () => void this.saveLeave(d),
           onCancelLeave: (leaveId, reason) =>
             void this.send(
-              () => this.connection.roomCommand("leave:cancel", { leaveId, reason }),
+              () => this.connection.command("leave:cancel", { leaveId, reason }),
               t("careRoom.leaveCancelled"),
               false,
             ),
@@ -172,7 +172,7 @@ export class RoomCare {
             const reason = absenceReason(d);
             if (!reason) return;
             void this.send(() =>
-              this.connection.roomCommand("absence:resolve", { childId: d.child.childId, reason }),
+              this.connection.command("absence:resolve", { childId: d.child.childId, reason }),
             );
           },
           onCheckIn: () => void this.checkIn(d.child),
@@ -187,8 +187,7 @@ export class RoomCare {
         return settingsDialog(d, ctx, {
           onSave: () =>
             void this.send(
-              () =>
-                this.connection.roomCommand("room:settings", { groupId: this.groupId, announce: d.announce }),
+              () => this.connection.command("room:settings", { groupId: this.groupId, announce: d.announce }),
               t("careRoom.saved"),
             ),
           onTest: () => {
@@ -244,7 +243,7 @@ export class RoomCare {
     }
     const name = this.children().find((c) => c.childId === d.childId)?.name ?? "";
     await this.send(
-      () => this.connection.roomCommand("leave:record", command),
+      () => this.connection.command("leave:record", command),
       t("careRoom.leaveSaved", { name }),
     );
   }
@@ -256,14 +255,14 @@ export class RoomCare {
       requestRender();
       return;
     }
-    const ok = await this.send(() => this.connection.roomCommand("group:handover", command));
+    const ok = await this.send(() => this.connection.command("group:handover", command));
     if (ok) showToast(t("careRoom.handedOver", { name: this.room?.holder?.name ?? "" }), "success", 4000);
   }
 
   private async giveDose(dose: MedicationDoseView): Promise<void> {
     await this.send(
       () =>
-        this.connection.roomCommand("medication:give", {
+        this.connection.command("medication:give", {
           childId: dose.childId,
           medicationId: dose.medicationId,
           time: dose.time,
@@ -274,7 +273,7 @@ export class RoomCare {
   }
 
   private async checkIn(child: ChildDayView): Promise<void> {
-    const answer = await this.connection.command("child:checkIn", child.childId);
+    const answer = await this.connection.command("child:checkIn", { childId: child.childId });
     if ("error" in answer) {
       this.error = failureText(answer.error);
       requestRender();

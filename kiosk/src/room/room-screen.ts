@@ -10,9 +10,10 @@ import { askConfirm, cancelConfirm } from "../shell/confirm";
 import { announcementText, classLabel, failureText, tapNoticeText, timeOf } from "../shell/format";
 import { bellIcon, speakerOffIcon } from "../shell/icons";
 import { roomScheduleText } from "../shell/schedule-text";
-import { type ChildCommandName, ScreenConnection } from "../shell/screen-connection";
+import { ScreenConnection } from "../shell/screen-connection";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
+import type { CommandName } from "../shell/view-socket";
 import { childTile } from "./child-tile";
 import { PassDialog } from "./pass-dialog";
 import { announcePickup } from "./room-announce";
@@ -33,13 +34,10 @@ export class RoomScreen implements Screen {
   private readonly stopAudioWatch: () => void;
   /** The school day of the last snapshot: a new delegate pass starts on it. */
   private day = "";
-  private readonly passDialog = new PassDialog(
-    (command) => this.connection.passCommand("pass:create", command),
-    {
-      list: () => this.connection.passCommand("pass:list", { groupId: this.groupId }),
-      revoke: (passId) => this.connection.passCommand("pass:revoke", { passId }),
-    },
-  );
+  private readonly passDialog = new PassDialog((command) => this.connection.command("pass:create", command), {
+    list: () => this.connection.command("pass:list", { groupId: this.groupId }),
+    revoke: (passId) => this.connection.command("pass:revoke", { passId }),
+  });
   /** Roll call, leave, absences, handover, health and announcement settings (room-care.ts). */
   private readonly care: RoomCare;
 
@@ -116,11 +114,14 @@ export class RoomScreen implements Screen {
     announcePickup(child, this.care.announce);
   }
 
-  private async run(name: ChildCommandName, child: ChildDayView): Promise<void> {
+  private async run(
+    name: Extract<CommandName, "child:checkIn" | "child:release">,
+    child: ChildDayView,
+  ): Promise<void> {
     if (this.busy.has(child.childId)) return;
     this.busy.add(child.childId);
     requestRender();
-    const answer = await this.connection.command(name, child.childId);
+    const answer = await this.connection.command(name, { childId: child.childId });
     this.busy.delete(child.childId);
     if ("error" in answer) {
       showToast(failureText(answer.error), "error");

@@ -1,31 +1,14 @@
-import type { Ack } from "../../../protocol/errors";
 import type { PickupAnnouncement, RoomTapNotice } from "../../../protocol/events";
 import type { GateBoard } from "../../../protocol/gate";
 import type { AlertView, ChildDayView, ViewRequest } from "../../../protocol/model";
 import type { RoomDayView } from "../../../protocol/room";
-import { type CommandAnswer, type CommandPayload, ViewSocket, type ViewSocketHandlers } from "./view-socket";
-
-export type ChildCommandName = "child:checkIn" | "child:release" | "child:collect";
-
-/** Delegate-pass commands: payload and answer types come from the protocol's event map. */
-export type PassCommandName = "pass:create" | "pass:list" | "pass:revoke" | "pass:redeemShortCode";
-/** Care-room commands (protocol/room.ts), sent and typed like the pass commands. */
-export type RoomCommandName =
-  | "rollcall:confirm"
-  | "leave:record"
-  | "leave:cancel"
-  | "absence:resolve"
-  | "group:handover"
-  | "medication:give"
-  | "room:settings";
-/** The guard's gate-record commands (protocol/gate.ts); each answers with the new gate board. */
-export type GateCommandName =
-  | "gate:registerEarly"
-  | "gate:cancelEarly"
-  | "gate:logContact"
-  | "gate:moveToReception"
-  | "gate:reenter";
-type CommandName = PassCommandName | RoomCommandName | GateCommandName;
+import {
+  type CommandAnswer,
+  type CommandName,
+  type CommandPayload,
+  ViewSocket,
+  type ViewSocketHandlers,
+} from "./view-socket";
 
 /** What a screen does with what the server tells it. */
 export interface ViewHandlers extends ViewSocketHandlers {
@@ -39,7 +22,7 @@ export interface ViewHandlers extends ViewSocketHandlers {
   tapNoticed(notice: RoomTapNotice): void;
 }
 
-/** A room or gate screen's socket: the view's pushes, and the child, pass, room and gate commands. */
+/** A room or gate screen's socket: the view's pushes, and its commands (child, pass, room, gate). */
 export class ScreenConnection {
   private readonly view: ViewSocket;
 
@@ -58,19 +41,8 @@ export class ScreenConnection {
     this.view.join();
   }
 
-  command(name: ChildCommandName, childId: string): Promise<Ack<ChildDayView>> {
-    return this.view.send(name, { childId });
-  }
-
-  passCommand<E extends CommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
-    return this.view.send(name, payload);
-  }
-
-  roomCommand<E extends RoomCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
-    return this.view.send(name, payload);
-  }
-
-  gateCommand<E extends GateCommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+  /** Sends any screen command; its payload and answer types come from protocol/commands.ts. */
+  command<E extends CommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
     return this.view.send(name, payload);
   }
 

@@ -1,5 +1,5 @@
 import { io, type Socket } from "socket.io-client";
-import type { ScreenCommandAnswer, ScreenCommandInput } from "../../../protocol/commands";
+import type { ScreenCommandAnswer, ScreenCommandInput, ScreenCommandName } from "../../../protocol/commands";
 import type { Ack } from "../../../protocol/errors";
 import {
   SCREEN_NAMESPACE,
@@ -11,8 +11,8 @@ import type { ConnectionState } from "./app";
 
 export type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
 
-/** Every screen command is (payload, ack); view:join is the socket's own business. */
-export type CommandName = Exclude<keyof ScreenToServerEvents, "view:join">;
+/** Every screen command in protocol/commands.ts but view:join, which is the socket's own business. */
+export type CommandName = Exclude<ScreenCommandName, "view:join">;
 export type CommandPayload<E extends CommandName> = ScreenCommandInput<E>;
 export type CommandAnswer<E extends CommandName> = Ack<ScreenCommandAnswer<E>>;
 

@@ -4,18 +4,11 @@ import type { HolderMatch } from "../../../protocol/technician";
 import { call } from "../shell/http";
 import {
   type CommandAnswer,
+  type CommandName,
   type CommandPayload,
   ViewSocket,
   type ViewSocketHandlers,
 } from "../shell/view-socket";
-
-export type TechnicianCommand =
-  | "console:open"
-  | "console:close"
-  | "device:configureReaders"
-  | "enrolment:start"
-  | "enrolment:cancel"
-  | "card:bind";
 
 export interface TechnicianHandlers extends ViewSocketHandlers {
   deviceStatus: ServerToScreenEvents["device:status"];
@@ -39,7 +32,7 @@ export class TechnicianConnection {
     this.view.join();
   }
 
-  command<E extends TechnicianCommand>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
+  command<E extends CommandName>(name: E, payload: CommandPayload<E>): Promise<CommandAnswer<E>> {
     return this.view.send(name, payload);
   }
 
