@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ExitOutcome, GateBoard } from "./gate";
 import type { OverviewSnapshot } from "./overview";
-import type { ChildRoomFacts, RoomDayView } from "./room";
+import { type ChildRoomFacts, isUnexplained, type RoomCountsView, type RoomDayView } from "./room";
 import type { ScheduleView } from "./schedule";
 import type { BindOutcome, ReaderConfig, TechnicianSnapshot } from "./technician";
 
@@ -43,6 +43,50 @@ export function presenceOf(status: ChildStatus): Presence {
     case "expected":
       return "expected";
   }
+}
+
+/**
+ * The head count of a group's children at `now`, as roll call and handover show it (rule 4): the
+ * server's record of a roll call and the kiosk's dialog count with this one rule.
+ */
+export function headCount(
+  children: Iterable<ChildRoomFacts & { status: ChildStatus }>,
+  now: Date,
+): RoomCountsView {
+  const counts: RoomCountsView = {
+    total: 0,
+    present: 0,
+    onLeave: 0,
+    absent: 0,
+    unexplained: 0,
+    expected: 0,
+    gone: 0,
+  };
+  for (const child of children) {
+    counts.total += 1;
+    switch (presenceOf(child.status)) {
+      case "present":
+        counts.present += 1;
+        break;
+      case "on_leave":
+        counts.onLeave += 1;
+        break;
+      case "gone":
+        counts.gone += 1;
+        break;
+      case "expected":
+        if (child.absenceResolved) counts.absent += 1;
+        else if (isUnexplained(child, now)) counts.unexplained += 1;
+        else counts.expected += 1;
+        break;
+    }
+  }
+  return counts;
+}
+
+/** The gate's part of the day: asked for, released or collected. The guard's queue holds these. */
+export function isAtGateStage(status: ChildStatus): boolean {
+  return status === "pickup_requested" || status === "released" || status === "collected";
 }
 
 const isoTime = z.iso.datetime({ offset: true });

@@ -1,9 +1,7 @@
-import type { ChildDayView, ChildStatus } from "../../../protocol/model";
+import { type ChildDayView, isAtGateStage } from "../../../protocol/model";
 import { compareIsoDesc } from "../shell/child-lists";
 
 /** Pure helpers over the guard's children: the queue and its counts. */
-
-const GATE_STATUSES: ReadonlySet<ChildStatus> = new Set(["pickup_requested", "released", "collected"]);
 
 function gateTime(child: ChildDayView): string {
   return child.requestedAt ?? child.releasedAt ?? child.collectedAt ?? "";
@@ -12,7 +10,7 @@ function gateTime(child: ChildDayView): string {
 /** The guard's queue: children the gate cares about today, newest request first. */
 export function gateQueue(children: readonly ChildDayView[]): ChildDayView[] {
   return children
-    .filter((c) => GATE_STATUSES.has(c.status))
+    .filter((c) => isAtGateStage(c.status))
     .sort((a, b) => compareIsoDesc(gateTime(a), gateTime(b)) || a.name.localeCompare(b.name));
 }
 

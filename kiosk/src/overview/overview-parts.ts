@@ -1,22 +1,15 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { GroupCounts, OverviewChild, OverviewFlag } from "../../../protocol/overview";
+import {
+  COUNT_KEYS,
+  type GroupCounts,
+  type OverviewChild,
+  type OverviewFlag,
+} from "../../../protocol/overview";
 import { childWhere } from "../archive/archive-format";
 import { t } from "../i18n";
 import { timeOf } from "../shell/format";
 
 /** The pieces of the duty leader's overview: count strips, group cards, the attention lists. */
-
-export const COUNT_KEYS = [
-  "expected",
-  "checkedIn",
-  "present",
-  "onLeave",
-  "requested",
-  "released",
-  "collected",
-  "unexplained",
-  "late",
-] as const;
 
 /** Counts that need someone's attention are red when not zero. */
 const ALARMING = new Set<string>(["unexplained", "late"]);

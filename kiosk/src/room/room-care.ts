@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Ack } from "../../../protocol/errors";
-import type { ChildDayView } from "../../../protocol/model";
+import { type ChildDayView, headCount } from "../../../protocol/model";
 import {
   type AnnounceSettings,
   DEFAULT_ANNOUNCE,
@@ -21,7 +21,7 @@ import type { DialogContext } from "./room-dialog";
 import { type HandoverState, handoverCommand, handoverDialog, newHandover } from "./room-handover";
 import { doseBanner, type HealthState, healthDialog, healthMarks } from "./room-health";
 import { type LeaveState, leaveCommand, leaveDialog, newLeave } from "./room-leave";
-import { kioskCounts, type RollCallState, rollCallDialog, rollCallLine } from "./room-rollcall";
+import { type RollCallState, rollCallDialog, rollCallLine } from "./room-rollcall";
 import { type SettingsState, settingsDialog } from "./room-settings";
 
 type Dialog = RollCallState | LeaveState | AbsenceState | HandoverState | HealthState | SettingsState;
@@ -68,7 +68,7 @@ export class RoomCare {
     const now = new Date();
     const hhmm = `${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
     const duty = holder ? undefined : dutyNow(this.room?.duty ?? [], hhmm);
-    const unexplained = kioskCounts(this.children(), now).unexplained;
+    const unexplained = headCount(this.children(), now).unexplained;
     const button = (testid: string, label: string, open: () => Dialog, extra = "") =>
       html`<button class="btn btn-secondary care-button ${extra}" data-testid=${testid} @click=${() => this.open(open())}>
         ${label}
@@ -209,7 +209,7 @@ export class RoomCare {
   }
 
   private presentNow(): number {
-    return kioskCounts(this.children(), new Date()).present;
+    return headCount(this.children(), new Date()).present;
   }
 
   /** Sends a room command; on success applies the room view, says so and (by default) closes. */

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { ChildDayView } from "../../../protocol/model";
-import type { RoomDayView } from "../../../protocol/room";
+import type { RoomCountsView, RoomDayView } from "../../../protocol/room";
 import { t } from "../i18n";
 
 /** What every care-room dialog gets from the room screen. */
@@ -55,12 +55,22 @@ export function dialogFrame(
   </div>`;
 }
 
-const COUNT_KEYS = ["present", "onLeave", "absent", "unexplained", "expected", "gone"] as const;
+/** The head count's numbers, in the order roll call and handover show them (the total is not shown). */
+const ROOM_COUNT_KEYS = [
+  "present",
+  "onLeave",
+  "absent",
+  "unexplained",
+  "expected",
+  "gone",
+] as const satisfies readonly (keyof RoomCountsView)[];
 
 /** The group's counts as both roll call and handover show them. */
-export function countsTable(counts: Readonly<Record<(typeof COUNT_KEYS)[number], number>>): TemplateResult {
+export function countsTable(
+  counts: Readonly<Pick<RoomCountsView, (typeof ROOM_COUNT_KEYS)[number]>>,
+): TemplateResult {
   return html`<dl class="care-counts" data-testid="care-counts">
-    ${COUNT_KEYS.map(
+    ${ROOM_COUNT_KEYS.map(
       (
         key,
       ) => html`<div class="care-count care-count-${key}" data-testid="care-count-${key}" data-value=${counts[key]}>

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from "lit";
+import { headCount } from "../../../protocol/model";
 import type { Handover } from "../../../protocol/room";
 import { t } from "../i18n";
 import { countsTable, type DialogContext, dialogFrame } from "./room-dialog";
 import { choiceButtons, countStepper, textField } from "./room-fields";
-import { kioskCounts } from "./room-rollcall";
 
 /**
  * Handover (交接, rule 5): both count the children and read the leave list; the person taking
@@ -57,7 +57,7 @@ export function handoverDialog(
   onConfirm: () => void,
 ): TemplateResult {
   const now = new Date();
-  const counts = kioskCounts(ctx.children, now);
+  const counts = headCount(ctx.children, now);
   const onLeave = ctx.children.filter((c) => c.status === "on_leave");
   const receiver =
     d.mode === "staff"

@@ -1,33 +1,9 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { ChildDayView } from "../../../protocol/model";
-import { isUnexplained } from "../../../protocol/room";
+import { headCount } from "../../../protocol/model";
 import { t } from "../i18n";
 import { timeOf } from "../shell/format";
 import { countsTable, type DialogContext, dialogFrame } from "./room-dialog";
 import { countStepper } from "./room-fields";
-
-/** The head count as the kiosk sees it now (mirrors server/domain/room/absences.ts roomCounts). */
-export interface KioskCounts {
-  present: number;
-  onLeave: number;
-  absent: number;
-  unexplained: number;
-  expected: number;
-  gone: number;
-}
-
-export function kioskCounts(children: readonly ChildDayView[], now: Date): KioskCounts {
-  const counts = { present: 0, onLeave: 0, absent: 0, unexplained: 0, expected: 0, gone: 0 };
-  for (const child of children) {
-    if (child.status === "checked_in" || child.status === "pickup_requested") counts.present += 1;
-    else if (child.status === "on_leave") counts.onLeave += 1;
-    else if (child.status === "released" || child.status === "collected") counts.gone += 1;
-    else if (child.absenceResolved) counts.absent += 1;
-    else if (isUnexplained(child, now)) counts.unexplained += 1;
-    else counts.expected += 1;
-  }
-  return counts;
-}
 
 export interface RollCallState {
   kind: "rollcall";
@@ -35,7 +11,7 @@ export interface RollCallState {
 }
 
 export function rollCallDialog(d: RollCallState, ctx: DialogContext, onConfirm: () => void): TemplateResult {
-  const counts = kioskCounts(ctx.children, new Date());
+  const counts = headCount(ctx.children, new Date());
   const mismatch = d.counted !== counts.present;
   return dialogFrame(ctx, {
     testid: "rollcall-dialog",

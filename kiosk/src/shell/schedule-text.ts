@@ -1,4 +1,4 @@
-import type { DismissalWindowView, ScheduleView } from "../../../protocol/schedule";
+import { type DismissalWindowView, isWindowOpen, type ScheduleView } from "../../../protocol/schedule";
 import { currentLanguage, t } from "../i18n";
 
 /**
@@ -55,7 +55,7 @@ export function gateScheduleText(view: ScheduleView | undefined, now: Date): str
   if (!view.careDay) return noCareText(view);
   if (view.windows.length === 0) return undefined;
   const time = now.getTime();
-  const open = view.windows.filter((w) => Date.parse(w.opensAt) <= time && time < Date.parse(w.closesAt));
+  const open = view.windows.filter((w) => isWindowOpen(w, now));
   if (open.length > 0) {
     const list = open.map((w) =>
       t("schedule.openBand", { band: bandLabel(w), opens: w.opens, closes: w.closes }),
@@ -73,6 +73,5 @@ export function gateScheduleText(view: ScheduleView | undefined, now: Date): str
 
 /** Whether a window is open now, for styling the gate line. */
 export function anyWindowOpen(view: ScheduleView | undefined, now: Date): boolean {
-  const time = now.getTime();
-  return (view?.windows ?? []).some((w) => Date.parse(w.opensAt) <= time && time < Date.parse(w.closesAt));
+  return (view?.windows ?? []).some((w) => isWindowOpen(w, now));
 }
