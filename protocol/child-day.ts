@@ -69,3 +69,8 @@ export interface ChildDayView extends ChildRoomFacts {
   /** The request was an early pickup the guard registered, with the reason given. */
   earlyReason?: string;
 }
+
+/** The gate's part of the day: asked for, released or collected. The guard's queue holds these. */
+export function isAtGateStage(status: ChildStatus): boolean {
+  return status === "pickup_requested" || status === "released" || status === "collected";
+}

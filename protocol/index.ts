@@ -8,6 +8,7 @@ export * from "./errors";
 export * from "./events";
 export * from "./gate";
 export * from "./gate-board";
+export * from "./head-count";
 export * from "./model";
 export * from "./outcomes";
 export * from "./overview";

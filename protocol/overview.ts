@@ -28,6 +28,19 @@ export interface GroupCounts {
   late: number;
 }
 
+/** The counts of GroupCounts, in the order the overview shows them. */
+export const COUNT_KEYS = [
+  "expected",
+  "checkedIn",
+  "present",
+  "onLeave",
+  "requested",
+  "released",
+  "collected",
+  "unexplained",
+  "late",
+] as const satisfies readonly (keyof GroupCounts)[];
+
 export const OVERVIEW_FLAGS = ["late", "unexplained", "released_not_collected"] as const;
 export type OverviewFlag = (typeof OVERVIEW_FLAGS)[number];
 

@@ -28,6 +28,12 @@ export interface DismissalWindowView {
   careEnds: string;
 }
 
+/** Whether a dismissal window is open at `now`: half-open, [opensAt, closesAt), as the server judges it. */
+export function isWindowOpen(window: Pick<DismissalWindowView, "opensAt" | "closesAt">, now: Date): boolean {
+  const time = now.getTime();
+  return Date.parse(window.opensAt) <= time && time < Date.parse(window.closesAt);
+}
+
 export interface ScheduleView {
   careDay: boolean;
   dayKind: CareDayKind;

@@ -1,21 +1,21 @@
 import { html, nothing, render } from "lit";
 import type { SessionUser } from "../../protocol/model";
-import { unlockAudio } from "./announce";
-import { getSession, logout } from "./api";
-import { appState, navigate, requestRender, type Screen, setConnection, setRenderer } from "./app";
-import { confirmView } from "./components/confirm";
-import { headerView } from "./components/header";
-import { toastsView } from "./components/toast";
+import { AdminScreen } from "./admin/admin-screen";
+import { ReportsScreen } from "./archive/reports-screen";
+import { GateScreen } from "./gate/gate-screen";
 import { initI18n } from "./i18n";
-import { parseRoute, type Route, routeHash } from "./router";
-import { AdminScreen } from "./screens/admin";
-import { GateScreen } from "./screens/gate";
-import { HomeScreen } from "./screens/home";
-import { LoginScreen } from "./screens/login";
-import { OverviewScreen } from "./screens/overview";
-import { ReportsScreen } from "./screens/reports";
-import { RoomScreen } from "./screens/room";
-import { TechnicianScreen } from "./screens/technician";
+import { OverviewScreen } from "./overview/overview-screen";
+import { RoomScreen } from "./room/room-screen";
+import { unlockAudio } from "./shell/announce";
+import { appState, navigate, requestRender, type Screen, setConnection, setRenderer } from "./shell/app";
+import { confirmView } from "./shell/confirm";
+import { headerView } from "./shell/header";
+import { HomeScreen } from "./shell/home-screen";
+import { LoginScreen } from "./shell/login-screen";
+import { parseRoute, type Route, routeHash } from "./shell/router";
+import { getSession, logout } from "./shell/session-api";
+import { toastsView } from "./shell/toast";
+import { TechnicianScreen } from "./technician/technician-screen";
 
 /** Boot and router: one screen at a time, chosen by the hash and guarded by the session. */
 

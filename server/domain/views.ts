@@ -1,4 +1,4 @@
-import type { AlertView, ChildDayView, GroupSummary } from "../../protocol";
+import { type AlertView, type ChildDayView, type GroupSummary, isAtGateStage } from "../../protocol";
 import { childDay, type DayState } from "./day-state";
 import type { AlertRaised } from "./events";
 import { addGateDetails } from "./gate/gate-details";
@@ -6,6 +6,9 @@ import { childRoomFacts } from "./room/absences";
 import { type RosterIndex, relationOf } from "./roster-index";
 
 /** Projections of the day for screens. Pure: roster + state in, plain objects out. */
+
+/** The gate-stage rule lives in protocol/model.ts (the kiosk's gate queue uses it too). */
+export { isAtGateStage };
 
 /** The relation a delegate with a pass is shown with; the kiosk translates it ("代接人" / "delegate"). */
 export const DELEGATE_RELATION = "代接";
@@ -72,10 +75,6 @@ export function gateChildViews(roster: RosterIndex, state: DayState): ChildDayVi
     if (view) views.push(view);
   }
   return views;
-}
-
-export function isAtGateStage(status: string): boolean {
-  return status === "pickup_requested" || status === "released" || status === "collected";
 }
 
 export function alertView(roster: RosterIndex, alert: AlertRaised): AlertView {

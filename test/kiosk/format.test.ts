@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { initI18n } from "../../kiosk/src/i18n";
 import {
   announcementText,
   classLabel,
@@ -7,8 +8,7 @@ import {
   relationLabel,
   speechText,
   tapResultText,
-} from "../../kiosk/src/format";
-import { initI18n } from "../../kiosk/src/i18n";
+} from "../../kiosk/src/shell/format";
 import type { ChildDayView } from "../../protocol/model";
 
 const zhang: ChildDayView = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { amendRequestOf } from "../../kiosk/src/components/amend-dialog";
-import { addOverviewAlert, applyOverviewUpdate, flagged } from "../../kiosk/src/overview-state";
-import { parseRoute, routeHash } from "../../kiosk/src/router";
+import { amendRequestOf } from "../../kiosk/src/archive/amend-dialog";
+import { addOverviewAlert, applyOverviewUpdate, flagged } from "../../kiosk/src/overview/overview-state";
+import { parseRoute, routeHash } from "../../kiosk/src/shell/router";
 import type { GroupCounts, OverviewChild, OverviewSnapshot } from "../../protocol/overview";
 
 const counts = (groupId: string, over: Partial<GroupCounts> = {}): GroupCounts => ({

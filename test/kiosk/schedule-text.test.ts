@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { initI18n } from "../../kiosk/src/i18n";
-import { gateScheduleText, roomScheduleText } from "../../kiosk/src/schedule-text";
+import { gateScheduleText, roomScheduleText } from "../../kiosk/src/shell/schedule-text";
 import type { DismissalWindowView, ScheduleView } from "../../protocol/schedule";
 
 function window(

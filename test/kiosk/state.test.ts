@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash } from "../../kiosk/src/router";
-import { addAlert, gateQueue, pendingAnnouncements, roomCounts, upsertChild } from "../../kiosk/src/state";
+import { gateQueue } from "../../kiosk/src/gate/gate-state";
+import { pendingAnnouncements, roomCounts } from "../../kiosk/src/room/room-state";
+import { addAlert, upsertChild } from "../../kiosk/src/shell/child-lists";
+import { parseRoute, routeHash } from "../../kiosk/src/shell/router";
+import { headCount } from "../../protocol/head-count";
 import type { AlertView, ChildDayView, ChildStatus } from "../../protocol/model";
 
 function child(childId: string, status: ChildStatus, requestedAt?: string): ChildDayView {
@@ -28,6 +31,27 @@ describe("room state", () => {
       child("f", "collected"),
     ];
     expect(roomCounts(children)).toEqual({ present: 2, expected: 1, onLeave: 1, gone: 2, total: 6 });
+  });
+
+  it("gives the roll call's head count with the server's rule: absent, unexplained after care start", () => {
+    const careStartsAt = "2026-11-23T16:00:00+08:00";
+    const children = [
+      { ...child("a", "expected"), careStartsAt },
+      { ...child("b", "expected"), careStartsAt, absenceResolved: { at: careStartsAt, reason: "ill" } },
+      { ...child("c", "expected"), careStartsAt: "2026-11-23T18:00:00+08:00" },
+      child("d", "checked_in"),
+      child("e", "on_leave"),
+      child("f", "collected"),
+    ];
+    expect(headCount(children, new Date("2026-11-23T16:30:00+08:00"))).toEqual({
+      total: 6,
+      present: 1,
+      onLeave: 1,
+      absent: 1,
+      unexplained: 1,
+      expected: 1,
+      gone: 1,
+    });
   });
 
   it("replaces a child in place and appends a new one", () => {

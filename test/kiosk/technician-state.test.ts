@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute, routeHash } from "../../kiosk/src/router";
+import { parseRoute, routeHash } from "../../kiosk/src/shell/router";
 import {
   addConsoleLine,
   badFrameReasons,
@@ -8,7 +8,7 @@ import {
   readerDrafts,
   spacedHex,
   upsertDevice,
-} from "../../kiosk/src/technician-state";
+} from "../../kiosk/src/technician/technician-state";
 import type { ConsoleFrame, DeviceStatusView } from "../../protocol/technician";
 
 const frame = (n: number): ConsoleFrame => ({

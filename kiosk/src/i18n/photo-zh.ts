@@ -1,4 +1,4 @@
-/** The admin screen's photo control (components/admin-photo.ts). */
+/** The admin screen's photo control (admin/admin-photo.ts). */
 export const photoZh = {
   photos: {
     title: "照片（门岗核对用）",

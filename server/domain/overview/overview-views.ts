@@ -1,10 +1,11 @@
-import type {
-  AmendmentView,
-  GroupCounts,
-  OverviewChild,
-  OverviewSnapshot,
-  OverviewUpdate,
-  SignOffView,
+import {
+  type AmendmentView,
+  COUNT_KEYS,
+  type GroupCounts,
+  type OverviewChild,
+  type OverviewSnapshot,
+  type OverviewUpdate,
+  type SignOffView,
 } from "../../../protocol";
 import { childDay, type DayState } from "../day-state";
 import type { DayAmended, DaySignedOff } from "../events";
@@ -80,18 +81,6 @@ export function totalCounts(groups: readonly GroupCounts[]): GroupCounts {
   }
   return total;
 }
-
-export const COUNT_KEYS = [
-  "expected",
-  "checkedIn",
-  "present",
-  "onLeave",
-  "requested",
-  "released",
-  "collected",
-  "unexplained",
-  "late",
-] as const satisfies readonly (keyof GroupCounts)[];
 
 /** One child's overview line (with no flags when nothing needs attention). */
 export function overviewChild(

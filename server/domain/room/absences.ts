@@ -1,4 +1,4 @@
-import { presenceOf } from "../../../protocol/child-day";
+import { headCount } from "../../../protocol/head-count";
 import { type ChildRoomFacts, isUnexplained, type RoomCountsView } from "../../../protocol/room";
 import { childDay, type DayState } from "../day-state";
 import type { RosterIndex } from "../roster-index";
@@ -70,38 +70,11 @@ export function unexplainedAbsences(roster: RosterIndex, state: DayState, now: D
 
 /** The head count of one group at `now`: who is here, on leave, absent, missing, gone. */
 export function roomCounts(roster: RosterIndex, state: DayState, groupId: string, now: Date): RoomCountsView {
-  const counts: RoomCountsView = {
-    total: 0,
-    present: 0,
-    onLeave: 0,
-    absent: 0,
-    unexplained: 0,
-    expected: 0,
-    gone: 0,
-  };
-  for (const child of roster.childrenByGroup.get(groupId) ?? []) {
-    counts.total += 1;
-    const status = childDay(state, child.id).status;
-    switch (presenceOf(status)) {
-      case "present":
-        counts.present += 1;
-        break;
-      case "on_leave":
-        counts.onLeave += 1;
-        break;
-      case "gone":
-        counts.gone += 1;
-        break;
-      case "expected": {
-        const facts = childRoomFacts(roster, state, child.id);
-        if (facts.absenceResolved) counts.absent += 1;
-        else if (isUnexplained({ ...facts, status }, now)) counts.unexplained += 1;
-        else counts.expected += 1;
-        break;
-      }
-    }
-  }
-  return counts;
+  const children = (roster.childrenByGroup.get(groupId) ?? []).map((child) => ({
+    ...childRoomFacts(roster, state, child.id),
+    status: childDay(state, child.id).status,
+  }));
+  return headCount(children, now);
 }
 
 /** The group's children unexplained at `now`, by id. */

@@ -1,0 +1,33 @@
+import type { AlertView } from "../../../protocol/model";
+import type { OverviewUpdate } from "../../../protocol/overview";
+import { ViewSocket, type ViewSocketHandlers } from "../shell/view-socket";
+
+export interface OverviewHandlers extends ViewSocketHandlers {
+  update(update: OverviewUpdate): void;
+  alertRaised(alert: AlertView): void;
+}
+
+/** Children become late at care end without any event: the snapshot is fetched again each minute. */
+const REFRESH_MS = 60_000;
+
+/** The overview screen's socket: pushed counts and alerts, and a fresh snapshot every minute. */
+export class OverviewConnection {
+  private readonly view: ViewSocket;
+  private readonly refresh: ReturnType<typeof setInterval>;
+
+  constructor(handlers: OverviewHandlers) {
+    this.view = new ViewSocket({ view: "overview" }, handlers);
+    this.view.onUpdate("overview:update", (u) => handlers.update(u));
+    this.view.onUpdate("alert:raised", (a) => handlers.alertRaised(a));
+    this.refresh = setInterval(() => this.view.connected && this.view.join(), REFRESH_MS);
+  }
+
+  join(): void {
+    this.view.join();
+  }
+
+  close(): void {
+    clearInterval(this.refresh);
+    this.view.close();
+  }
+}
