@@ -1,41 +1,13 @@
 import type { Ack } from "./errors";
 import type { GateBoardChange } from "./gate-board";
-import type {
-  AlertView,
-  ChildCommand,
-  ChildDayView,
-  DeviceConfig,
-  PassResult,
-  TapOutcome,
-  TapReport,
-  TapResult,
-  ViewRequest,
-  ViewSnapshot,
-} from "./model";
+import type { AlertView, ChildDayView, DeviceConfig, TapOutcome, TapReport, TapResult } from "./model";
 import type { OverviewUpdate } from "./overview";
-import type { PassCreate, PassList, PassRedeem, PassRevoke, PassView } from "./passes";
+import type { RoomDayView } from "./room";
 import type {
-  AbsenceResolve,
-  Handover,
-  HealthUpdate,
-  LeaveCancel,
-  LeaveRecord,
-  MedicationGive,
-  RollCallConfirm,
-  RoomDayView,
-  RoomSettingsUpdate,
-} from "./room";
-import type {
-  CardBind,
-  CardBound,
-  ConfigureReaders,
   ConsoleFrame,
-  ConsoleOpen,
   ConsoleWatch,
   DeviceStatusView,
   EnrolmentDone,
-  EnrolmentStart,
-  EnrolmentStarted,
   ReaderFrame,
   ReaderStatusReport,
 } from "./technician";

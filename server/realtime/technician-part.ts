@@ -2,15 +2,11 @@ import type { Socket } from "socket.io";
 import { z } from "zod";
 import { createLogger } from "../../common/log";
 import {
-  CardBindSchema,
   type ConfigureReadersSchema,
   type ConsoleOpen,
-  ConsoleOpenSchema,
   type DeviceConfig,
   type DeviceToServerEvents,
-  EnrolmentCancelSchema,
   type EnrolmentDone,
-  EnrolmentStartSchema,
   ReaderFrameSchema,
   ReaderStatusReportSchema,
   type ScreenToServerEvents,
@@ -19,7 +15,6 @@ import {
   type ViewSnapshot,
   WanfengError,
 } from "../../protocol";
-import { canUseTechnicianTools } from "../auth/access";
 import type { DayService } from "../day/day-service";
 import type { DeviceRegistry } from "../devices/device-registry";
 import type { ProfileCatalog } from "../devices/profile-catalog";

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import type { GateBoard } from "../../../protocol/gate";
 import type { AlertView, ChildDayView, ViewSnapshot } from "../../../protocol/model";
 import type { ScheduleView } from "../../../protocol/schedule";
 import { t } from "../i18n";
