@@ -10,9 +10,9 @@ import type {
   SpecialCareCreate,
   StaffStatusView,
 } from "../../protocol/admin";
+import type { Schedule } from "../../protocol/care-schedule";
 import type { Ack } from "../../protocol/errors";
 import type { HealthNotes } from "../../protocol/room";
-import type { Schedule } from "../../server/store/schedule-schema";
 
 /** The administration screen's HTTP calls (server/http/admin-routes.ts). Every answer is an Ack. */
 

@@ -9,9 +9,9 @@ import {
 } from "../../protocol";
 import type { DayService } from "../day/day-service";
 import { enrolmentStateOn } from "../domain/enrolment";
+import type { Enrolment, User } from "../domain/entities";
 import { newId as idFromName } from "../roster/ids";
-import type { Enrolment } from "../store/admin-schema";
-import type { Db, DocumentStore, User } from "../store/schema";
+import type { Db, DocumentStore } from "../store/schema";
 
 export interface AdminDeps {
   store: DocumentStore;

@@ -9,8 +9,8 @@ import type {
 } from "../../protocol";
 import { dutyFor } from "../domain/duty";
 import { careOnDay, careStanding } from "../domain/enrolment";
-import type { Duty, Enrolment } from "../store/admin-schema";
-import type { Card, Db } from "../store/schema";
+import type { Card, Duty, Enrolment } from "../domain/entities";
+import type { Db } from "../store/schema";
 
 /** The admin screen's picture of the school on a day. Pure: document and day in, plain objects out. */
 export function adminSnapshot(db: Db, today: string): AdminSnapshot {

@@ -3,12 +3,13 @@ import type { AmendmentView, AmendRequest, SignOffView } from "../../protocol";
 import { WanfengError } from "../../protocol";
 import type { DayService } from "../day/day-service";
 import { type DayState, replay } from "../domain/day-state";
+import type { User } from "../domain/entities";
 import type { DayAmended, DaySignedOff, EventJournal } from "../domain/events";
 import { amendmentView, signOffView } from "../domain/overview/overview-views";
 import { type ArchiveUser, decideAmendment, decideSignOff } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import type { DocumentStore, User } from "../store/schema";
+import type { DocumentStore } from "../store/schema";
 
 const log = createLogger("archive");
 

@@ -1,6 +1,7 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { type DeviceKind, DeviceKindSchema, WanfengError } from "../../protocol";
-import type { Device, DocumentStore } from "../store/schema";
+import type { Device } from "../domain/entities";
+import type { DocumentStore } from "../store/schema";
 import { newSecretToken, sha256Hex } from "./tokens";
 
 export interface NewDevice {

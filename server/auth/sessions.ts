@@ -1,5 +1,6 @@
 import { WanfengError } from "../../protocol";
-import type { DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { DocumentStore } from "../store/schema";
 import { newSecretToken, sha256Hex } from "./tokens";
 
 /** Staff stay logged in on their own screens for a month; a logout or a reset ends it sooner. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Role, RoleSchema, WanfengError } from "../../protocol";
-import type { Db, DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { Db, DocumentStore } from "../store/schema";
 import { hashPassword, verifyPassword } from "./password";
 import { newSecretToken } from "./tokens";
 

@@ -3,6 +3,7 @@ import type { ChildDayView, TapOutcome, TapReport, TapResult, ViewSnapshot } fro
 import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
 import { applyEvent, type DayState, replay } from "../domain/day-state";
+import type { Device } from "../domain/entities";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { gateBoard } from "../domain/gate/gate-views";
 import { admitAfterSignOff, assertDayOpen } from "../domain/overview/sign-off";
@@ -14,7 +15,7 @@ import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
 import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
-import type { Device, DocumentStore } from "../store/schema";
+import type { DocumentStore } from "../store/schema";
 
 const log = createLogger("day-service");
 

@@ -1,5 +1,6 @@
 import { type CardBound, type HolderRef, WanfengError } from "../../protocol";
-import type { CardHolder, Db, DocumentStore } from "../store/schema";
+import type { CardHolder } from "../domain/entities";
+import type { Db, DocumentStore } from "../store/schema";
 
 /** The name of a child or guardian in the roster, or undefined when there is no such person. */
 export function holderNameIn(db: Db, holder: HolderRef | CardHolder): string | undefined {

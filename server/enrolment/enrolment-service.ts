@@ -10,8 +10,9 @@ import {
   WanfengError,
 } from "../../protocol";
 import type { DayService, TapClaim } from "../day/day-service";
+import type { Device, User } from "../domain/entities";
 import type { DayEvent, TapReceived } from "../domain/events";
-import type { Device, DocumentStore, User } from "../store/schema";
+import type { DocumentStore } from "../store/schema";
 import { bindCard, holderNameIn } from "./bind-card";
 
 const log = createLogger("enrolment");

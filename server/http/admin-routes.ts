@@ -13,8 +13,8 @@ import {
 import type { AdminService } from "../admin/admin-service";
 import { adminSnapshot } from "../admin/admin-views";
 import type { DayService } from "../day/day-service";
+import { ScheduleSchema } from "../domain/entities";
 import { scheduleOf } from "../domain/schedule/defaults";
-import { ScheduleSchema } from "../store/schedule-schema";
 import type { DocumentStore } from "../store/schema";
 import { currentUser, requireUser } from "./require-user";
 import { PathIdSchema, validated } from "./validate";

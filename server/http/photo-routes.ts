@@ -10,7 +10,7 @@ import { requireUser } from "./require-user";
 /**
  * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live in
  * `<dataDir>/photos/` on the LAN server only and are served behind a login, never to anyone else.
- * The roster keeps the same-origin path `/api/photos/<file>` (see gate-schema.ts).
+ * The roster keeps the same-origin path `/api/photos/<file>` (see server/domain/entities/custody.ts).
  */
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;

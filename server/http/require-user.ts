@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import type { Role } from "../../protocol";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
-import type { DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { DocumentStore } from "../store/schema";
 import { sendError } from "./errors";
 
 declare module "express-serve-static-core" {

@@ -5,7 +5,8 @@ import { LoginRequestSchema, type SessionUser } from "../../protocol";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
 import { authenticateUser } from "../auth/users";
-import type { DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { DocumentStore } from "../store/schema";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";
 

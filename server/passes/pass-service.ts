@@ -10,12 +10,12 @@ import {
 } from "../../protocol";
 import { canRedeemPass, canWritePass } from "../auth/access";
 import type { DayService } from "../day/day-service";
+import type { Pass, User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import { decidePass, presentedFromTyping } from "../domain/pass-decision";
 import type { RosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import type { Pass } from "../store/pass-schema";
-import type { Db, DocumentStore, User } from "../store/schema";
+import type { Db, DocumentStore } from "../store/schema";
 import { nextDay, passBook } from "./earlier-uses";
 import { newPassId, newPassKey, newShortCode } from "./pass-token";
 import { passView } from "./pass-views";

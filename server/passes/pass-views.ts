@@ -1,7 +1,7 @@
 import type { PassChildView, PassStatus, PassView } from "../../protocol";
 import type { PassUse } from "../domain/day-state";
+import type { Pass } from "../domain/entities";
 import type { RosterIndex } from "../domain/roster-index";
-import type { Pass } from "../store/pass-schema";
 import type { Db } from "../store/schema";
 import { passToken } from "./pass-token";
 

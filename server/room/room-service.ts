@@ -15,6 +15,7 @@ import {
 import { canEditHealth, canOpenGroup, canReceiveGroup } from "../auth/access";
 import { authenticateUser } from "../auth/users";
 import type { DayService } from "../day/day-service";
+import type { RosterLeave, User } from "../domain/entities";
 import type { Actor } from "../domain/events";
 import { isUnexplainedNow } from "../domain/room/absences";
 import { decideHandover } from "../domain/room/handover";
@@ -24,8 +25,7 @@ import { decideRollCall } from "../domain/room/rollcall";
 import { roomDayView } from "../domain/room/room-view";
 import { schoolDay } from "../domain/school-day";
 import { childView } from "../domain/views";
-import type { RosterLeave } from "../store/room-schema";
-import type { DocumentStore, User } from "../store/schema";
+import type { DocumentStore } from "../store/schema";
 import { HandoverLoginLimit } from "./handover-limit";
 
 const log = createLogger("room");

@@ -1,4 +1,5 @@
-import type { Card, CardHolder, Db, Guardian } from "../store/schema";
+import type { Card, CardHolder, Guardian } from "../domain/entities";
+import type { Db } from "../store/schema";
 import { newId } from "./ids";
 import { checkRosterRows, guardianKey } from "./roster-checks";
 import {

@@ -1,8 +1,9 @@
 import { WanfengError } from "../../protocol";
 import type { DayService } from "../day/day-service";
+import type { User } from "../domain/entities";
 import type { DayEvent, EventJournal, StaffSignedIn, StaffSignedOut } from "../domain/events";
 import { scheduleOf } from "../domain/schedule/defaults";
-import type { DocumentStore, User } from "../store/schema";
+import type { DocumentStore } from "../store/schema";
 import { type AttendanceMark, type StaffMonth, staffMonth } from "./staff-hours";
 
 export interface StaffStatus {

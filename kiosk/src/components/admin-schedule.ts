@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Holiday, Schedule, Season } from "../../../server/store/schedule-schema";
+import type { Holiday, Schedule, Season } from "../../../protocol/care-schedule";
 import { adminApi } from "../admin-api";
 import { requestRender } from "../app";
 import { failureText } from "../format";

@@ -7,8 +7,8 @@ import type {
   GateRegisterEntry,
   LateChildView,
 } from "../../../protocol";
-import { DEFAULT_RECEPTION_ROOM } from "../../store/gate-schema";
 import { childDay, type DayState } from "../day-state";
+import { DEFAULT_RECEPTION_ROOM } from "../entities";
 import { type RosterIndex, relationOf } from "../roster-index";
 import { dismissalWindow } from "../schedule/windows";
 import { childView, DELEGATE_RELATION } from "../views";
