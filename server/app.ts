@@ -58,9 +58,9 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.clock ?? (() => new Date());
   const { store, journal } = options;
+  // The day service follows the store's changes, also those of `wanfeng device add`, `user add`
+  // and `import` run beside the server.
   const day = await DayService.open({ store, journal, clock, newId: randomUUID });
-  // `wanfeng device add`, `user add` and `import` write the document beside the running server.
-  const stopWatchingStore = store.onExternalChange(() => day.rosterChanged());
 
   const app = express();
   app.disable("x-powered-by");
@@ -81,11 +81,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));
   const admin = new AdminService({ store, day, clock, newId: randomUUID });
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
-  app.use(adminIoRoutes(store, day, attendance, clock));
+  app.use(adminIoRoutes(store, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
   app.use(healthRoutes(store, new RoomService({ store, day, clock, newId: randomUUID }), clock));
   app.use(staffRoutes(store, attendance, clock));
-  app.use(photoRoutes(store, day, clock, options.photosDir));
+  app.use(photoRoutes(store, clock, options.photosDir));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);
@@ -121,7 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       clearInterval(rollover);
       stopGateClock();
-      stopWatchingStore();
+      day.close();
       await io.close();
       await journal.close();
     },

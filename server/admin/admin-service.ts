@@ -22,14 +22,13 @@ export interface AdminDeps {
 
 /**
  * The office's changes to the roster document. Each one is a single store.update (all or
- * nothing), then the day service rebuilds who is expected, and screens reload.
+ * nothing); the day service hears the change, rebuilds who is expected, and screens reload.
  */
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
   private async change(run: (db: Db) => void): Promise<void> {
     await this.deps.store.update(run);
-    this.deps.day.rosterChanged();
   }
 
   applyForCare(user: User, input: EnrolmentApply): Promise<void> {

@@ -15,9 +15,22 @@ import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
 import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
+import type { StoreChange, StoreChangeKind } from "../ports/changes";
 import type { DocumentStore } from "../store/schema";
 
 const log = createLogger("day-service");
+
+/** The stored data buildRosterIndex reads: a change to any of it rebuilds the index. */
+const ROSTER_INDEX_KINDS: ReadonlySet<StoreChangeKind> = new Set([
+  "settings",
+  "roster",
+  "cards",
+  "users",
+  "devices",
+  "schedule",
+  "enrolments",
+  "duties",
+]);
 
 export interface DayServiceDeps {
   store: DocumentStore;
@@ -53,6 +66,7 @@ export class DayService {
   private readonly listeners = new Set<DayListener>();
   private readonly dayStartListeners = new Set<() => void>();
   private tapClaim: TapClaim | undefined;
+  private stopWatchingStore: (() => void) | undefined;
 
   private constructor(
     private readonly deps: DayServiceDeps,
@@ -69,8 +83,14 @@ export class DayService {
     const state = await rebuildDay(deps, day);
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
     const service = new DayService(deps, state);
+    // Admin pages, the technician screen and CLI commands beside the server all change the roster.
+    service.stopWatchingStore = deps.store.onChange((change) => service.storeChanged(change));
     await service.recordPlannedLeaves();
     return service;
+  }
+
+  close(): void {
+    this.stopWatchingStore?.();
   }
 
   onEvents(listener: DayListener): () => void {
@@ -84,8 +104,8 @@ export class DayService {
     return () => this.dayStartListeners.delete(listener);
   }
 
-  /** Call after the roster document changed (import, new device…). */
-  rosterChanged(): void {
+  private storeChanged(change: StoreChange): void {
+    if (![...change.kinds].some((kind) => ROSTER_INDEX_KINDS.has(kind))) return;
     this.roster = buildRosterIndex(this.deps.store.read(), this.state.day);
     for (const l of this.dayStartListeners) l();
   }

@@ -143,7 +143,6 @@ export class EnrolmentService {
   private afterBind(bound: CardBound, user: Pick<User, "id" | "username">, how: string): void {
     const level = bound.outcome === "refused" ? "warn" : "info";
     log[level]({ ...bound, by: user.username, how }, `card ${bound.outcome}`);
-    if (bound.outcome === "bound") this.deps.day.rosterChanged();
   }
 
   private expire(deviceId: string, timer: NodeJS.Timeout): void {

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { MonthSchema, WanfengError } from "../../protocol";
 import { printCards } from "../admin/admin-views";
 import { importRoster, previewRoster } from "../admin/roster-import";
-import type { DayService } from "../day/day-service";
 import type { AttendanceService } from "../staff/attendance-service";
 import { attendanceCsv } from "../staff/attendance-service";
 import type { DocumentStore } from "../store/schema";
@@ -25,7 +24,6 @@ const PrintQuerySchema = z.object({
  */
 export function adminIoRoutes(
   store: DocumentStore,
-  day: DayService,
   attendance: AttendanceService,
   clock: () => Date,
 ): Router {
@@ -42,7 +40,6 @@ export function adminIoRoutes(
   });
   router.post("/api/admin/import", admin, upload, async (req, res) => {
     const result = await importRoster(store, bytesOf(req.body));
-    day.rosterChanged();
     res.json({ data: result });
   });
 

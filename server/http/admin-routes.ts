@@ -97,7 +97,8 @@ export function adminRoutes(
   });
 
   // The school's timetable (作息时间): seasons, band windows, holidays. A saved schedule reaches
-  // kiosks and the gate at once: rosterChanged rebuilds the index and tells screens to reload.
+  // kiosks and the gate at once: the day service hears the store's change, rebuilds its index and
+  // tells screens to reload.
   router.get("/api/admin/schedule", (_req, res) => {
     const db = store.read();
     res.json({ data: { schedule: scheduleOf(db), isDefault: db.schedule === undefined } });
@@ -107,7 +108,6 @@ export function adminRoutes(
     await store.update((db) => {
       db.schedule = schedule;
     });
-    day.rosterChanged();
     res.json(done);
   });
 

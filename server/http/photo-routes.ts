@@ -2,7 +2,6 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import express, { Router } from "express";
 import type { Role } from "../../protocol";
-import type { DayService } from "../day/day-service";
 import type { DocumentStore } from "../store/schema";
 import { sendError } from "./errors";
 import { requireUser } from "./require-user";
@@ -56,12 +55,7 @@ function safeStem(kind: PhotoKind, id: string): string {
   return `${kind}-${id.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`.slice(0, 64);
 }
 
-export function photoRoutes(
-  store: DocumentStore,
-  day: DayService,
-  clock: () => Date,
-  photosDir: string | undefined,
-): Router {
+export function photoRoutes(store: DocumentStore, clock: () => Date, photosDir: string | undefined): Router {
   const router = Router();
 
   router.get("/api/photos/:file", requireUser(store, clock, VIEWERS), async (req, res) => {
@@ -107,7 +101,6 @@ export function photoRoutes(
       if (photo) entry.photo = photo;
       else delete entry.photo;
     });
-    day.rosterChanged();
   };
 
   const removeFiles = async (dir: string, stem: string, keep?: string) => {

@@ -224,7 +224,6 @@ export class TechnicianHub {
       if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
       device.readers = readers;
     });
-    day.rosterChanged();
     const device = day.currentRoster.devices.get(command.deviceId);
     if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
     log.info({ device: device.name, readers }, "readers configured");

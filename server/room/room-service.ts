@@ -200,7 +200,6 @@ export class RoomService {
       const group = db.groups.find((g) => g.id === command.groupId);
       if (group) group.announce = command.announce;
     });
-    this.deps.day.rosterChanged();
     return this.view(command.groupId);
   }
 
@@ -214,8 +213,8 @@ export class RoomService {
       else delete child.health;
     });
     log.info({ child: command.childId, by: user.username }, "health notes updated");
-    // Screens reload their snapshot (view:stale): the tile's marks and the doses change.
-    this.deps.day.rosterChanged();
+    // The day service hears the change and screens reload their snapshot (view:stale): the tile's
+    // marks and the doses change.
     const view = await this.deps.day.inspect((roster, state) => childView(roster, state, command.childId));
     if (!view) throw new WanfengError("NOT_FOUND", `no child ${command.childId}`);
     return view;

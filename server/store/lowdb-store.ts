@@ -3,7 +3,9 @@ import { join } from "node:path";
 import { type Adapter, Low, Memory } from "lowdb";
 import { createLogger, type Logger } from "../../common/log";
 import { WanfengError } from "../../protocol";
+import type { StoreChange } from "../ports/changes";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
+import { ChangeAnnouncer } from "./change-announcer";
 import { withDocumentLock } from "./document-lock";
 import { DurableJsonFile, parseJsonText } from "./durable-json-file";
 import { FileDocumentStore } from "./file-document-store";
@@ -96,6 +98,7 @@ class SerialisedStore implements DocumentStore {
   readonly #low: Low<Db>;
   readonly #label: string;
   #queue: Promise<void> = Promise.resolve();
+  readonly #changes = new ChangeAnnouncer(log);
 
   constructor(low: Low<Db>, label: string) {
     this.#low = low;
@@ -117,6 +120,10 @@ class SerialisedStore implements DocumentStore {
     return () => undefined;
   }
 
+  onChange(listener: (change: StoreChange) => void): () => void {
+    return this.#changes.add(listener);
+  }
+
   async #apply(change: (db: Db) => void): Promise<void> {
     const next = applyChange(this.#low.data, change, this.#label);
     try {
@@ -126,7 +133,9 @@ class SerialisedStore implements DocumentStore {
     } catch (err) {
       throw writeFailure(err, this.#label, log);
     }
+    const before = this.#low.data;
     this.#low.data = next;
+    this.#changes.announce(before, next, false);
   }
 }
 

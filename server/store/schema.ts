@@ -18,6 +18,7 @@ import {
   SpecialCareSchema,
   UserSchema,
 } from "../domain/entities";
+import type { ChangeFeed } from "../ports/changes";
 
 /**
  * The roster and configuration document kept by lowdb (data/wanfeng.json): the domain's entities
@@ -81,7 +82,7 @@ export function emptyDb(settings?: Partial<Settings>): Db {
 }
 
 /** Where the roster and configuration live. Tests pass an in-memory one. */
-export interface DocumentStore {
+export interface DocumentStore extends ChangeFeed {
   /** The current document. Do not mutate: use update(). */
   read(): Db;
   /** Applies the change and resolves once it is on disk; a change that fails validation is not kept. */
