@@ -10,7 +10,7 @@ import {
 import type { DayService } from "../day/day-service";
 import { enrolmentStateOn } from "../domain/enrolment";
 import type { Enrolment, User } from "../domain/entities";
-import { newId as idFromName } from "../roster/ids";
+import { newId as idFromName } from "../domain/name-ids";
 import type { Db, DocumentStore } from "../store/schema";
 
 export interface AdminDeps {

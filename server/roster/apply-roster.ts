@@ -1,6 +1,6 @@
 import type { Card, CardHolder, Guardian } from "../domain/entities";
+import { newId } from "../domain/name-ids";
 import type { Db } from "../store/schema";
-import { newId } from "./ids";
 import { checkRosterRows, guardianKey } from "./roster-checks";
 import {
   columnName,
