@@ -22,18 +22,19 @@ import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
+import type { Storage } from "./ports/storage";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
 import { ReportService } from "./reports/report-service";
 import { RoomService } from "./room/room-service";
 import { AttendanceService } from "./staff/attendance-service";
-import type { DocumentStore } from "./store/schema";
 
 const log = createLogger("server");
 
 export interface ServerOptions {
-  store: DocumentStore;
+  /** The storage backend, e.g. the file store from server/store/lowdb-store.ts. */
+  store: Storage;
   journal: EventJournal;
   port: number;
   host?: string;
@@ -79,7 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
   const archive = new ArchiveService({ store, day, journal, clock, newId: randomUUID });
   app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));
-  const admin = new AdminService({ store, day, clock, newId: randomUUID });
+  const admin = new AdminService({ store, clock, newId: randomUUID });
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));

@@ -14,9 +14,10 @@ import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
-import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
-import type { StoreChange, StoreChangeKind } from "../ports/changes";
-import type { DocumentStore } from "../store/schema";
+import { seedEarlierPassUses } from "../passes/earlier-uses";
+import type { LeaveStore, PassStore } from "../ports/care";
+import type { ChangeFeed, StoreChange, StoreChangeKind } from "../ports/changes";
+import type { RosterReader } from "../ports/roster";
 
 const log = createLogger("day-service");
 
@@ -33,7 +34,7 @@ const ROSTER_INDEX_KINDS: ReadonlySet<StoreChangeKind> = new Set([
 ]);
 
 export interface DayServiceDeps {
-  store: DocumentStore;
+  store: RosterReader & PassStore & LeaveStore & ChangeFeed;
   journal: EventJournal;
   clock: () => Date;
   newId: () => string;
@@ -73,12 +74,12 @@ export class DayService {
     state: DayState,
   ) {
     // Who is expected depends on the day (enrolment dates, special care): see domain/enrolment.ts.
-    this.roster = buildRosterIndex(deps.store.read(), state.day);
+    this.roster = buildRosterIndex(deps.store.schoolRoster(), state.day);
     this.state = state;
   }
 
   static async open(deps: DayServiceDeps): Promise<DayService> {
-    const timezone = deps.store.read().settings.timezone;
+    const timezone = deps.store.schoolRoster().settings.timezone;
     const day = schoolDay(deps.clock(), timezone);
     const state = await rebuildDay(deps, day);
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
@@ -106,7 +107,7 @@ export class DayService {
 
   private storeChanged(change: StoreChange): void {
     if (![...change.kinds].some((kind) => ROSTER_INDEX_KINDS.has(kind))) return;
-    this.roster = buildRosterIndex(this.deps.store.read(), this.state.day);
+    this.roster = buildRosterIndex(this.deps.store.schoolRoster(), this.state.day);
     for (const l of this.dayStartListeners) l();
   }
 
@@ -147,7 +148,7 @@ export class DayService {
       device,
       report,
       now: this.deps.clock(),
-      passes: passBook(this.deps.store.read()),
+      passes: this.deps.store.passBook(),
     });
     const durable = this.commit(decision.events);
     this.pendingTaps.set(report.id, durable);
@@ -227,7 +228,7 @@ export class DayService {
       children: groupChildViews(this.roster, this.state, groupId),
       alerts: [],
       schedule: rosterScheduleView(this.roster, this.state.day, groupId),
-      room: roomDayView(this.roster, this.state, groupId, this.deps.store.read().leaves ?? []),
+      room: roomDayView(this.roster, this.state, groupId, this.deps.store.leaves()),
     };
   }
 
@@ -266,14 +267,14 @@ export class DayService {
    * are recorded when the day's state is built: at start-up and at midnight (docs/decisions.md).
    */
   private async recordPlannedLeaves(): Promise<void> {
-    const leaves = this.deps.store.read().leaves ?? [];
+    const leaves = this.deps.store.leaves();
     const events = plannedLeaveEvents(this.roster, this.state, leaves, this.deps.clock());
     if (events.length > 0) await this.commit(events);
   }
 
   private async loadDay(day: string): Promise<void> {
     this.state = await rebuildDay(this.deps, day);
-    this.roster = buildRosterIndex(this.deps.store.read(), day);
+    this.roster = buildRosterIndex(this.deps.store.schoolRoster(), day);
     await this.recordPlannedLeaves();
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
@@ -314,6 +315,6 @@ export class DayService {
 /** The day's state from its journal, with the passes used on earlier days of their range. */
 async function rebuildDay(deps: DayServiceDeps, day: string): Promise<DayState> {
   const state = replay(day, await deps.journal.readDay(day));
-  await seedEarlierPassUses(state, deps.journal, passBook(deps.store.read()));
+  await seedEarlierPassUses(state, deps.journal, deps.store.passBook());
   return state;
 }

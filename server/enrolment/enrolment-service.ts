@@ -12,7 +12,7 @@ import {
 import type { DayService, TapClaim } from "../day/day-service";
 import type { Device, User } from "../domain/entities";
 import type { DayEvent, TapReceived } from "../domain/events";
-import type { DocumentStore } from "../store/schema";
+import type { CardStore, RosterReader } from "../ports/roster";
 import { bindCard, holderNameIn } from "./bind-card";
 
 const log = createLogger("enrolment");
@@ -38,7 +38,7 @@ interface Pending {
 }
 
 export interface EnrolmentDeps {
-  store: DocumentStore;
+  store: CardStore & RosterReader;
   day: DayService;
   clock: () => Date;
   /** Tells one screen socket how its enrolment ended. */
@@ -58,10 +58,10 @@ export class EnrolmentService {
   }
 
   start(user: User, socketId: string, deviceId: string, holder: HolderRef): EnrolmentStarted {
-    const db = this.deps.store.read();
-    if (!db.devices.some((d) => d.id === deviceId))
+    const roster = this.deps.store.schoolRoster();
+    if (!roster.devices.some((d) => d.id === deviceId))
       throw new WanfengError("NOT_FOUND", `no device ${deviceId}`);
-    const holderName = holderNameIn(db, holder);
+    const holderName = holderNameIn(roster, holder);
     if (holderName === undefined) throw new WanfengError("NOT_FOUND", `no ${holder.kind} ${holder.id}`);
     const current = this.pending.get(deviceId);
     // Two technicians waiting for a tap on one reader could not tell whose card it was.

@@ -2,7 +2,8 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import express, { Router } from "express";
 import type { Role } from "../../protocol";
-import type { DocumentStore } from "../store/schema";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { RosterReader, RosterWriter } from "../ports/roster";
 import { sendError } from "./errors";
 import { requireUser } from "./require-user";
 
@@ -55,7 +56,11 @@ function safeStem(kind: PhotoKind, id: string): string {
   return `${kind}-${id.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`.slice(0, 64);
 }
 
-export function photoRoutes(store: DocumentStore, clock: () => Date, photosDir: string | undefined): Router {
+export function photoRoutes(
+  store: SessionStore & UserStore & RosterReader & RosterWriter,
+  clock: () => Date,
+  photosDir: string | undefined,
+): Router {
   const router = Router();
 
   router.get("/api/photos/:file", requireUser(store, clock, VIEWERS), async (req, res) => {
@@ -83,9 +88,9 @@ export function photoRoutes(store: DocumentStore, clock: () => Date, photosDir: 
       sendError(res, "VALIDATION_FAILED", "kind must be child or guardian, with an id");
       return undefined;
     }
-    const db = store.read();
+    const roster = store.schoolRoster();
     const found =
-      kind === "child" ? db.children.some((c) => c.id === id) : db.guardians.some((g) => g.id === id);
+      kind === "child" ? roster.children.some((c) => c.id === id) : roster.guardians.some((g) => g.id === id);
     if (!found || !photosDir) {
       sendError(res, "NOT_FOUND", `no such ${kind}`);
       return undefined;
@@ -93,15 +98,8 @@ export function photoRoutes(store: DocumentStore, clock: () => Date, photosDir: 
     return { kind, id, dir: photosDir };
   };
 
-  const setPhoto = async (kind: PhotoKind, id: string, photo: string | undefined) => {
-    await store.update((db) => {
-      const entry =
-        kind === "child" ? db.children.find((c) => c.id === id) : db.guardians.find((g) => g.id === id);
-      if (!entry) return;
-      if (photo) entry.photo = photo;
-      else delete entry.photo;
-    });
-  };
+  const setPhoto = (kind: PhotoKind, id: string, photo: string | undefined) =>
+    store.setPhoto(kind, id, photo);
 
   const removeFiles = async (dir: string, stem: string, keep?: string) => {
     for (const ext of ["jpg", "png", "webp"]) {

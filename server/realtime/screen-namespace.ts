@@ -19,8 +19,10 @@ import type { DayService } from "../day/day-service";
 import type { ChildCommandKind } from "../domain/child-commands";
 import type { User } from "../domain/entities";
 import { PassService } from "../passes/pass-service";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { LeaveStore, PassStore } from "../ports/care";
+import type { RosterWriter } from "../ports/roster";
 import { RoomService } from "../room/room-service";
-import type { DocumentStore } from "../store/schema";
 import { connectError } from "./connect-error";
 import { attachGateCommands, publishGateBoard } from "./gate-commands";
 import { type ScreenNamespace, type ScreenSocketData, screenNamespace } from "./namespaces";
@@ -47,7 +49,7 @@ type ScreenSocket = Socket<
 /** Kiosks and the guard screen: logged-in users, each hearing only what their role and groups allow. */
 export function attachScreenNamespace(
   io: Server,
-  store: DocumentStore,
+  store: SessionStore & UserStore & PassStore & LeaveStore & RosterWriter,
   day: DayService,
   clock: () => Date,
   technician?: TechnicianViews,

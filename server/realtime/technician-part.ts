@@ -26,7 +26,7 @@ import type { ProfileCatalog } from "../devices/profile-catalog";
 import { checkReaderConfig } from "../devices/reader-config";
 import type { Device } from "../domain/entities";
 import type { EnrolmentService } from "../enrolment/enrolment-service";
-import type { DocumentStore } from "../store/schema";
+import type { DeviceStore } from "../ports/access";
 import { answerCommand, parseCommand } from "./command-helpers";
 import type { DeviceNamespace, DeviceSocketData, ScreenNamespace, ScreenSocketData } from "./namespaces";
 import { deviceRoom, TECHNICIAN_ROOM } from "./rooms";
@@ -47,7 +47,7 @@ type DeviceSocket = Socket<
 >;
 
 export interface TechnicianDeps {
-  store: DocumentStore;
+  store: DeviceStore;
   day: DayService;
   registry: DeviceRegistry;
   profiles: ProfileCatalog;
@@ -219,11 +219,7 @@ export class TechnicianHub {
       throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
     }
     const readers = await checkReaderConfig(command.readers, profiles);
-    await store.update((db) => {
-      const device = db.devices.find((d) => d.id === command.deviceId);
-      if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
-      device.readers = readers;
-    });
+    await store.setDeviceReaders(command.deviceId, readers);
     const device = day.currentRoster.devices.get(command.deviceId);
     if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
     log.info({ device: device.name, readers }, "readers configured");

@@ -90,7 +90,10 @@ export function documentRoster(store: DocumentStore): RosterReader & RosterWrite
         const people: readonly { id: string }[] =
           holder.kind === "staff" ? db.users : holder.kind === "child" ? db.children : db.guardians;
         if (!people.some((p) => p.id === holder.id))
-          throw new WanfengError("NOT_FOUND", `no ${holder.kind} ${holder.id}`);
+          throw new WanfengError(
+            "NOT_FOUND",
+            `no ${holder.kind === "staff" ? "user" : holder.kind} ${holder.id}`,
+          );
         const existing = db.cards.find((c) => c.id === cardId);
         if (existing === undefined) {
           db.cards.push({ id: cardId, holder: { kind: holder.kind, id: holder.id }, status: "active" });
