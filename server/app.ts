@@ -29,6 +29,7 @@ import { createTechnicianHub } from "./realtime/technician-setup";
 import { ReportService } from "./reports/report-service";
 import { RoomService } from "./room/room-service";
 import { AttendanceService } from "./staff/attendance-service";
+import { photoFolder } from "./store/photo-folder";
 
 const log = createLogger("server");
 
@@ -86,7 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(adminRoutes(store, day, admin, clock));
   app.use(healthRoutes(store, new RoomService({ store, day, clock, newId: randomUUID }), clock));
   app.use(staffRoutes(store, attendance, clock));
-  app.use(photoRoutes(store, clock, options.photosDir));
+  app.use(photoRoutes(store, clock, options.photosDir ? photoFolder(options.photosDir) : undefined));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);

@@ -1,15 +1,15 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import express, { Router } from "express";
 import type { Role } from "../../protocol";
 import type { SessionStore, UserStore } from "../ports/access";
+import type { PhotoExtension, PhotoFiles } from "../ports/photos";
 import type { RosterReader, RosterWriter } from "../ports/roster";
 import { sendError } from "./errors";
 import { requireUser } from "./require-user";
 
 /**
- * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live in
- * `<dataDir>/photos/` on the LAN server only and are served behind a login, never to anyone else.
+ * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live on
+ * the LAN server only (`<dataDir>/photos/`, see PhotoFiles) and are served behind a login, never
+ * to anyone else.
  * The roster keeps the same-origin path `/api/photos/<file>` (see server/domain/entities/custody.ts).
  */
 
@@ -26,7 +26,7 @@ const TYPES = {
   png: "image/png",
   webp: "image/webp",
 } as const;
-const EXT_OF: Record<string, "jpg" | "png" | "webp"> = {
+const EXT_OF: Record<string, PhotoExtension> = {
   "image/jpeg": "jpg",
   "image/png": "png",
   "image/webp": "webp",
@@ -59,7 +59,7 @@ function safeStem(kind: PhotoKind, id: string): string {
 export function photoRoutes(
   store: SessionStore & UserStore & RosterReader & RosterWriter,
   clock: () => Date,
-  photosDir: string | undefined,
+  photos: PhotoFiles | undefined,
 ): Router {
   const router = Router();
 
@@ -68,7 +68,7 @@ export function photoRoutes(
     const ext = FILE_NAME.test(file)
       ? (file.split(".").pop()?.toLowerCase() as keyof typeof TYPES)
       : undefined;
-    const bytes = ext && photosDir ? await readFile(join(photosDir, file)).catch(() => undefined) : undefined;
+    const bytes = ext && photos ? await photos.readPhoto(file) : undefined;
     if (!ext || !bytes) {
       sendError(res, "NOT_FOUND", "no such photo");
       return;
@@ -91,22 +91,15 @@ export function photoRoutes(
     const roster = store.schoolRoster();
     const found =
       kind === "child" ? roster.children.some((c) => c.id === id) : roster.guardians.some((g) => g.id === id);
-    if (!found || !photosDir) {
+    if (!found || !photos) {
       sendError(res, "NOT_FOUND", `no such ${kind}`);
       return undefined;
     }
-    return { kind, id, dir: photosDir };
+    return { kind, id, photos };
   };
 
   const setPhoto = (kind: PhotoKind, id: string, photo: string | undefined) =>
     store.setPhoto(kind, id, photo);
-
-  const removeFiles = async (dir: string, stem: string, keep?: string) => {
-    for (const ext of ["jpg", "png", "webp"]) {
-      const name = `${stem}.${ext}`;
-      if (name !== keep) await rm(join(dir, name), { force: true });
-    }
-  };
 
   router.put("/api/admin/photos/:kind/:id", admin, upload, async (req, res) => {
     const found = target(req.params.kind, req.params.id, res);
@@ -121,11 +114,7 @@ export function photoRoutes(
       sendError(res, "VALIDATION_FAILED", "send a JPEG, PNG or WebP image whose content type matches");
       return;
     }
-    const stem = safeStem(found.kind, found.id);
-    const file = `${stem}.${ext}`;
-    await mkdir(found.dir, { recursive: true });
-    await writeFile(join(found.dir, file), body);
-    await removeFiles(found.dir, stem, file);
+    const file = await found.photos.savePhoto(safeStem(found.kind, found.id), ext, body);
     const photo = PHOTO_URL_PREFIX + file;
     await setPhoto(found.kind, found.id, photo);
     res.json({ data: { photo } });
@@ -134,7 +123,7 @@ export function photoRoutes(
   router.delete("/api/admin/photos/:kind/:id", admin, async (req, res) => {
     const found = target(req.params.kind, req.params.id, res);
     if (!found) return;
-    await removeFiles(found.dir, safeStem(found.kind, found.id));
+    await found.photos.removePhotos(safeStem(found.kind, found.id));
     await setPhoto(found.kind, found.id, undefined);
     res.json({ data: null });
   });
