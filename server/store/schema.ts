@@ -81,7 +81,10 @@ export function emptyDb(settings?: Partial<Settings>): Db {
   };
 }
 
-/** Where the roster and configuration live. Tests pass an in-memory one. */
+/**
+ * The file backend's own view: the whole document. Services never see it (they take the ports in
+ * server/ports, implemented on it in ./document/); the wiring uses it to seed the demo school.
+ */
 export interface DocumentStore extends ChangeFeed {
   /** The current document. Do not mutate: use update(). */
   read(): Db;
