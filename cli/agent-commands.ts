@@ -42,7 +42,7 @@ export async function runDemoTapsCommand(options: { dataDir?: string; server: st
   if (!demo)
     throw new Error(`no demo school in ${dataDir}: start the server once on an empty data folder first`);
   const store = await openDocumentStore(dataDir);
-  const plan = planDemoTaps(store.read(), demo.devices);
+  const plan = planDemoTaps(store.schoolRoster(), demo.devices);
   const senders = new Map(
     demo.devices.map((d) => [d.token, createTapSender({ serverUrl: options.server, token: d.token })]),
   );

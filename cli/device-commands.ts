@@ -21,7 +21,7 @@ export async function runDeviceAddCommand(
 
 export async function runDeviceListCommand(options: { dataDir?: string }): Promise<void> {
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
-  for (const d of store.read().devices) {
+  for (const d of store.listDevices()) {
     console.log(`${d.id}\t${d.kind}\t${d.groupId ?? "-"}\t${d.name}`);
   }
 }

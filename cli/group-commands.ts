@@ -3,10 +3,10 @@ import { dataDirFrom } from "./paths";
 
 /** Group ids are what `device add --group` and `user add --group` take. */
 export async function runGroupListCommand(options: { dataDir?: string }): Promise<void> {
-  const db = (await openDocumentStore(dataDirFrom(options.dataDir))).read();
-  for (const group of db.groups) {
-    const room = db.rooms.find((r) => r.id === group.roomId)?.name ?? group.roomId;
-    const children = db.children.filter((c) => c.groupId === group.id).length;
+  const roster = (await openDocumentStore(dataDirFrom(options.dataDir))).schoolRoster();
+  for (const group of roster.groups) {
+    const room = roster.rooms.find((r) => r.id === group.roomId)?.name ?? group.roomId;
+    const children = roster.children.filter((c) => c.groupId === group.id).length;
     console.log(`${group.id}\t${group.name}\t${room}\t${children}/${group.capacity} children`);
   }
 }

@@ -11,10 +11,7 @@ import { dataDirFrom } from "./paths";
 export async function runImportCommand(file: string, options: { dataDir?: string }): Promise<void> {
   const rows = await parseRosterFile(await readFile(file));
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
-  let summary: unknown;
-  await store.update((db) => {
-    summary = applyRoster(db, rows);
-  });
+  const summary = await store.mergeRoster((parts) => applyRoster(parts, rows));
   console.log(`Imported ${rows.length} rows from ${file}.`);
   console.log(JSON.stringify(summary, null, 2));
 }

@@ -22,6 +22,7 @@ export async function runStartCommand(options: {
   const store = await openDocumentStore(dataDir);
   if (fresh && !options.empty) {
     const demo = await buildDemoSchool({});
+    // The demo school is a whole document: seeding it is this file backend's own business.
     await store.update((db) => Object.assign(db, demo.db));
     await writeDemoLogins(dataDir, demo);
     log.info({ dataDir }, "created the demo school on an empty data folder");
@@ -36,11 +37,11 @@ export async function runStartCommand(options: {
     photosDir: join(dataDir, "photos"),
   });
 
-  const db = store.read();
-  if (db.settings.demo) {
+  const school = store.schoolRoster();
+  if (school.settings.demo) {
     const demo = await readDemoLogins(dataDir);
     if (demo) console.log(formatDemoBanner(demo));
-  } else if (db.users.length === 0) {
+  } else if (school.users.length === 0) {
     console.log("No logins yet. Add one:  npx wanfeng user add admin --role admin");
   }
   console.log(`\nWanfeng is running: open ${server.url} in a browser (data in ${dataDir}).\n`);

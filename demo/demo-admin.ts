@@ -1,6 +1,6 @@
 import { nextDay } from "../server/admin/admin-service";
+import type { Duty, Enrolment } from "../server/domain/entities";
 import { schoolDay } from "../server/domain/school-day";
-import type { Duty, Enrolment } from "../server/store/admin-schema";
 import type { Db } from "../server/store/schema";
 
 /** A staff card for the demo's first teacher (考勤): tap it at a room reader to sign in and out. */

@@ -1,5 +1,5 @@
 import { em4100CardId } from "../protocol";
-import type { Card, Child, Guardian, Guardianship } from "../server/store/schema";
+import type { Card, Child, Guardian, Guardianship } from "../server/domain/entities";
 
 /**
  * The demo school's children and guardians, generated deterministically from name lists so every

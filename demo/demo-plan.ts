@@ -1,5 +1,5 @@
 import { careOnDay } from "../server/domain/enrolment";
-import type { Db } from "../server/store/schema";
+import type { SchoolRoster } from "../server/domain/entities";
 
 export interface DemoDevice {
   name: string;
@@ -21,7 +21,7 @@ export const DEMO_UNKNOWN_CARD = "0099999999";
  * A plausible afternoon for the demo school: most children tap in at their room, a few never
  * come; then parents tap at the gate, with one lost card and one unknown card among them.
  */
-export function planDemoTaps(db: Db, devices: readonly DemoDevice[]): DemoStep[] {
+export function planDemoTaps(db: SchoolRoster, devices: readonly DemoDevice[]): DemoStep[] {
   const gate = devices.find((d) => d.kind === "gate");
   const steps: DemoStep[] = [];
   const activeCard = (kind: "child" | "guardian", id: string) =>

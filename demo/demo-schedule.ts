@@ -1,5 +1,5 @@
+import type { Schedule } from "../server/domain/entities";
 import { DEFAULT_SCHEDULE } from "../server/domain/schedule";
-import type { Schedule } from "../server/store/schedule-schema";
 
 /**
  * The demo school's schedule: the default (2026 national holidays, summer/winter time, three

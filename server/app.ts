@@ -22,18 +22,20 @@ import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
+import type { Storage } from "./ports/storage";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
 import { ReportService } from "./reports/report-service";
 import { RoomService } from "./room/room-service";
 import { AttendanceService } from "./staff/attendance-service";
-import type { DocumentStore } from "./store/schema";
+import { photoFolder } from "./store/photo-folder";
 
 const log = createLogger("server");
 
 export interface ServerOptions {
-  store: DocumentStore;
+  /** The storage backend, e.g. the file store from server/store/lowdb-store.ts. */
+  store: Storage;
   journal: EventJournal;
   port: number;
   host?: string;
@@ -58,9 +60,9 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const clock = options.clock ?? (() => new Date());
   const { store, journal } = options;
+  // The day service follows the store's changes, also those of `wanfeng device add`, `user add`
+  // and `import` run beside the server.
   const day = await DayService.open({ store, journal, clock, newId: randomUUID });
-  // `wanfeng device add`, `user add` and `import` write the document beside the running server.
-  const stopWatchingStore = store.onExternalChange(() => day.rosterChanged());
 
   const app = express();
   app.disable("x-powered-by");
@@ -79,14 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
   const archive = new ArchiveService({ store, day, journal, clock, newId: randomUUID });
   app.use(reportRoutes(store, clock, new ReportService({ store, journal, clock }), archive));
-  const admin = new AdminService({ store, day, clock, newId: randomUUID });
+  const admin = new AdminService({ store, clock, newId: randomUUID });
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
-  app.use(adminIoRoutes(store, day, attendance, clock));
+  app.use(adminIoRoutes(store, attendance, clock));
   app.use(adminRoutes(store, day, admin, clock));
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
-  app.use(photoRoutes(store, day, clock, options.photosDir));
+  app.use(photoRoutes(store, clock, options.photosDir ? photoFolder(options.photosDir) : undefined));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);
@@ -122,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async close() {
       clearInterval(rollover);
       stopGateClock();
-      stopWatchingStore();
+      day.close();
       await io.close();
       await journal.close();
     },

@@ -9,11 +9,10 @@ import type {
 } from "../../protocol";
 import { dutyFor } from "../domain/duty";
 import { careOnDay, careStanding } from "../domain/enrolment";
-import type { Duty, Enrolment } from "../store/admin-schema";
-import type { Card, Db } from "../store/schema";
+import type { Card, Duty, Enrolment, SchoolRoster } from "../domain/entities";
 
 /** The admin screen's picture of the school on a day. Pure: document and day in, plain objects out. */
-export function adminSnapshot(db: Db, today: string): AdminSnapshot {
+export function adminSnapshot(db: SchoolRoster, today: string): AdminSnapshot {
   const care = careOnDay(db, today);
   const groupName = (id: string) => db.groups.find((g) => g.id === id)?.name ?? id;
   const cardsOf = (kind: Card["holder"]["kind"], holderId: string) =>
@@ -124,7 +123,7 @@ function enrolmentView(e: Enrolment): AdminEnrolmentView {
   };
 }
 
-function dutyLineView(db: Db, d: Duty): AdminDutyView {
+function dutyLineView(db: SchoolRoster, d: Duty): AdminDutyView {
   const when = d.date ? { date: d.date } : d.weekday ? { weekday: d.weekday } : {};
   const extra = { ...(d.from ? { from: d.from } : {}), ...(d.note ? { note: d.note } : {}) };
   if (d.person.kind === "teacher") {
@@ -148,7 +147,7 @@ function dutyLineView(db: Db, d: Duty): AdminDutyView {
  * The pickup cards to print: every active guardian card, or one family's (the guardian's own cards
  * and, for a child id, the cards of each of the child's guardians).
  */
-export function printCards(db: Db, filter: { guardianId?: string; childId?: string }): PrintCard[] {
+export function printCards(db: SchoolRoster, filter: { guardianId?: string; childId?: string }): PrintCard[] {
   const guardianIds = new Set<string>();
   if (filter.guardianId) guardianIds.add(filter.guardianId);
   if (filter.childId) {

@@ -1,15 +1,16 @@
 import { type ImportPreview, type ImportProblem, isWanfengError } from "../../protocol";
-import { applyRoster, type RosterSummary } from "../roster/apply-roster";
+import type { SchoolRoster } from "../domain/entities";
+import type { RosterWriter } from "../ports/roster";
+import { applyRoster, copyRosterParts, type RosterSummary } from "../roster/apply-roster";
 import { type CsvRecord, parseRosterRecords, readRecords } from "../roster/csv-import";
 import { decodeRosterBytes } from "../roster/decode";
 import type { RosterRow } from "../roster/roster-row";
 import { isXlsx, readXlsxRecords } from "../roster/xlsx-import";
-import type { Db, DocumentStore } from "../store/schema";
 
 /**
  * Roster import from the admin screen: a preview that reads the file, runs every check and a trial
  * merge on a copy of the document (nothing is written), and the import itself, which runs the same
- * again inside one store.update so it is all or nothing.
+ * again inside one store transaction (RosterWriter.mergeRoster) so it is all or nothing.
  */
 
 /** Rows shown in the preview table; the problems list is always complete. */
@@ -30,7 +31,7 @@ function problemsOf(err: unknown): ImportProblem[] {
   throw err;
 }
 
-export async function previewRoster(db: Db, bytes: Buffer): Promise<ImportPreview> {
+export async function previewRoster(roster: SchoolRoster, bytes: Buffer): Promise<ImportPreview> {
   let format: "csv" | "xlsx" = isXlsx(bytes) ? "xlsx" : "csv";
   let records: CsvRecord[] = [];
   let problems: ImportProblem[] = [];
@@ -38,7 +39,7 @@ export async function previewRoster(db: Db, bytes: Buffer): Promise<ImportPrevie
   try {
     ({ format, records } = await readRosterRecords(bytes));
     const rows = parseRosterRecords(records);
-    summary = applyRoster(structuredClone(db), rows);
+    summary = applyRoster(copyRosterParts(roster), rows);
   } catch (err) {
     problems = problemsOf(err);
   }
@@ -55,15 +56,11 @@ export async function previewRoster(db: Db, bytes: Buffer): Promise<ImportPrevie
 
 /** Parses and merges in one locked update; any problem leaves the document as it was. */
 export async function importRoster(
-  store: DocumentStore,
+  store: RosterWriter,
   bytes: Buffer,
 ): Promise<{ rows: number; summary: RosterSummary }> {
   const { records } = await readRosterRecords(bytes);
   const rows: RosterRow[] = parseRosterRecords(records);
-  let summary: RosterSummary | undefined;
-  await store.update((db) => {
-    summary = applyRoster(db, rows);
-  });
-  if (!summary) throw new Error("import did not run");
+  const summary = await store.mergeRoster((parts) => applyRoster(parts, rows));
   return { rows: rows.length, summary };
 }

@@ -3,17 +3,18 @@ import type { AmendmentView, AmendRequest, SignOffView } from "../../protocol";
 import { WanfengError } from "../../protocol";
 import type { DayService } from "../day/day-service";
 import { type DayState, replay } from "../domain/day-state";
+import type { User } from "../domain/entities";
 import type { DayAmended, DaySignedOff, EventJournal } from "../domain/events";
 import { amendmentView, signOffView } from "../domain/overview/overview-views";
 import { type ArchiveUser, decideAmendment, decideSignOff } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import type { DocumentStore, User } from "../store/schema";
+import type { RosterReader } from "../ports/roster";
 
 const log = createLogger("archive");
 
 export interface ArchiveDeps {
-  store: DocumentStore;
+  store: RosterReader;
   day: DayService;
   journal: EventJournal;
   clock: () => Date;
@@ -52,7 +53,7 @@ export class ArchiveService {
   }
 
   private async record<E extends DaySignedOff | DayAmended>(day: string, decide: Decide<E>): Promise<E> {
-    const timezone = this.deps.store.read().settings.timezone;
+    const timezone = this.deps.store.schoolRoster().settings.timezone;
     const today = schoolDay(this.deps.clock(), timezone);
     if (day > today) throw new WanfengError("VALIDATION_FAILED", `${day} has not happened yet`);
     if (day === today) {
@@ -73,7 +74,7 @@ export class ArchiveService {
     day: string,
     decide: Decide<E>,
   ): Promise<E> {
-    const roster = buildRosterIndex(this.deps.store.read(), day);
+    const roster = buildRosterIndex(this.deps.store.schoolRoster(), day);
     const state = replay(day, await this.deps.journal.readDay(day));
     const event = decide(roster, state, this.deps.clock());
     await this.deps.journal.append([event]);

@@ -1,4 +1,4 @@
-import type { User } from "../store/schema";
+import type { User } from "../domain/entities";
 
 /**
  * Who may see and do what on the screens. One table, so a reviewer can check the rules at a glance:

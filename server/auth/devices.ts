@@ -1,6 +1,7 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { type DeviceKind, DeviceKindSchema, WanfengError } from "../../protocol";
-import type { Device, DocumentStore } from "../store/schema";
+import type { Device } from "../domain/entities";
+import type { DeviceStore } from "../ports/access";
 import { newSecretToken, sha256Hex } from "./tokens";
 
 export interface NewDevice {
@@ -15,7 +16,7 @@ export interface NewDevice {
  * device's configuration; only its sha256 is kept.
  */
 export async function addDevice(
-  store: DocumentStore,
+  store: DeviceStore,
   input: NewDevice,
   now: Date = new Date(),
 ): Promise<{ device: Device; token: string }> {
@@ -36,15 +37,8 @@ export async function addDevice(
     tokenHash: sha256Hex(token),
     createdAt: now.toISOString(),
   };
-  await store.update((db) => {
-    const lower = name.toLowerCase();
-    if (db.devices.some((d) => d.name.toLowerCase() === lower))
-      invalid("name", `a device named ${name} exists`);
-    if (device.groupId !== undefined && !db.groups.some((g) => g.id === device.groupId)) {
-      invalid("groupId", `no such care group: ${device.groupId}`);
-    }
-    db.devices.push(device);
-  });
+  // The store refuses a name already taken and a group that does not exist.
+  await store.addDevice(device);
   return { device, token };
 }
 
@@ -52,11 +46,11 @@ export async function addDevice(
  * The device a token belongs to. Every stored hash is compared in constant time and the loop
  * does not stop early, so timing does not tell how close a guess was or which device matched.
  */
-export function authenticateDevice(store: DocumentStore, token: string): Device | undefined {
+export function authenticateDevice(store: DeviceStore, token: string): Device | undefined {
   if (token === "") return undefined;
   const presented = Buffer.from(sha256Hex(token), "hex");
   let found: Device | undefined;
-  for (const device of store.read().devices) {
+  for (const device of store.listDevices()) {
     const stored = Buffer.from(device.tokenHash, "hex");
     if (stored.length === presented.length && timingSafeEqual(stored, presented)) found ??= device;
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Role, RoleSchema, WanfengError } from "../../protocol";
-import type { Db, DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { UserStore } from "../ports/access";
 import { hashPassword, verifyPassword } from "./password";
 import { newSecretToken } from "./tokens";
 
@@ -15,13 +16,8 @@ export interface NewUser {
   groupIds?: string[];
 }
 
-/** Usernames are compared case-insensitively: "Teacher1" and "teacher1" are one login. */
-export function findUserByUsername(db: Db, username: string): User | undefined {
-  const wanted = username.trim().toLowerCase();
-  return db.users.find((user) => user.username.toLowerCase() === wanted);
-}
-
-export async function addUser(store: DocumentStore, input: NewUser): Promise<User> {
+/** VALIDATION_FAILED when the username is taken or a group does not exist (checked by the store). */
+export async function addUser(store: UserStore, input: NewUser): Promise<User> {
   const username = input.username.trim();
   const displayName = input.displayName.trim();
   if (!/^[^\s]{1,64}$/u.test(username))
@@ -43,13 +39,7 @@ export async function addUser(store: DocumentStore, input: NewUser): Promise<Use
     groupIds,
   };
 
-  await store.update((db) => {
-    // Checked inside the update, where no other change can slip in between check and insert.
-    if (findUserByUsername(db, username) !== undefined) invalid("username", `username ${username} is taken`);
-    const missing = groupIds.filter((groupId) => !db.groups.some((group) => group.id === groupId));
-    if (missing.length > 0) invalid("groupIds", `no such care group: ${missing.join(", ")}`);
-    db.users.push(user);
-  });
+  await store.addUser(user);
   return user;
 }
 
@@ -60,11 +50,11 @@ let dummyHash: Promise<string> | undefined;
  * scrypt (against a throw-away hash), so response time does not tell which usernames exist.
  */
 export async function authenticateUser(
-  store: DocumentStore,
+  store: UserStore,
   username: string,
   password: string,
 ): Promise<User | undefined> {
-  const user = findUserByUsername(store.read(), username);
+  const user = store.findUserByUsername(username);
   if (user === undefined) {
     dummyHash ??= hashPassword(newSecretToken());
     await verifyPassword(password, await dummyHash);

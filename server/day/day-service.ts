@@ -3,6 +3,7 @@ import type { ChildDayView, TapOutcome, TapReport, TapResult, ViewSnapshot } fro
 import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
 import { applyEvent, type DayState, replay } from "../domain/day-state";
+import type { Device } from "../domain/entities";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { gateBoard } from "../domain/gate/gate-views";
 import { admitAfterSignOff, assertDayOpen } from "../domain/overview/sign-off";
@@ -13,13 +14,27 @@ import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
-import { passBook, seedEarlierPassUses } from "../passes/earlier-uses";
-import type { Device, DocumentStore } from "../store/schema";
+import { seedEarlierPassUses } from "../passes/earlier-uses";
+import type { LeaveStore, PassStore } from "../ports/care";
+import type { ChangeFeed, StoreChange, StoreChangeKind } from "../ports/changes";
+import type { RosterReader } from "../ports/roster";
 
 const log = createLogger("day-service");
 
+/** The stored data buildRosterIndex reads: a change to any of it rebuilds the index. */
+const ROSTER_INDEX_KINDS: ReadonlySet<StoreChangeKind> = new Set([
+  "settings",
+  "roster",
+  "cards",
+  "users",
+  "devices",
+  "schedule",
+  "enrolments",
+  "duties",
+]);
+
 export interface DayServiceDeps {
-  store: DocumentStore;
+  store: RosterReader & PassStore & LeaveStore & ChangeFeed;
   journal: EventJournal;
   clock: () => Date;
   newId: () => string;
@@ -52,24 +67,31 @@ export class DayService {
   private readonly listeners = new Set<DayListener>();
   private readonly dayStartListeners = new Set<() => void>();
   private tapClaim: TapClaim | undefined;
+  private stopWatchingStore: (() => void) | undefined;
 
   private constructor(
     private readonly deps: DayServiceDeps,
     state: DayState,
   ) {
     // Who is expected depends on the day (enrolment dates, special care): see domain/enrolment.ts.
-    this.roster = buildRosterIndex(deps.store.read(), state.day);
+    this.roster = buildRosterIndex(deps.store.schoolRoster(), state.day);
     this.state = state;
   }
 
   static async open(deps: DayServiceDeps): Promise<DayService> {
-    const timezone = deps.store.read().settings.timezone;
+    const timezone = deps.store.schoolRoster().settings.timezone;
     const day = schoolDay(deps.clock(), timezone);
     const state = await rebuildDay(deps, day);
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
     const service = new DayService(deps, state);
+    // Admin pages, the technician screen and CLI commands beside the server all change the roster.
+    service.stopWatchingStore = deps.store.onChange((change) => service.storeChanged(change));
     await service.recordPlannedLeaves();
     return service;
+  }
+
+  close(): void {
+    this.stopWatchingStore?.();
   }
 
   onEvents(listener: DayListener): () => void {
@@ -83,9 +105,9 @@ export class DayService {
     return () => this.dayStartListeners.delete(listener);
   }
 
-  /** Call after the roster document changed (import, new device…). */
-  rosterChanged(): void {
-    this.roster = buildRosterIndex(this.deps.store.read(), this.state.day);
+  private storeChanged(change: StoreChange): void {
+    if (![...change.kinds].some((kind) => ROSTER_INDEX_KINDS.has(kind))) return;
+    this.roster = buildRosterIndex(this.deps.store.schoolRoster(), this.state.day);
     for (const l of this.dayStartListeners) l();
   }
 
@@ -126,7 +148,7 @@ export class DayService {
       device,
       report,
       now: this.deps.clock(),
-      passes: passBook(this.deps.store.read()),
+      passes: this.deps.store.passBook(),
     });
     const durable = this.commit(decision.events);
     this.pendingTaps.set(report.id, durable);
@@ -208,7 +230,7 @@ export class DayService {
       children: groupChildViews(this.roster, this.state, groupId),
       alerts: [],
       schedule: rosterScheduleView(this.roster, this.state.day, groupId),
-      room: roomDayView(this.roster, this.state, groupId, this.deps.store.read().leaves ?? []),
+      room: roomDayView(this.roster, this.state, groupId, this.deps.store.leaves()),
     };
   }
 
@@ -248,14 +270,14 @@ export class DayService {
    * are recorded when the day's state is built: at start-up and at midnight (docs/decisions.md).
    */
   private async recordPlannedLeaves(): Promise<void> {
-    const leaves = this.deps.store.read().leaves ?? [];
+    const leaves = this.deps.store.leaves();
     const events = plannedLeaveEvents(this.roster, this.state, leaves, this.deps.clock());
     if (events.length > 0) await this.commit(events);
   }
 
   private async loadDay(day: string): Promise<void> {
     this.state = await rebuildDay(this.deps, day);
-    this.roster = buildRosterIndex(this.deps.store.read(), day);
+    this.roster = buildRosterIndex(this.deps.store.schoolRoster(), day);
     await this.recordPlannedLeaves();
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
@@ -296,6 +318,6 @@ export class DayService {
 /** The day's state from its journal, with the passes used on earlier days of their range. */
 async function rebuildDay(deps: DayServiceDeps, day: string): Promise<DayState> {
   const state = replay(day, await deps.journal.readDay(day));
-  await seedEarlierPassUses(state, deps.journal, passBook(deps.store.read()));
+  await seedEarlierPassUses(state, deps.journal, deps.store.passBook());
   return state;
 }

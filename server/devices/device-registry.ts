@@ -1,6 +1,6 @@
 import type { DeviceStatusView, ReaderStatus } from "../../protocol";
+import type { Device } from "../domain/entities";
 import type { RosterIndex } from "../domain/roster-index";
-import type { Device } from "../store/schema";
 
 /**
  * What the server knows about its devices beyond the roster: which are connected right now, when

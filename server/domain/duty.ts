@@ -1,4 +1,4 @@
-import type { Duty } from "../store/admin-schema";
+import type { Duty } from "./entities";
 import { weekdayOf } from "./schedule/calendar";
 
 /** Who is responsible for a care group on a day, from the duty roster (值班表, SPEC rule 2). Pure. */

@@ -1,5 +1,4 @@
-import type { Enrolment, SpecialCare } from "../store/admin-schema";
-import type { Child, Db } from "../store/schema";
+import type { Child, Enrolment, SchoolRoster, SpecialCare } from "./entities";
 
 /**
  * Voluntary enrolment (SPEC rule 1) as pure functions of the paperwork and a school day:
@@ -77,7 +76,10 @@ export interface DayCare {
  * Who is in care on a day. Without a day (tests, tools), the latest paperwork counts and no special
  * care applies: "9999-12-31" is after every date a record can carry.
  */
-export function careOnDay(db: Pick<Db, "children" | "enrolments" | "specialCare">, day?: string): DayCare {
+export function careOnDay(
+  db: Pick<SchoolRoster, "children" | "enrolments" | "specialCare">,
+  day?: string,
+): DayCare {
   const on = day ?? "9999-12-31";
   const byChild = new Map<string, Enrolment[]>();
   for (const record of db.enrolments ?? []) {

@@ -1,7 +1,7 @@
 import type { PassRefusalReason, PassResult, PickupChildOutcome } from "../../protocol";
 import { isTokenLike, normalizeShortCode, parseToken, tokenMatches } from "../passes/pass-token";
-import type { Pass } from "../store/pass-schema";
 import type { DayState } from "./day-state";
+import type { Pass } from "./entities";
 import type { AlertRaised, PassUsed, PickupRequested } from "./events";
 import type { EarlyPickupAsked } from "./gate/gate-events";
 import { earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";

@@ -1,8 +1,18 @@
-import type { SpecialCare } from "../store/admin-schema";
-import type { Schedule } from "../store/schedule-schema";
-import type { Card, Child, Db, Device, Group, Guardian, Guardianship, Room, Settings } from "../store/schema";
 import type { DutyRoster } from "./duty";
 import { careOnDay, childOfDay } from "./enrolment";
+import type {
+  Card,
+  Child,
+  Device,
+  Group,
+  Guardian,
+  Guardianship,
+  Room,
+  Schedule,
+  SchoolRoster,
+  Settings,
+  SpecialCare,
+} from "./entities";
 import { scheduleOf } from "./schedule/defaults";
 
 /** Lookups the decisions need, built once per roster change instead of scanning arrays per tap. */
@@ -47,7 +57,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 /** `day` decides who is in care (enrolment dates, special care); see server/domain/enrolment.ts. */
-export function buildRosterIndex(db: Db, day?: string): RosterIndex {
+export function buildRosterIndex(db: SchoolRoster, day?: string): RosterIndex {
   const care = careOnDay(db, day);
   const children = db.children.map((c) => childOfDay(c, care));
   return {

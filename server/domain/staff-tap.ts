@@ -1,6 +1,6 @@
 import type { TapResult } from "../../protocol";
-import type { Card } from "../store/schema";
 import type { DayState } from "./day-state";
+import type { Card } from "./entities";
 import type { StaffSignedIn, StaffSignedOut } from "./events";
 import type { RosterIndex } from "./roster-index";
 

@@ -1,7 +1,7 @@
 import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from "../../protocol";
-import type { Card, Device } from "../store/schema";
 import { cardQrReading } from "./card-qr";
 import { childDay, type DayState, debounceKey } from "./day-state";
+import type { Card, Device } from "./entities";
 import type { AlertRaised, DayEvent, TapReceived } from "./events";
 import { childCardAtGate, custodyAlert, custodyBars, earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
 import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";

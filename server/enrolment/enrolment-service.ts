@@ -10,9 +10,10 @@ import {
   WanfengError,
 } from "../../protocol";
 import type { DayService, TapClaim } from "../day/day-service";
+import type { Device, User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import { tapReceived } from "../domain/tap-received";
-import type { Device, DocumentStore, User } from "../store/schema";
+import type { CardStore, RosterReader } from "../ports/roster";
 import { bindCard, holderNameIn } from "./bind-card";
 
 const log = createLogger("enrolment");
@@ -38,7 +39,7 @@ interface Pending {
 }
 
 export interface EnrolmentDeps {
-  store: DocumentStore;
+  store: CardStore & RosterReader;
   day: DayService;
   clock: () => Date;
   /** Tells one screen socket how its enrolment ended. */
@@ -58,10 +59,10 @@ export class EnrolmentService {
   }
 
   start(user: User, socketId: string, deviceId: string, holder: HolderRef): EnrolmentStarted {
-    const db = this.deps.store.read();
-    if (!db.devices.some((d) => d.id === deviceId))
+    const roster = this.deps.store.schoolRoster();
+    if (!roster.devices.some((d) => d.id === deviceId))
       throw new WanfengError("NOT_FOUND", `no device ${deviceId}`);
-    const holderName = holderNameIn(db, holder);
+    const holderName = holderNameIn(roster, holder);
     if (holderName === undefined) throw new WanfengError("NOT_FOUND", `no ${holder.kind} ${holder.id}`);
     const current = this.pending.get(deviceId);
     // Two technicians waiting for a tap on one reader could not tell whose card it was.
@@ -143,7 +144,6 @@ export class EnrolmentService {
   private afterBind(bound: CardBound, user: Pick<User, "id" | "username">, how: string): void {
     const level = bound.outcome === "refused" ? "warn" : "info";
     log[level]({ ...bound, by: user.username, how }, `card ${bound.outcome}`);
-    if (bound.outcome === "bound") this.deps.day.rosterChanged();
   }
 
   private expire(deviceId: string, timer: NodeJS.Timeout): void {

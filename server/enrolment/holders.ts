@@ -1,5 +1,5 @@
 import type { HolderMatch } from "../../protocol";
-import type { Db } from "../store/schema";
+import type { SchoolRoster } from "../domain/entities";
 
 const MAX_MATCHES = 20;
 
@@ -7,7 +7,7 @@ const MAX_MATCHES = 20;
  * Children and guardians whose name or id contains the query (case-insensitive), for choosing whom
  * a card belongs to. Children first, then guardians, each by name.
  */
-export function searchHolders(db: Db, query: string, limit = MAX_MATCHES): HolderMatch[] {
+export function searchHolders(db: SchoolRoster, query: string, limit = MAX_MATCHES): HolderMatch[] {
   const q = query.trim().toLowerCase();
   if (q === "") return [];
   const matches = (p: { id: string; name: string }) =>

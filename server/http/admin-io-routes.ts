@@ -3,10 +3,10 @@ import { z } from "zod";
 import { MonthSchema, WanfengError } from "../../protocol";
 import { printCards } from "../admin/admin-views";
 import { importRoster, previewRoster } from "../admin/roster-import";
-import type { DayService } from "../day/day-service";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { RosterReader, RosterWriter } from "../ports/roster";
 import type { AttendanceService } from "../staff/attendance-service";
 import { attendanceCsv } from "../staff/attendance-service";
-import type { DocumentStore } from "../store/schema";
 import { requireUser } from "./require-user";
 import { validated } from "./validate";
 
@@ -24,8 +24,7 @@ const PrintQuerySchema = z.object({
  * one file, one request, a size limit, and nothing to parse but the file itself.
  */
 export function adminIoRoutes(
-  store: DocumentStore,
-  day: DayService,
+  store: SessionStore & UserStore & RosterReader & RosterWriter,
   attendance: AttendanceService,
   clock: () => Date,
 ): Router {
@@ -38,22 +37,21 @@ export function adminIoRoutes(
   };
 
   router.post("/api/admin/import/preview", admin, upload, async (req, res) => {
-    res.json({ data: await previewRoster(store.read(), bytesOf(req.body)) });
+    res.json({ data: await previewRoster(store.schoolRoster(), bytesOf(req.body)) });
   });
   router.post("/api/admin/import", admin, upload, async (req, res) => {
     const result = await importRoster(store, bytesOf(req.body));
-    day.rosterChanged();
     res.json({ data: result });
   });
 
   router.get("/api/admin/print-cards", admin, (req, res) => {
     const filter = validated(PrintQuerySchema, req.query);
-    const db = store.read();
+    const roster = store.schoolRoster();
     const query = {
       ...(filter.guardianId ? { guardianId: filter.guardianId } : {}),
       ...(filter.childId ? { childId: filter.childId } : {}),
     };
-    res.json({ data: { schoolName: db.settings.schoolName, cards: printCards(db, query) } });
+    res.json({ data: { schoolName: roster.settings.schoolName, cards: printCards(roster, query) } });
   });
 
   router.get("/api/admin/attendance", admin, async (req, res) => {

@@ -13,9 +13,11 @@ import {
 import type { AdminService } from "../admin/admin-service";
 import { adminSnapshot } from "../admin/admin-views";
 import type { DayService } from "../day/day-service";
+import { ScheduleSchema } from "../domain/entities";
 import { scheduleOf } from "../domain/schedule/defaults";
-import { ScheduleSchema } from "../store/schedule-schema";
-import type { DocumentStore } from "../store/schema";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { ScheduleStore } from "../ports/care";
+import type { RosterReader } from "../ports/roster";
 import { currentUser, requireUser } from "./require-user";
 import { PathIdSchema, validated } from "./validate";
 
@@ -24,7 +26,7 @@ import { PathIdSchema, validated } from "./validate";
  * a schema from protocol/admin.ts; refusals are error codes.
  */
 export function adminRoutes(
-  store: DocumentStore,
+  store: SessionStore & UserStore & RosterReader & ScheduleStore,
   day: DayService,
   admin: AdminService,
   clock: () => Date,
@@ -36,7 +38,7 @@ export function adminRoutes(
 
   router.get("/api/admin/snapshot", async (_req, res) => {
     await day.ensureToday();
-    res.json({ data: adminSnapshot(store.read(), day.currentDay) });
+    res.json({ data: adminSnapshot(store.schoolRoster(), day.currentDay) });
   });
 
   router.post("/api/admin/enrolments", async (req, res) => {
@@ -97,17 +99,15 @@ export function adminRoutes(
   });
 
   // The school's timetable (作息时间): seasons, band windows, holidays. A saved schedule reaches
-  // kiosks and the gate at once: rosterChanged rebuilds the index and tells screens to reload.
+  // kiosks and the gate at once: the day service hears the store's change, rebuilds its index and
+  // tells screens to reload.
   router.get("/api/admin/schedule", (_req, res) => {
-    const db = store.read();
-    res.json({ data: { schedule: scheduleOf(db), isDefault: db.schedule === undefined } });
+    const roster = store.schoolRoster();
+    res.json({ data: { schedule: scheduleOf(roster), isDefault: roster.schedule === undefined } });
   });
   router.put("/api/admin/schedule", async (req, res) => {
     const schedule = validated(ScheduleSchema, req.body);
-    await store.update((db) => {
-      db.schedule = schedule;
-    });
-    day.rosterChanged();
+    await store.setSchedule(schedule);
     res.json(done);
   });
 

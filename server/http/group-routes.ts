@@ -3,10 +3,10 @@ import type { GroupSummary } from "../../protocol";
 import { visibleGroupIds } from "../auth/access";
 import type { DayService } from "../day/day-service";
 import { groupSummary } from "../domain/views";
-import type { DocumentStore } from "../store/schema";
+import type { SessionStore, UserStore } from "../ports/access";
 import { currentUser, requireUser } from "./require-user";
 
-export function groupRoutes(store: DocumentStore, day: DayService, clock: () => Date): Router {
+export function groupRoutes(store: SessionStore & UserStore, day: DayService, clock: () => Date): Router {
   const router = Router();
   router.get("/api/groups", requireUser(store, clock), (_req, res) => {
     const roster = day.currentRoster;

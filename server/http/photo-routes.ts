@@ -1,16 +1,16 @@
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import express, { Router } from "express";
 import type { Role } from "../../protocol";
-import type { DayService } from "../day/day-service";
-import type { DocumentStore } from "../store/schema";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { PhotoExtension, PhotoFiles } from "../ports/photos";
+import type { RosterReader, RosterWriter } from "../ports/roster";
 import { sendError } from "./errors";
 import { requireUser } from "./require-user";
 
 /**
- * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live in
- * `<dataDir>/photos/` on the LAN server only and are served behind a login, never to anyone else.
- * The roster keeps the same-origin path `/api/photos/<file>` (see gate-schema.ts).
+ * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live on
+ * the LAN server only (`<dataDir>/photos/`, see PhotoFiles) and are served behind a login, never
+ * to anyone else.
+ * The roster keeps the same-origin path `/api/photos/<file>` (see server/domain/entities/custody.ts).
  */
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
@@ -26,7 +26,7 @@ const TYPES = {
   png: "image/png",
   webp: "image/webp",
 } as const;
-const EXT_OF: Record<string, "jpg" | "png" | "webp"> = {
+const EXT_OF: Record<string, PhotoExtension> = {
   "image/jpeg": "jpg",
   "image/png": "png",
   "image/webp": "webp",
@@ -57,10 +57,9 @@ function safeStem(kind: PhotoKind, id: string): string {
 }
 
 export function photoRoutes(
-  store: DocumentStore,
-  day: DayService,
+  store: SessionStore & UserStore & RosterReader & RosterWriter,
   clock: () => Date,
-  photosDir: string | undefined,
+  photos: PhotoFiles | undefined,
 ): Router {
   const router = Router();
 
@@ -69,7 +68,7 @@ export function photoRoutes(
     const ext = FILE_NAME.test(file)
       ? (file.split(".").pop()?.toLowerCase() as keyof typeof TYPES)
       : undefined;
-    const bytes = ext && photosDir ? await readFile(join(photosDir, file)).catch(() => undefined) : undefined;
+    const bytes = ext && photos ? await photos.readPhoto(file) : undefined;
     if (!ext || !bytes) {
       sendError(res, "NOT_FOUND", "no such photo");
       return;
@@ -89,33 +88,18 @@ export function photoRoutes(
       sendError(res, "VALIDATION_FAILED", "kind must be child or guardian, with an id");
       return undefined;
     }
-    const db = store.read();
+    const roster = store.schoolRoster();
     const found =
-      kind === "child" ? db.children.some((c) => c.id === id) : db.guardians.some((g) => g.id === id);
-    if (!found || !photosDir) {
+      kind === "child" ? roster.children.some((c) => c.id === id) : roster.guardians.some((g) => g.id === id);
+    if (!found || !photos) {
       sendError(res, "NOT_FOUND", `no such ${kind}`);
       return undefined;
     }
-    return { kind, id, dir: photosDir };
+    return { kind, id, photos };
   };
 
-  const setPhoto = async (kind: PhotoKind, id: string, photo: string | undefined) => {
-    await store.update((db) => {
-      const entry =
-        kind === "child" ? db.children.find((c) => c.id === id) : db.guardians.find((g) => g.id === id);
-      if (!entry) return;
-      if (photo) entry.photo = photo;
-      else delete entry.photo;
-    });
-    day.rosterChanged();
-  };
-
-  const removeFiles = async (dir: string, stem: string, keep?: string) => {
-    for (const ext of ["jpg", "png", "webp"]) {
-      const name = `${stem}.${ext}`;
-      if (name !== keep) await rm(join(dir, name), { force: true });
-    }
-  };
+  const setPhoto = (kind: PhotoKind, id: string, photo: string | undefined) =>
+    store.setPhoto(kind, id, photo);
 
   router.put("/api/admin/photos/:kind/:id", admin, upload, async (req, res) => {
     const found = target(req.params.kind, req.params.id, res);
@@ -130,11 +114,7 @@ export function photoRoutes(
       sendError(res, "VALIDATION_FAILED", "send a JPEG, PNG or WebP image whose content type matches");
       return;
     }
-    const stem = safeStem(found.kind, found.id);
-    const file = `${stem}.${ext}`;
-    await mkdir(found.dir, { recursive: true });
-    await writeFile(join(found.dir, file), body);
-    await removeFiles(found.dir, stem, file);
+    const file = await found.photos.savePhoto(safeStem(found.kind, found.id), ext, body);
     const photo = PHOTO_URL_PREFIX + file;
     await setPhoto(found.kind, found.id, photo);
     res.json({ data: { photo } });
@@ -143,7 +123,7 @@ export function photoRoutes(
   router.delete("/api/admin/photos/:kind/:id", admin, async (req, res) => {
     const found = target(req.params.kind, req.params.id, res);
     if (!found) return;
-    await removeFiles(found.dir, safeStem(found.kind, found.id));
+    await found.photos.removePhotos(safeStem(found.kind, found.id));
     await setPhoto(found.kind, found.id, undefined);
     res.json({ data: null });
   });

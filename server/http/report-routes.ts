@@ -10,12 +10,13 @@ import {
 } from "../../protocol";
 import type { ArchiveService } from "../archive/archive-service";
 import { canOversee } from "../auth/access";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { RosterReader } from "../ports/roster";
 import { toCsv } from "../reports/csv";
 import { REPORT_LANGUAGES } from "../reports/labels";
 import type { ReportService } from "../reports/report-service";
 import { dailySheets, monthlySheets, type Sheet } from "../reports/tables";
 import { toXlsx } from "../reports/xlsx";
-import type { DocumentStore } from "../store/schema";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";
 
@@ -27,7 +28,7 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
  * Excel, the day's sign-off and amendments of a closed day. Reading a day replays its journal.
  */
 export function reportRoutes(
-  store: DocumentStore,
+  store: SessionStore & UserStore & RosterReader,
   clock: () => Date,
   reports: ReportService,
   archive: ArchiveService,
@@ -43,7 +44,7 @@ export function reportRoutes(
     const q = parse(DailyReportQuerySchema, req.query);
     const { lang } = parse(FormatQuerySchema, { lang: req.query.lang });
     const record = await reports.daily(q.day, q.group);
-    const timezone = store.read().settings.timezone;
+    const timezone = store.schoolRoster().settings.timezone;
     await sendSheets(req, res, dailySheets(record, lang, timezone), `wanfeng-daily-${q.day}`);
   };
   router.get("/api/reports/daily.csv", auth, onlyOverseers, dailyExport);

@@ -2,7 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import type { Role } from "../../protocol";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
-import type { DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { SessionStore, UserStore } from "../ports/access";
 import { sendError } from "./errors";
 
 declare module "express-serve-static-core" {
@@ -12,7 +13,7 @@ declare module "express-serve-static-core" {
 }
 
 /** Every /api route but login goes through this: a valid session cookie, and one of the roles. */
-export function requireUser(store: DocumentStore, clock: () => Date, roles?: readonly Role[]) {
+export function requireUser(store: SessionStore & UserStore, clock: () => Date, roles?: readonly Role[]) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = sessionTokenFromCookieHeader(req.headers.cookie);
     const user = token ? await resolveSession(store, token, clock()) : undefined;

@@ -2,14 +2,15 @@ import { Router } from "express";
 import { z } from "zod";
 import { canUseTechnicianTools } from "../auth/access";
 import { searchHolders } from "../enrolment/holders";
-import type { DocumentStore } from "../store/schema";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { RosterReader } from "../ports/roster";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";
 
 const QuerySchema = z.object({ q: z.string().max(64).default("") });
 
 /** Whom a card can be bound to: for the technician's enrolment panel (technician and admin). */
-export function rosterRoutes(store: DocumentStore, clock: () => Date): Router {
+export function rosterRoutes(store: SessionStore & UserStore & RosterReader, clock: () => Date): Router {
   const router = Router();
   router.get("/api/roster/holders", requireUser(store, clock), (req, res) => {
     if (!canUseTechnicianTools(currentUser(res))) {
@@ -21,7 +22,7 @@ export function rosterRoutes(store: DocumentStore, clock: () => Date): Router {
       sendError(res, "VALIDATION_FAILED", "q must be a short text");
       return;
     }
-    res.json({ data: searchHolders(store.read(), parsed.data.q) });
+    res.json({ data: searchHolders(store.schoolRoster(), parsed.data.q) });
   });
   return router;
 }

@@ -5,7 +5,8 @@ import { LoginRequestSchema, type SessionUser } from "../../protocol";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
 import { authenticateUser } from "../auth/users";
-import type { DocumentStore, User } from "../store/schema";
+import type { User } from "../domain/entities";
+import type { SessionStore, UserStore } from "../ports/access";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";
 
@@ -21,7 +22,7 @@ export function toSessionUser(user: User): SessionUser {
   };
 }
 
-export function sessionRoutes(store: DocumentStore, clock: () => Date): Router {
+export function sessionRoutes(store: SessionStore & UserStore, clock: () => Date): Router {
   const router = Router();
   // Password guessing from one address is slowed down; successful logins do not count.
   const loginLimit = rateLimit({

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { StaffSignSchema } from "../../protocol";
+import type { SessionStore, UserStore } from "../ports/access";
 import type { AttendanceService } from "../staff/attendance-service";
-import type { DocumentStore } from "../store/schema";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";
 import { validated } from "./validate";
@@ -10,7 +10,11 @@ import { validated } from "./validate";
  * Signing in and out by login (考勤) for staff without a card at hand: one's own attendance only.
  * Technicians are not care staff.
  */
-export function staffRoutes(store: DocumentStore, attendance: AttendanceService, clock: () => Date): Router {
+export function staffRoutes(
+  store: SessionStore & UserStore,
+  attendance: AttendanceService,
+  clock: () => Date,
+): Router {
   const router = Router();
   router.use("/api/staff", requireUser(store, clock), (_req, res, next) => {
     if (currentUser(res).role === "technician") sendError(res, "AUTH_FORBIDDEN", "not care staff");

@@ -1,7 +1,6 @@
 import type { DayState } from "../domain/day-state";
 import type { EventJournal } from "../domain/events";
 import type { PassBook } from "../domain/pass-decision";
-import type { Db } from "../store/schema";
 
 /**
  * A pass for a date range is used once in the whole range, but the day state is rebuilt from one
@@ -25,11 +24,6 @@ export async function seedEarlierPassUses(
       state.passUses.set(event.passId, { day: event.day, at: event.at, deviceId: event.deviceId });
     }
   }
-}
-
-/** The passes and key of the roster document (both optional in older files). */
-export function passBook(db: Db): PassBook {
-  return { key: db.passKey, passes: db.passes ?? [] };
 }
 
 export function nextDay(day: string): string {

@@ -9,20 +9,20 @@ import {
   WanfengError,
 } from "../../protocol";
 import type { DayService } from "../day/day-service";
+import type { Pass, User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import { decidePass, presentedFromTyping } from "../domain/pass-decision";
 import type { RosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import type { Pass } from "../store/pass-schema";
-import type { Db, DocumentStore, User } from "../store/schema";
-import { nextDay, passBook } from "./earlier-uses";
+import type { PassStore } from "../ports/care";
+import { nextDay } from "./earlier-uses";
 import { newPassId, newPassKey, newShortCode } from "./pass-token";
 import { passView } from "./pass-views";
 
 const log = createLogger("passes");
 
 export interface PassServiceDeps {
-  store: DocumentStore;
+  store: PassStore;
   day: DayService;
   clock: () => Date;
   newId: () => string;
@@ -43,14 +43,11 @@ export class PassService {
     this.checkDates(command.validFrom, validTo, roster);
     const guardianId = announcingGuardian(roster, childIds, command.guardianId);
 
-    let created: Pass | undefined;
-    await this.deps.store.update((db) => {
-      db.passKey ??= newPassKey();
-      const passes = db.passes ?? [];
+    const created = await this.deps.store.createPass((passes) => {
       const ids = new Set(passes.map((p) => p.id));
       let id = newPassId();
       while (ids.has(id)) id = newPassId();
-      created = {
+      return {
         id,
         delegate: command.delegate,
         childIds,
@@ -61,9 +58,7 @@ export class PassService {
         createdAt: this.deps.clock().toISOString(),
         createdBy: user.id,
       };
-      db.passes = [...passes, created];
-    });
-    if (!created) throw new WanfengError("INTERNAL", "pass not stored");
+    }, newPassKey);
     log.info({ passId: created.id, by: user.username, children: childIds }, "delegate pass written");
     return this.view(created);
   }
@@ -73,7 +68,7 @@ export class PassService {
     const roster = this.deps.day.currentRoster;
     const today = this.today(roster);
     const wanted = command.groupId;
-    const passes = (this.deps.store.read().passes ?? []).filter((pass) => {
+    const passes = this.deps.store.passBook().passes.filter((pass) => {
       if (pass.validTo < today) return false;
       const groups = pass.childIds.map((id) => roster.children.get(id)?.groupId ?? "");
       if (wanted !== undefined && !groups.includes(wanted)) return false;
@@ -104,10 +99,7 @@ export class PassService {
     const pass = this.find(passId);
     if (!pass.revokedAt) {
       const at = this.deps.clock().toISOString();
-      await this.deps.store.update((db) => {
-        const stored = db.passes?.find((p) => p.id === passId);
-        if (stored && !stored.revokedAt) Object.assign(stored, { revokedAt: at, revokedBy: user.id });
-      });
+      await this.deps.store.revokePass(passId, at, user.id);
       log.info({ passId, by: user.username }, "delegate pass revoked");
     }
     return this.view(this.find(passId));
@@ -116,7 +108,7 @@ export class PassService {
   /** The guard typed the short code: the same decision as a scanned QR code, recorded as the guard's act. */
   async redeem(user: User, command: PassRedeem): Promise<PassResult> {
     const gateId = this.gateFor(command.gateDeviceId);
-    const book = passBook(this.deps.store.read());
+    const book = this.deps.store.passBook();
     const eventId = this.deps.newId();
     const result = await this.deps.day.recordDecision((roster, state, now) => {
       const presented = presentedFromTyping(command.code);
@@ -135,14 +127,14 @@ export class PassService {
   }
 
   private async view(pass: Pass): Promise<PassView> {
-    const db: Db = this.deps.store.read();
+    const { key } = this.deps.store.passBook();
     return this.deps.day.inspect((roster, state) =>
-      passView(db, roster, pass, state.day, state.passUses.get(pass.id)),
+      passView(key, roster, pass, state.day, state.passUses.get(pass.id)),
     );
   }
 
   private find(passId: string): Pass {
-    const pass = this.deps.store.read().passes?.find((p) => p.id === passId);
+    const pass = this.deps.store.passBook().passes.find((p) => p.id === passId);
     if (!pass) throw new WanfengError("NOT_FOUND", `no pass ${passId}`);
     return pass;
   }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from "../store/pass-schema";
+import { SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from "../domain/entities";
 
 /**
  * The text in a pass's QR code: `WF1.<passId>.<expiry YYYYMMDD>.<signature>`.

@@ -1,12 +1,17 @@
 import type { PassChildView, PassStatus, PassView } from "../../protocol";
 import type { PassUse } from "../domain/day-state";
+import type { Pass } from "../domain/entities";
 import type { RosterIndex } from "../domain/roster-index";
-import type { Pass } from "../store/pass-schema";
-import type { Db } from "../store/schema";
 import { passToken } from "./pass-token";
 
 /** A pass as the teacher or office sees it, with the token for its QR code. Pure. */
-export function passView(db: Db, roster: RosterIndex, pass: Pass, today: string, use?: PassUse): PassView {
+export function passView(
+  passKey: string | undefined,
+  roster: RosterIndex,
+  pass: Pass,
+  today: string,
+  use?: PassUse,
+): PassView {
   const children: PassChildView[] = pass.childIds.map((childId) => {
     const child = roster.children.get(childId);
     const group = child ? roster.groups.get(child.groupId) : undefined;
@@ -28,8 +33,8 @@ export function passView(db: Db, roster: RosterIndex, pass: Pass, today: string,
     validTo: pass.validTo,
     status: passStatus(pass, today, use),
     createdAt: pass.createdAt,
-    createdByName: db.users.find((u) => u.id === pass.createdBy)?.displayName ?? pass.createdBy,
-    token: db.passKey ? passToken(db.passKey, pass) : "",
+    createdByName: roster.staffNames.get(pass.createdBy) ?? pass.createdBy,
+    token: passKey ? passToken(passKey, pass) : "",
     shortCode: pass.shortCode,
   };
   if (use) view.usedAt = use.at;

@@ -4,7 +4,7 @@ import { createLogger } from "../../common/log";
 import { TapReportSchema, toWireError } from "../../protocol";
 import { authenticateDevice } from "../auth/devices";
 import type { DayService } from "../day/day-service";
-import type { DocumentStore } from "../store/schema";
+import type { DeviceStore } from "../ports/access";
 import { connectError } from "./connect-error";
 import { type DeviceNamespace, deviceNamespace } from "./namespaces";
 import { deviceConfigOf } from "./technician-part";
@@ -12,7 +12,7 @@ import { deviceConfigOf } from "./technician-part";
 const log = createLogger("device-socket");
 
 /** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
-export function attachDeviceNamespace(io: Server, store: DocumentStore, day: DayService): DeviceNamespace {
+export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DayService): DeviceNamespace {
   const devices = deviceNamespace(io);
 
   devices.use(async (socket, next) => {

@@ -7,7 +7,7 @@ import {
   type ServerToDeviceEvents,
   type ServerToScreenEvents,
 } from "../../protocol";
-import type { User } from "../store/schema";
+import type { User } from "../domain/entities";
 
 export interface DeviceSocketData {
   deviceId: string;

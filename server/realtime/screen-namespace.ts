@@ -4,8 +4,9 @@ import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
 import type { DayService } from "../day/day-service";
 import { PassService } from "../passes/pass-service";
+import type { SessionStore, UserStore } from "../ports/access";
+import type { LeaveStore, PassStore } from "../ports/care";
 import type { RoomService } from "../room/room-service";
-import type { DocumentStore } from "../store/schema";
 import { attachCommands, type ScreenCommandTable } from "./commands/command-table";
 import { gateCommands } from "./commands/gate-commands";
 import { passCommands } from "./commands/pass-commands";
@@ -19,7 +20,7 @@ import { ScreenStreams } from "./publish/screen-streams";
 import type { TechnicianHub } from "./technician-part";
 
 export interface ScreenNamespaceDeps {
-  store: DocumentStore;
+  store: SessionStore & UserStore & PassStore & LeaveStore;
   day: DayService;
   rooms: RoomService;
   technician: TechnicianHub;
@@ -51,7 +52,7 @@ export function attachScreenNamespace(io: Server, deps: ScreenNamespaceDeps): Sc
     next();
   });
 
-  attachDayPublisher({ day, streams, clock, leaves: () => store.read().leaves ?? [] });
+  attachDayPublisher({ day, streams, clock, leaves: () => store.leaves() });
 
   const passes = new PassService({ store, day, clock, newId: randomUUID });
   const table: ScreenCommandTable = {

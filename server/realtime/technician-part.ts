@@ -19,8 +19,9 @@ import type { DayService } from "../day/day-service";
 import type { DeviceRegistry } from "../devices/device-registry";
 import type { ProfileCatalog } from "../devices/profile-catalog";
 import { checkReaderConfig } from "../devices/reader-config";
+import type { Device } from "../domain/entities";
 import type { EnrolmentService } from "../enrolment/enrolment-service";
-import type { Device, DocumentStore } from "../store/schema";
+import type { DeviceStore } from "../ports/access";
 import type { DeviceNamespace, DeviceSocketData, ScreenNamespace, ScreenSocketData } from "./namespaces";
 import type { ScreenStreams } from "./publish/screen-streams";
 import { deviceRoom, TECHNICIAN_ROOM } from "./rooms";
@@ -41,7 +42,7 @@ type DeviceSocket = Socket<
 >;
 
 export interface TechnicianDeps {
-  store: DocumentStore;
+  store: DeviceStore;
   day: DayService;
   registry: DeviceRegistry;
   profiles: ProfileCatalog;
@@ -187,12 +188,7 @@ export class TechnicianHub {
       throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
     }
     const readers = await checkReaderConfig(command.readers, profiles);
-    await store.update((db) => {
-      const device = db.devices.find((d) => d.id === command.deviceId);
-      if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
-      device.readers = readers;
-    });
-    day.rosterChanged();
+    await store.setDeviceReaders(command.deviceId, readers);
     const device = day.currentRoster.devices.get(command.deviceId);
     if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
     log.info({ device: device.name, readers }, "readers configured");

@@ -3,7 +3,8 @@ import type { DayService } from "../day/day-service";
 import { DeviceRegistry } from "../devices/device-registry";
 import { ProfileCatalog } from "../devices/profile-catalog";
 import { EnrolmentService } from "../enrolment/enrolment-service";
-import type { DocumentStore } from "../store/schema";
+import type { DeviceStore } from "../ports/access";
+import type { CardStore, RosterReader } from "../ports/roster";
 import { TechnicianHub } from "./technician-part";
 
 /**
@@ -11,7 +12,11 @@ import { TechnicianHub } from "./technician-part";
  * enrolment service (which claims taps from the day service) and the hub that speaks on sockets.
  * The hub's namespaces are attached later (it answers the screen namespace's technician view).
  */
-export function createTechnicianHub(store: DocumentStore, day: DayService, clock: () => Date): TechnicianHub {
+export function createTechnicianHub(
+  store: DeviceStore & CardStore & RosterReader,
+  day: DayService,
+  clock: () => Date,
+): TechnicianHub {
   const registry = new DeviceRegistry(clock);
   let notify: (socketId: string, done: EnrolmentDone) => void = () => {};
   const enrolment = new EnrolmentService({ store, day, clock, notify: (id, done) => notify(id, done) });

@@ -3,13 +3,13 @@ import { WanfengError } from "../../protocol";
 import type { EventJournal } from "../domain/events";
 import { buildRosterIndex } from "../domain/roster-index";
 import { schoolDay } from "../domain/school-day";
-import type { DocumentStore } from "../store/schema";
+import type { RosterReader } from "../ports/roster";
 import { daysOfMonth } from "./clock";
 import { buildDailyRecord } from "./daily-record";
 import { buildMonthlySummary } from "./monthly-summary";
 
 export interface ReportDeps {
-  store: DocumentStore;
+  store: RosterReader;
   journal: EventJournal;
   clock: () => Date;
 }
@@ -23,14 +23,13 @@ export class ReportService {
   constructor(private readonly deps: ReportDeps) {}
 
   today(): string {
-    return schoolDay(this.deps.clock(), this.deps.store.read().settings.timezone);
+    return schoolDay(this.deps.clock(), this.deps.store.schoolRoster().settings.timezone);
   }
 
   async daily(day: string, groupId?: string): Promise<DailyRecord> {
     if (day > this.today()) throw new WanfengError("VALIDATION_FAILED", `${day} has not happened yet`);
-    const db = this.deps.store.read();
     // The roster as it stood that day (enrolment dates decide who was expected); group names are today's.
-    const roster = buildRosterIndex(db, day);
+    const roster = buildRosterIndex(this.deps.store.schoolRoster(), day);
     if (groupId !== undefined && !roster.groups.has(groupId)) {
       throw new WanfengError("NOT_FOUND", `no group ${groupId}`);
     }
@@ -54,7 +53,7 @@ export class ReportService {
     }
     return buildMonthlySummary({
       month,
-      schoolName: this.deps.store.read().settings.schoolName,
+      schoolName: this.deps.store.schoolRoster().settings.schoolName,
       now: this.deps.clock(),
       records,
     });

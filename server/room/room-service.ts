@@ -15,6 +15,7 @@ import {
 import { canReceiveGroup } from "../auth/access";
 import { authenticateUser } from "../auth/users";
 import type { DayService } from "../day/day-service";
+import type { RosterLeave, User } from "../domain/entities";
 import type { Actor } from "../domain/events";
 import { isUnexplainedNow } from "../domain/room/absences";
 import { decideHandover } from "../domain/room/handover";
@@ -24,14 +25,15 @@ import { decideRollCall } from "../domain/room/rollcall";
 import { roomDayView } from "../domain/room/room-view";
 import { schoolDay } from "../domain/school-day";
 import { childView } from "../domain/views";
-import type { RosterLeave } from "../store/room-schema";
-import type { DocumentStore, User } from "../store/schema";
+import type { UserStore } from "../ports/access";
+import type { LeaveStore } from "../ports/care";
+import type { RosterWriter } from "../ports/roster";
 import { HandoverLoginLimit } from "./handover-limit";
 
 const log = createLogger("room");
 
 export interface RoomServiceDeps {
-  store: DocumentStore;
+  store: LeaveStore & RosterWriter & UserStore;
   day: DayService;
   clock: () => Date;
   newId: () => string;
@@ -94,9 +96,7 @@ export class RoomService {
       const events = decideLeaveToday(roster, state, leave, actorOf(user), at);
       return { result: null, events };
     });
-    await this.deps.store.update((db) => {
-      db.leaves = [...(db.leaves ?? []), leave];
-    });
+    await this.deps.store.addLeave(leave);
     log.info(
       { leaveId: leave.id, child: leave.childId, from: leave.from, to, by: user.username },
       "leave recorded",
@@ -113,11 +113,7 @@ export class RoomService {
       events: decideLeaveCancel(state, leave, command.reason, actorOf(user), eventId, now),
     }));
     const at = this.deps.clock().toISOString();
-    await this.deps.store.update((db) => {
-      const stored = db.leaves?.find((l) => l.id === leave.id);
-      if (stored)
-        Object.assign(stored, { cancelledAt: at, cancelledBy: user.id, cancelReason: command.reason });
-    });
+    await this.deps.store.cancelLeave(leave.id, { at, byUserId: user.id, reason: command.reason });
     log.info({ leaveId: leave.id, by: user.username }, "leave cancelled");
     return this.view(groupId);
   }
@@ -188,25 +184,16 @@ export class RoomService {
     if (!this.deps.day.currentRoster.groups.has(command.groupId)) {
       throw new WanfengError("NOT_FOUND", `no group ${command.groupId}`);
     }
-    await this.deps.store.update((db) => {
-      const group = db.groups.find((g) => g.id === command.groupId);
-      if (group) group.announce = command.announce;
-    });
-    this.deps.day.rosterChanged();
+    await this.deps.store.setGroupAnnounce(command.groupId, command.announce);
     return this.view(command.groupId);
   }
 
   async updateHealth(user: User, command: HealthUpdate): Promise<ChildDayView> {
     this.groupOfChild(command.childId);
-    await this.deps.store.update((db) => {
-      const child = db.children.find((c) => c.id === command.childId);
-      if (!child) return;
-      if (command.health) child.health = command.health;
-      else delete child.health;
-    });
+    await this.deps.store.setHealth(command.childId, command.health ?? undefined);
     log.info({ child: command.childId, by: user.username }, "health notes updated");
-    // Screens reload their snapshot (view:stale): the tile's marks and the doses change.
-    this.deps.day.rosterChanged();
+    // The day service hears the change and screens reload their snapshot (view:stale): the tile's
+    // marks and the doses change.
     const view = await this.deps.day.inspect((roster, state) => childView(roster, state, command.childId));
     if (!view) throw new WanfengError("NOT_FOUND", `no child ${command.childId}`);
     return view;
@@ -245,8 +232,8 @@ export class RoomService {
     return leave;
   }
 
-  private leaves(): RosterLeave[] {
-    return this.deps.store.read().leaves ?? [];
+  private leaves(): readonly RosterLeave[] {
+    return this.deps.store.leaves();
   }
 }
 

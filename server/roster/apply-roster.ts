@@ -1,5 +1,6 @@
-import type { Card, CardHolder, Db, Guardian } from "../store/schema";
-import { newId } from "./ids";
+import type { Card, CardHolder, Guardian, SchoolRoster } from "../domain/entities";
+import { newId } from "../domain/name-ids";
+import type { RosterParts } from "../ports/roster";
 import { checkRosterRows, guardianKey } from "./roster-checks";
 import {
   columnName,
@@ -37,9 +38,9 @@ const zero = (): RosterCounts => ({
  * guardians by phone (by name when there is no phone), guardianships by pair, cards by id.
  * An import only adds and updates; it never deletes, and it never re-activates a card that was
  * reported lost or revoked. Works on a copy and changes `db` only when every row fits, so even
- * outside store.update() nothing is half-imported.
+ * outside a store transaction nothing is half-imported.
  */
-export function applyRoster(db: Db, rows: readonly RosterRow[]): RosterSummary {
+export function applyRoster(db: RosterParts, rows: readonly RosterRow[]): RosterSummary {
   // Capacity is checked below against the merged document, which also counts children already there.
   const problems: RosterProblem[] = [
     ...checkRosterRows(rows, { capacityOf: () => Number.POSITIVE_INFINITY }),
@@ -126,8 +127,21 @@ export function applyRoster(db: Db, rows: readonly RosterRow[]): RosterSummary {
   return { added, updated };
 }
 
+/** The roster's parts as lists an import may change, without changing `roster`: for a preview. */
+export function copyRosterParts(roster: SchoolRoster): RosterParts {
+  // applyRoster works on its own deep copy; fresh lists are enough to keep `roster` as it is.
+  return {
+    rooms: [...roster.rooms],
+    groups: [...roster.groups],
+    children: [...roster.children],
+    guardians: [...roster.guardians],
+    guardianships: [...roster.guardianships],
+    cards: [...roster.cards],
+  };
+}
+
 function findOrAddGuardian(
-  work: Db,
+  work: RosterParts,
   row: RosterRow,
   cache: Map<string, string>,
   added: RosterCounts,
@@ -160,7 +174,7 @@ function findOrAddGuardian(
 
 /** Capacity counts children already in the group, not only those in the file. */
 function capacityProblems(
-  work: Db,
+  work: RosterParts,
   rows: readonly RosterRow[],
   groupIds: Map<string, string>,
 ): RosterProblem[] {
@@ -180,7 +194,7 @@ function capacityProblems(
   return problems;
 }
 
-function holderName(db: Db, holder: CardHolder): string {
+function holderName(db: RosterParts, holder: CardHolder): string {
   const name =
     holder.kind === "child"
       ? db.children.find((c) => c.id === holder.id)?.name

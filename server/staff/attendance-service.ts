@@ -1,8 +1,9 @@
 import { WanfengError } from "../../protocol";
 import type { DayService } from "../day/day-service";
+import type { User } from "../domain/entities";
 import type { DayEvent, EventJournal, StaffSignedIn, StaffSignedOut } from "../domain/events";
 import { scheduleOf } from "../domain/schedule/defaults";
-import type { DocumentStore, User } from "../store/schema";
+import type { RosterReader } from "../ports/roster";
 import { type AttendanceMark, type StaffMonth, staffMonth } from "./staff-hours";
 
 export interface StaffStatus {
@@ -29,7 +30,7 @@ export interface AttendanceReport {
 export class AttendanceService {
   constructor(
     private readonly deps: {
-      store: DocumentStore;
+      store: RosterReader;
       day: DayService;
       journal: EventJournal;
       newId: () => string;
@@ -72,7 +73,7 @@ export class AttendanceService {
   async monthReport(month: string): Promise<AttendanceReport> {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
       throw new WanfengError("VALIDATION_FAILED", "month is YYYY-MM");
-    const db = this.deps.store.read();
+    const school = this.deps.store.schoolRoster();
     const marks: AttendanceMark[] = [];
     for (const day of daysOfMonth(month)) {
       for (const event of await this.deps.journal.readDay(day)) {
@@ -83,8 +84,8 @@ export class AttendanceService {
       }
     }
     const now = (this.deps.clock ?? (() => new Date()))().getTime();
-    const rows = staffMonth(marks, scheduleOf(db), db.settings.timezone, now).map((row) => {
-      const user = db.users.find((u) => u.id === row.userId);
+    const rows = staffMonth(marks, scheduleOf(school), school.settings.timezone, now).map((row) => {
+      const user = school.users.find((u) => u.id === row.userId);
       return { ...row, name: user?.displayName ?? row.userId, role: user?.role ?? "" };
     });
     rows.sort((a, b) => a.name.localeCompare(b.name, "zh-CN"));

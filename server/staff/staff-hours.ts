@@ -1,7 +1,7 @@
+import type { Schedule } from "../domain/entities";
 import { careDayInfo } from "../domain/schedule/care-day";
 import { sessionsOn } from "../domain/schedule/sessions";
 import { instantAt } from "../domain/schedule/zone-time";
-import type { Schedule } from "../store/schedule-schema";
 
 /**
  * Staff attendance (考勤, SPEC rule 13) as pure arithmetic: sign-ins and sign-outs of a month and

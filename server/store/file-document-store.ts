@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { createLogger, type Logger } from "../../common/log";
 import { isWanfengError } from "../../protocol";
+import type { StoreChange } from "../ports/changes";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
+import { ChangeAnnouncer } from "./change-announcer";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";
 import { type DurableJsonFile, type FileSnapshot, parseJsonText, toJsonText } from "./durable-json-file";
@@ -40,6 +42,7 @@ export class FileDocumentStore implements DocumentStore {
   #rejected: string | undefined;
   #queue: Promise<void> = Promise.resolve();
   readonly #listeners = new Set<() => void>();
+  readonly #changes: ChangeAnnouncer;
   #watcher: DocumentWatcher | undefined;
 
   constructor(file: DurableJsonFile<Db>, doc: Db, snapshot: FileSnapshot, options: FileDocumentStoreOptions) {
@@ -48,6 +51,7 @@ export class FileDocumentStore implements DocumentStore {
     this.#known = { stamp: snapshot.stamp, hash: hashOf(snapshot.text) };
     this.#debounceMs = options.debounceMs;
     this.#log = options.log ?? defaultLog;
+    this.#changes = new ChangeAnnouncer(this.#log);
   }
 
   read(): Db {
@@ -61,10 +65,19 @@ export class FileDocumentStore implements DocumentStore {
   /** The folder is watched only while someone listens, so CLI commands start no watcher. */
   onExternalChange(listener: () => void): () => void {
     this.#listeners.add(listener);
+    return this.#watchWhile(() => this.#listeners.delete(listener));
+  }
+
+  onChange(listener: (change: StoreChange) => void): () => void {
+    return this.#watchWhile(this.#changes.add(listener));
+  }
+
+  /** Starts the folder watcher if needed; the returned function unsubscribes and stops it when idle. */
+  #watchWhile(unsubscribe: () => void): () => void {
     this.#watcher ??= watchDocument(this.#file.filename, this.#debounceMs, () => this.#onDiskEvent());
     return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) {
+      unsubscribe();
+      if (this.#listeners.size === 0 && this.#changes.size === 0) {
         this.#watcher?.close();
         this.#watcher = undefined;
       }
@@ -80,7 +93,8 @@ export class FileDocumentStore implements DocumentStore {
 
   #onDiskEvent(): void {
     this.#enqueue(async () => {
-      if ((await this.#refresh()) === "adopted") this.#notify();
+      const before = this.#doc;
+      if ((await this.#refresh()) === "adopted") this.#notify(before, this.#doc);
     }).catch((err: unknown) =>
       this.#log.error({ err, file: this.#file.filename }, "re-reading the document failed"),
     );
@@ -88,11 +102,13 @@ export class FileDocumentStore implements DocumentStore {
 
   async #apply(change: (db: Db) => void): Promise<void> {
     const file = this.#file.filename;
-    let adopted = false;
+    const before = this.#doc;
+    let adopted: Db | undefined;
+    let written: Db | undefined;
     try {
       await withDocumentLock(file, async () => {
         const refreshed = await this.#refresh();
-        adopted = refreshed === "adopted";
+        if (refreshed === "adopted") adopted = this.#doc;
         const next = applyChange(this.#doc, change, file);
         if (refreshed === "invalid") await this.#keepRejected();
         const text = toJsonText(next);
@@ -105,10 +121,12 @@ export class FileDocumentStore implements DocumentStore {
           throw writeFailure(err, file, this.#log);
         }
         this.#doc = next;
+        written = next;
       });
     } finally {
       // Listeners learn of another process's change even when this update itself failed.
-      if (adopted) this.#notify();
+      if (adopted) this.#notify(before, adopted);
+      if (written) this.#changes.announce(adopted ?? before, written, false);
     }
   }
 
@@ -159,7 +177,9 @@ export class FileDocumentStore implements DocumentStore {
     );
   }
 
-  #notify(): void {
+  /** Another process's change was taken in: from `before`, the document this process had, to `after`. */
+  #notify(before: Db, after: Db): void {
+    this.#changes.announce(before, after, true);
     for (const listener of this.#listeners) {
       try {
         listener();

@@ -3,7 +3,10 @@ import { join } from "node:path";
 import { type Adapter, Low, Memory } from "lowdb";
 import { createLogger, type Logger } from "../../common/log";
 import { WanfengError } from "../../protocol";
+import type { StoreChange } from "../ports/changes";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
+import { ChangeAnnouncer } from "./change-announcer";
+import { type DocumentStorage, documentStorage } from "./document/storage";
 import { withDocumentLock } from "./document-lock";
 import { DurableJsonFile, parseJsonText } from "./durable-json-file";
 import { FileDocumentStore } from "./file-document-store";
@@ -40,14 +43,15 @@ export interface OpenDocumentStoreOptions {
 }
 
 /**
- * Opens (or creates) `<dataDir>/wanfeng.json`, validated against DbSchema. The store is safe to
+ * Opens (or creates) `<dataDir>/wanfeng.json`, validated against DbSchema, with every storage
+ * port (server/ports) on it. The store is safe to
  * share with other processes opening the same folder (the server and CLI commands): see
  * FileDocumentStore.
  */
 export async function openDocumentStore(
   dataDir: string,
   options: OpenDocumentStoreOptions = {},
-): Promise<DocumentStore> {
+): Promise<DocumentStorage> {
   await mkdir(dataDir, { recursive: true });
   const file = documentPath(dataDir);
   const adapter = new DurableJsonFile<Db>(file);
@@ -66,14 +70,16 @@ export async function openDocumentStore(
       throw new WanfengError("STORE_WRITE_FAILED", `${file} vanished after it was created`);
   }
   const db = validateOrThrow(parseJsonText(snapshot.text, file), "STORE_CORRUPT", file);
-  return new FileDocumentStore(adapter, db, snapshot, {
-    debounceMs: options.watchDebounceMs ?? 50,
-    ...(options.log ? { log: options.log } : {}),
-  });
+  return documentStorage(
+    new FileDocumentStore(adapter, db, snapshot, {
+      debounceMs: options.watchDebounceMs ?? 50,
+      ...(options.log ? { log: options.log } : {}),
+    }),
+  );
 }
 
 /** An in-memory store (lowdb's Memory adapter) with the same validation and queueing, for tests. */
-export function createMemoryStore(db?: Db): DocumentStore {
+export function createMemoryStore(db?: Db): DocumentStorage {
   return createStoreOnAdapter(new Memory<Db>(), db ?? emptyDb(), "memory");
 }
 
@@ -82,9 +88,9 @@ export function createMemoryStore(db?: Db): DocumentStore {
  * being written. Exposed so tests can inject an adapter whose writes fail. Nobody else writes
  * behind its back, so it never reports an external change.
  */
-export function createStoreOnAdapter(adapter: Adapter<Db>, initial: Db, label: string): DocumentStore {
+export function createStoreOnAdapter(adapter: Adapter<Db>, initial: Db, label: string): DocumentStorage {
   const low = new Low<Db>(adapter, validateOrThrow(initial, "STORE_CORRUPT", label));
-  return new SerialisedStore(low, label);
+  return documentStorage(new SerialisedStore(low, label));
 }
 
 /**
@@ -96,6 +102,7 @@ class SerialisedStore implements DocumentStore {
   readonly #low: Low<Db>;
   readonly #label: string;
   #queue: Promise<void> = Promise.resolve();
+  readonly #changes = new ChangeAnnouncer(log);
 
   constructor(low: Low<Db>, label: string) {
     this.#low = low;
@@ -117,6 +124,10 @@ class SerialisedStore implements DocumentStore {
     return () => undefined;
   }
 
+  onChange(listener: (change: StoreChange) => void): () => void {
+    return this.#changes.add(listener);
+  }
+
   async #apply(change: (db: Db) => void): Promise<void> {
     const next = applyChange(this.#low.data, change, this.#label);
     try {
@@ -126,7 +137,9 @@ class SerialisedStore implements DocumentStore {
     } catch (err) {
       throw writeFailure(err, this.#label, log);
     }
+    const before = this.#low.data;
     this.#low.data = next;
+    this.#changes.announce(before, next, false);
   }
 }
 

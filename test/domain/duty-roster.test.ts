@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dutyAt, dutyFor } from "../../server/domain/duty";
-import type { Duty } from "../../server/store/admin-schema";
-import { DutySchema } from "../../server/store/admin-schema";
+import { type Duty, DutySchema } from "../../server/domain/entities";
 
 const users = [
   { id: "u1", displayName: "王老师" },

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { emptyDay } from "../../server/domain/day-state";
 import { careOnDay, careStanding, currentEnrolment, enrolmentStateOn } from "../../server/domain/enrolment";
+import { type Enrolment, EnrolmentSchema } from "../../server/domain/entities";
 import { buildRosterIndex } from "../../server/domain/roster-index";
 import { decideTap } from "../../server/domain/tap-decision";
 import { childView, groupChildViews } from "../../server/domain/views";
-import type { Enrolment } from "../../server/store/admin-schema";
-import { EnrolmentSchema } from "../../server/store/admin-schema";
 import { DbSchema } from "../../server/store/schema";
 import { AFTERNOON, DAY, gate, report, room1, smallSchool } from "./fixtures";
 

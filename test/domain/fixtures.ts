@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Reading, TapReport } from "../../protocol";
 import { applyEvent, type DayState, emptyDay } from "../../server/domain/day-state";
+import type { Device } from "../../server/domain/entities";
 import { buildRosterIndex, type RosterIndex } from "../../server/domain/roster-index";
 import { decideTap } from "../../server/domain/tap-decision";
-import { type Db, type Device, emptyDb } from "../../server/store/schema";
+import { type Db, emptyDb } from "../../server/store/schema";
 
 /** A small school: two groups, three children, two guardians (one with a child in each group). */
 export function smallSchool(): Db {

@@ -1,9 +1,8 @@
 import { applyEvent } from "../../server/domain/day-state";
+import type { Device, Pass } from "../../server/domain/entities";
 import type { PassBook } from "../../server/domain/pass-decision";
 import { decideTap } from "../../server/domain/tap-decision";
 import { passToken } from "../../server/passes/pass-token";
-import type { Pass } from "../../server/store/pass-schema";
-import type { Device } from "../../server/store/schema";
 import { AFTERNOON, DAY, report, type world } from "./fixtures";
 
 /** A fixed key, so tests can also sign tokens with a different one. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyDay } from "../../server/domain/day-state";
+import { PassSchema } from "../../server/domain/entities";
 import type { DayEvent, EventJournal } from "../../server/domain/events";
 import { nextDay, seedEarlierPassUses } from "../../server/passes/earlier-uses";
 import {
@@ -11,7 +12,6 @@ import {
   parseToken,
   passToken,
 } from "../../server/passes/pass-token";
-import { PassSchema } from "../../server/store/pass-schema";
 import { book, KEY, uncle } from "./pass-fixtures";
 
 describe("pass tokens and short codes", () => {

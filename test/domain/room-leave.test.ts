@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, replay } from "../../server/domain/day-state";
+import type { RosterLeave } from "../../server/domain/entities";
 import type { DayEvent } from "../../server/domain/events";
 import {
   checkLeaveDates,
@@ -7,7 +8,6 @@ import {
   decideLeaveToday,
   plannedLeaveEvents,
 } from "../../server/domain/room/leaves";
-import type { RosterLeave } from "../../server/store/room-schema";
 import { DAY, world } from "./fixtures";
 import { AFTER_CARE_START, roomSchool, teacher } from "./room-fixtures";
 

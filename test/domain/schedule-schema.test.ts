@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_SCHEDULE } from "../../demo/demo-schedule";
+import { type Schedule, ScheduleSchema } from "../../server/domain/entities";
 import { DEFAULT_SCHEDULE, scheduleOf } from "../../server/domain/schedule";
-import { type Schedule, ScheduleSchema } from "../../server/store/schedule-schema";
 import { DbSchema, emptyDb } from "../../server/store/schema";
 
 /** The messages of a failed parse as "path: message", the way the store reports them. */

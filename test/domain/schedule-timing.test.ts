@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Schedule } from "../../server/domain/entities";
 import {
   DEFAULT_SCHEDULE,
   dismissalWindow,
@@ -7,7 +8,6 @@ import {
   pickupTiming,
   zoneOffsetMinutes,
 } from "../../server/domain/schedule";
-import type { Schedule } from "../../server/store/schedule-schema";
 
 const TZ = "Asia/Shanghai";
 const s = DEFAULT_SCHEDULE;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Schedule } from "../../server/domain/entities";
 import {
   careDayInfo,
   DEFAULT_SCHEDULE,
@@ -8,7 +9,6 @@ import {
   sessionsOn,
   weekdayOf,
 } from "../../server/domain/schedule";
-import type { Schedule } from "../../server/store/schedule-schema";
 
 const TZ = "Asia/Shanghai";
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ViewSnapshot } from "../../protocol";
 import type { RunningServer } from "../../server/app";
+import type { Schedule } from "../../server/domain/entities";
 import { DEFAULT_SCHEDULE } from "../../server/domain/schedule/defaults";
-import type { Schedule } from "../../server/store/schedule-schema";
 import {
   connected,
   createTestSchool,

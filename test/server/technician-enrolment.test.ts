@@ -179,7 +179,7 @@ describe("binding cards to people", () => {
 
   it("an enrolment nobody taps for ends and tells the technician", async () => {
     const told: EnrolmentDone[] = [];
-    const day = { setTapClaim: () => {}, rosterChanged: () => {} } as unknown as DayService;
+    const day = { setTapClaim: () => {} } as unknown as DayService;
     const enrolment = new EnrolmentService({
       store: school.store,
       day,

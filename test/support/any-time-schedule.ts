@@ -1,4 +1,4 @@
-import type { Schedule } from "../../server/store/schedule-schema";
+import type { Schedule } from "../../server/domain/entities";
 import type { Db } from "../../server/store/schema";
 import { smallSchool } from "../domain/fixtures";
 

@@ -1,5 +1,5 @@
+import type { Schedule } from "../../server/domain/entities";
 import { DEFAULT_SCHEDULE } from "../../server/domain/schedule/defaults";
-import type { Schedule } from "../../server/store/schedule-schema";
 import type { Db } from "../../server/store/schema";
 import { smallSchool } from "../domain/fixtures";
 

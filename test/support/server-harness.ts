@@ -18,16 +18,17 @@ import {
 import { type RunningServer, startServer } from "../../server/app";
 import { addDevice } from "../../server/auth/devices";
 import { addUser } from "../../server/auth/users";
+import type { DocumentStorage } from "../../server/store/document/storage";
 import { openFileJournal } from "../../server/store/file-journal";
 import { openDocumentStore } from "../../server/store/lowdb-store";
-import type { Db, DocumentStore } from "../../server/store/schema";
+import type { Db } from "../../server/store/schema";
 import { smallSchool } from "../domain/fixtures";
 
 export const PASSWORD = "correct-horse-battery";
 
 export interface TestSchool {
   dataDir: string;
-  store: DocumentStore;
+  store: DocumentStorage;
   tokens: { gate: string; room1: string };
 }
 

@@ -9,8 +9,8 @@ import type {
   PrintCardsView,
   SpecialCareCreate,
 } from "../../../protocol/admin";
+import type { Schedule } from "../../../protocol/care-schedule";
 import type { HealthNotes } from "../../../protocol/room";
-import type { Schedule } from "../../../server/store/schedule-schema";
 import { call } from "../shell/http";
 
 /** The administration screen's HTTP calls (server/http/admin-routes.ts). Every answer is an Ack. */

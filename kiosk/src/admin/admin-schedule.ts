@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Holiday, Schedule, Season } from "../../../server/store/schedule-schema";
+import type { Holiday, Schedule, Season } from "../../../protocol/care-schedule";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";

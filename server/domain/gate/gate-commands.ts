@@ -1,7 +1,7 @@
 import type { ContactLog, EarlyCancel, EarlyRegister, ReceptionMove, Reentry } from "../../../protocol";
 import { WanfengError } from "../../../protocol";
-import { DEFAULT_RECEPTION_ROOM } from "../../store/gate-schema";
 import { childDay, type DayState } from "../day-state";
+import { DEFAULT_RECEPTION_ROOM } from "../entities";
 import type { Actor, DayEvent, PickupRequested } from "../events";
 import type { RosterIndex } from "../roster-index";
 import type {

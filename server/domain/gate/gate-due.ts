@@ -1,5 +1,5 @@
-import { DEFAULT_RELEASED_ALARM_MINUTES } from "../../store/gate-schema";
 import type { DayState } from "../day-state";
+import { DEFAULT_RELEASED_ALARM_MINUTES } from "../entities";
 import type { AlertRaised, DayEvent } from "../events";
 import type { RosterIndex } from "../roster-index";
 import { dismissalWindow } from "../schedule/windows";

@@ -1,7 +1,6 @@
 import type { ExitOutcome, PickupChildOutcome, TapResult } from "../../../protocol";
-import type { NotAuthorised } from "../../store/gate-schema";
-import type { Card, Child } from "../../store/schema";
 import { childDay, type DayState } from "../day-state";
+import type { Card, Child, NotAuthorised } from "../entities";
 import type { AlertRaised, ChildCollected } from "../events";
 import { pickupOutcome } from "../pickup-outcome";
 import type { RosterIndex } from "../roster-index";

@@ -13,8 +13,8 @@ import {
   compareRegister,
   type GateBoardChange,
 } from "../../../protocol/gate-board";
-import { DEFAULT_RECEPTION_ROOM } from "../../store/gate-schema";
 import { childDay, type DayState } from "../day-state";
+import { DEFAULT_RECEPTION_ROOM } from "../entities";
 import { type RosterIndex, relationOf } from "../roster-index";
 import { dismissalWindow } from "../schedule/windows";
 import { childView, DELEGATE_RELATION } from "../views";

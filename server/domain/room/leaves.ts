@@ -1,6 +1,6 @@
 import { LEAVE_MAX_DAYS, WanfengError } from "../../../protocol";
-import type { RosterLeave } from "../../store/room-schema";
 import { childDay, type DayState } from "../day-state";
+import type { RosterLeave } from "../entities";
 import type { Actor, LeaveRecorded } from "../events";
 import type { RosterIndex } from "../roster-index";
 import type { LeaveCancelled } from "./room-events";

@@ -1,7 +1,7 @@
 import { DEFAULT_ANNOUNCE, type LeaveView, type RoomDayView } from "../../../protocol";
-import type { RosterLeave } from "../../store/room-schema";
 import type { DayState } from "../day-state";
 import { dutyFor } from "../duty";
+import type { RosterLeave } from "../entities";
 import type { RosterIndex } from "../roster-index";
 import { medicationDoses } from "./medication";
 

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday } from "../../store/schedule-schema";
+import { WEEKDAYS, type Weekday } from "../entities";
 
 /**
  * Calendar arithmetic on "YYYY-MM-DD" school days. A school day is a calendar date, not an

@@ -1,5 +1,5 @@
 import type { CareDayKind } from "../../../protocol/schedule";
-import type { Holiday, Schedule, Season, SwappedWorkday, Weekday } from "../../store/schedule-schema";
+import type { Holiday, Schedule, Season, SwappedWorkday, Weekday } from "../entities";
 import { isWeekend, monthDayOf, weekdayOf } from "./calendar";
 
 export interface CareDayInfo {

@@ -1,5 +1,4 @@
-import type { Holiday, Schedule, SwappedWorkday } from "../../store/schedule-schema";
-import type { Db } from "../../store/schema";
+import type { Holiday, Schedule, SchoolRoster, SwappedWorkday } from "../entities";
 
 /**
  * The schedule a school follows until it enters its own (a data file without `schedule`).
@@ -66,6 +65,6 @@ export const DEFAULT_SCHEDULE: Schedule = {
 };
 
 /** The schedule in force for a document: its own, or the default. */
-export function scheduleOf(db: Pick<Db, "schedule">): Schedule {
+export function scheduleOf(db: Pick<SchoolRoster, "schedule">): Schedule {
   return db.schedule ?? DEFAULT_SCHEDULE;
 }

@@ -1,4 +1,4 @@
-import type { CareSession, Schedule } from "../../store/schedule-schema";
+import type { CareSession, Schedule } from "../entities";
 import { careDayInfo } from "./care-day";
 import { instantAt, isoInZone } from "./zone-time";
 

@@ -1,5 +1,5 @@
 import type { DismissalWindowView, ScheduleView } from "../../../protocol/schedule";
-import type { Schedule } from "../../store/schedule-schema";
+import type { Schedule } from "../entities";
 import type { RosterIndex } from "../roster-index";
 import { careDayInfo } from "./care-day";
 import { dayWindows } from "./windows";

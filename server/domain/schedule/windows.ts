@@ -1,4 +1,4 @@
-import type { BandTimes, GradeBand, Schedule } from "../../store/schedule-schema";
+import type { BandTimes, GradeBand, Schedule } from "../entities";
 import { schoolDay } from "../school-day";
 import { careDayInfo } from "./care-day";
 import { instantAt, isoInZone } from "./zone-time";

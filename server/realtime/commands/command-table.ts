@@ -12,7 +12,7 @@ import {
   toWireError,
   WanfengError,
 } from "../../../protocol";
-import type { User } from "../../store/schema";
+import type { User } from "../../domain/entities";
 import type { ScreenSocketData } from "../namespaces";
 
 const log = createLogger("screen-commands");

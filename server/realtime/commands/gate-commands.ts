@@ -1,6 +1,7 @@
 import type { GateBoard } from "../../../protocol";
 import { canCollect, canKeepGateRecord } from "../../auth/access";
 import type { DayService } from "../../day/day-service";
+import type { User } from "../../domain/entities";
 import type { DayEvent } from "../../domain/events";
 import {
   decideContactLog,
@@ -11,7 +12,6 @@ import {
   type GateCommandContext,
 } from "../../domain/gate/gate-commands";
 import { gateBoard } from "../../domain/gate/gate-views";
-import type { User } from "../../store/schema";
 import type { CommandTable, ScreenCommand } from "./command-table";
 
 export type GateCommandName =

@@ -1,8 +1,8 @@
 import type { ViewRequest, ViewSnapshot } from "../../../protocol";
 import { canOpenGate, canOpenGroup, canOversee, canUseTechnicianTools } from "../../auth/access";
 import type { DayService } from "../../day/day-service";
+import type { User } from "../../domain/entities";
 import { overviewSnapshot } from "../../domain/overview/overview-views";
-import type { User } from "../../store/schema";
 import type { ScreenStreams } from "../publish/screen-streams";
 import { GATE_ROOM, groupRoom, OVERVIEW_ROOM, TECHNICIAN_ROOM } from "../rooms";
 import type { TechnicianHub } from "../technician-part";

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { LEAVE_CHANNELS, LeaveAskerSchema } from "../../protocol/room";
-
-export { AnnounceSettingsSchema, HealthNotesSchema } from "../../protocol/room";
+import { LEAVE_CHANNELS, LeaveAskerSchema } from "../../../protocol/room";
 
 /**
- * A leave (请假) as the roster document keeps it (`leaves`, optional). The register is the
- * source for future days; each day it covers gets a `leave:recorded` event in that day's journal
+ * A leave (请假) in the leave register. The register is the source for future days; each day it covers gets a `leave:recorded` event in that day's journal
  * (today's at once, later days' when the day starts), so the day's record stands on its own.
  */
 

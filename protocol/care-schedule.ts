@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 /**
- * The school's care schedule as it is kept in the document (`schedule` in wanfeng.json). Clock
+ * The school's care schedule (作息时间), as the office edits it on the admin page and as it is
+ * stored (`schedule` in wanfeng.json). Clock
  * times are "HH:MM" on the school's wall clock (settings.timezone); dates are plain calendar
  * dates. Cross-field checks run here so a hand-edited file with a gap or a mix-up is refused
  * with the path of the mistake, instead of giving a wrong dismissal time at the gate.

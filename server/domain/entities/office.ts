@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WeekdaySchema } from "./schedule-schema";
+import { WeekdaySchema } from "../../../protocol/care-schedule";
 
 /**
  * What the office (教导处) keeps besides the roster: each child's enrolment paperwork (rule 1),

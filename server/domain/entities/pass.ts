@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { PassDelegateSchema } from "../../protocol";
+import { PassDelegateSchema } from "../../../protocol";
 
 /**
- * A delegate pass as the roster document keeps it. The pass is configuration written by staff;
+ * A delegate pass (亲友代接). The pass is configuration written by staff;
  * its use at the gate is a `pass:used` event in the journal, so "used once" is derived from
  * events like every other fact of the day and survives a restart.
  */

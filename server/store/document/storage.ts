@@ -1,0 +1,20 @@
+import type { Storage } from "../../ports/storage";
+import type { DocumentStore } from "../schema";
+import { documentAccess } from "./access";
+import { documentCare } from "./care";
+import { documentRoster } from "./roster";
+
+/** The document store and every storage port on it: what the file/lowdb backend gives the wiring. */
+export type DocumentStorage = DocumentStore & Storage;
+
+export function documentStorage(store: DocumentStore): DocumentStorage {
+  return {
+    read: () => store.read(),
+    update: (change) => store.update(change),
+    onChange: (listener) => store.onChange(listener),
+    onExternalChange: (listener) => store.onExternalChange(listener),
+    ...documentRoster(store),
+    ...documentAccess(store),
+    ...documentCare(store),
+  };
+}

@@ -1,0 +1,8 @@
+import { createMemoryStore, openDocumentStore } from "../../server/store/lowdb-store";
+import { storageContract } from "./storage-contract";
+import { useTempDirs } from "./temp-dir";
+
+const tempDir = useTempDirs();
+
+storageContract("document in memory", async () => createMemoryStore());
+storageContract("document file", async () => openDocumentStore(await tempDir()));

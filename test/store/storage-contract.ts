@@ -1,0 +1,292 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ANNOUNCE, isWanfengError } from "../../protocol";
+import type { Device, Pass, RosterLeave, User } from "../../server/domain/entities";
+import { DEFAULT_SCHEDULE } from "../../server/domain/schedule/defaults";
+import type { StoreChange } from "../../server/ports/changes";
+import type { Storage } from "../../server/ports/storage";
+
+/**
+ * What every storage backend must do, written against the ports only (server/ports), so a second
+ * backend runs the same cases: `storageContract("postgres", openPostgresForTest)`. The data is
+ * made through the ports too, never by writing a backend's own format.
+ */
+export function storageContract(name: string, open: () => Promise<Storage>): void {
+  describe(`storage contract: ${name}`, () => {
+    it("rooms, groups and an imported roster are read back whole", async () => {
+      const store = await school(open);
+      const roster = store.schoolRoster();
+      expect(roster.rooms.map((r) => r.name)).toEqual(["101", "102"]);
+      expect(roster.groups.map((g) => [g.id, g.capacity])).toEqual([["group-a", 2]]);
+      expect(roster.children.map((c) => c.id)).toEqual(["c1", "c2"]);
+      expect(roster.guardianships).toEqual([{ childId: "c1", guardianId: "g1", relation: "妈妈" }]);
+    });
+
+    it("keeps names unique and groups within their capacity", async () => {
+      const store = await school(open);
+      await expectCode(store.saveRoom(undefined, "101"), "VALIDATION_FAILED");
+      await expectCode(store.saveGroup(undefined, group("A", "room-101")), "VALIDATION_FAILED");
+      await expectCode(store.saveGroup("group-a", group("A", "room-101", 1)), "GROUP_FULL");
+      await expectCode(store.moveChild("c9", "group-a"), "NOT_FOUND");
+      await store.saveGroup(undefined, group("B", "room-102", 1));
+      await store.moveChild("c1", "group-b");
+      await expectCode(store.moveChild("c2", "group-b"), "GROUP_FULL");
+      expect(store.schoolRoster().children.find((c) => c.id === "c1")?.groupId).toBe("group-b");
+    });
+
+    it("a failed roster merge changes nothing", async () => {
+      const store = await school(open);
+      await expect(
+        store.mergeRoster((parts) => {
+          parts.children.push({ id: "c3", name: "丙", grade: 1, className: "1班", groupId: "group-a" });
+          throw new Error("bad row");
+        }),
+      ).rejects.toThrow("bad row");
+      expect(store.schoolRoster().children.map((c) => c.id)).toEqual(["c1", "c2"]);
+    });
+
+    it("photos, health notes and announcements; an unknown person is ignored", async () => {
+      const store = await school(open);
+      await store.setPhoto("guardian", "g1", "/api/photos/guardian-g1.jpg");
+      await store.setPhoto("child", "nobody", "/api/photos/child-x.jpg");
+      await store.setHealth("c1", { allergies: ["花生"], diet: [], medications: [] });
+      await store.setGroupAnnounce("group-a", { ...DEFAULT_ANNOUNCE, volume: 0.2 });
+      const roster = store.schoolRoster();
+      expect(roster.guardians[0]?.photo).toBe("/api/photos/guardian-g1.jpg");
+      expect(roster.children[0]?.health?.allergies).toEqual(["花生"]);
+      expect(roster.groups[0]?.announce?.volume).toBe(0.2);
+      await store.setHealth("c1", undefined);
+      expect(store.schoolRoster().children[0]?.health).toBeUndefined();
+    });
+
+    it("binds a card once, refuses another holder's, and keeps its status", async () => {
+      const store = await school(open);
+      expect(await store.bindCard({ kind: "child", id: "c1" }, "0001")).toEqual({ outcome: "bound" });
+      await store.setCardStatus("0001", "lost");
+      expect(await store.bindCard({ kind: "child", id: "c1" }, "0001")).toEqual({ outcome: "already_bound" });
+      expect(await store.bindCard({ kind: "guardian", id: "g1" }, "0001")).toEqual({
+        outcome: "refused",
+        holder: { kind: "child", id: "c1" },
+      });
+      expect(store.schoolRoster().cards).toEqual([
+        { id: "0001", holder: { kind: "child", id: "c1" }, status: "lost" },
+      ]);
+      await expectCode(store.bindCard({ kind: "staff", id: "nobody" }, "0002"), "NOT_FOUND");
+      await expectCode(store.setCardStatus("0009", "revoked"), "NOT_FOUND");
+    });
+
+    it("users: one login per username in any case, only existing groups", async () => {
+      const store = await school(open);
+      await store.addUser(user("u1", "Teacher1", ["group-a"]));
+      expect(store.findUserByUsername(" teacher1 ")?.id).toBe("u1");
+      expect(store.findUser("u1")?.displayName).toBe("Teacher1");
+      await expectField(store.addUser(user("u2", "TEACHER1")), "username");
+      await expectField(store.addUser(user("u3", "other", ["group-z"])), "groupIds");
+    });
+
+    it("sessions: found by hash, expired ones dropped, deleted one by one or per user", async () => {
+      const store = await school(open);
+      await store.addUser(user("u1", "guard"));
+      const now = new Date("2026-03-02T08:00:00Z");
+      await store.addSession({ tokenHash: "old", userId: "u1", expiresAt: "2026-03-01T00:00:00Z" }, now);
+      await store.addSession({ tokenHash: "a", userId: "u1", expiresAt: "2026-04-01T00:00:00Z" }, now);
+      await store.addSession({ tokenHash: "b", userId: "u1", expiresAt: "2026-04-01T00:00:00Z" }, now);
+      expect(store.findSession("old")).toBeUndefined();
+      expect(store.findSession("a")?.userId).toBe("u1");
+      await store.deleteSession("a");
+      await store.deleteSession("a");
+      expect(store.findSession("a")).toBeUndefined();
+      await store.deleteSessionsOfUser("u1");
+      expect(store.findSession("b")).toBeUndefined();
+      await expectCode(
+        store.addSession({ tokenHash: "c", userId: "nobody", expiresAt: "2030-01-01" }, now),
+        "NOT_FOUND",
+      );
+    });
+
+    it("devices: unique names in any case, an existing group, readers set later", async () => {
+      const store = await school(open);
+      await store.addDevice(device("d1", "East gate"));
+      await expectField(store.addDevice(device("d2", "EAST GATE")), "name");
+      await expectField(
+        store.addDevice({ ...device("d3", "Room"), kind: "room", groupId: "group-z" }),
+        "groupId",
+      );
+      await store.setDeviceReaders("d1", [
+        { readerId: "r1", profile: "generic/em4100", path: "/dev/ttyUSB0" },
+      ]);
+      expect(store.listDevices().map((d) => [d.id, d.readers?.length])).toEqual([["d1", 1]]);
+      await expectCode(store.setDeviceReaders("d9", []), "NOT_FOUND");
+    });
+
+    it("office: enrolments step by step, special care and duties", async () => {
+      const store = await school(open);
+      const record = {
+        id: "e1",
+        childId: "c1",
+        application: { date: "2026-02-01", by: "妈妈" },
+        recordedBy: "u1",
+        updatedAt: "2026-02-01T08:00:00Z",
+      };
+      await expectCode(store.addEnrolment({ ...record, childId: "c9" }), "NOT_FOUND");
+      await store.addEnrolment(record);
+      await expect(
+        store.changeEnrolment("e1", () => {
+          throw new Error("refused step");
+        }),
+      ).rejects.toThrow("refused step");
+      await store.changeEnrolment("e1", (e) => ({ ...e, approval: { date: "2026-02-02", by: "王主任" } }));
+      await expectCode(
+        store.changeEnrolment("e9", (e) => e),
+        "NOT_FOUND",
+      );
+      expect(store.schoolRoster().enrolments?.[0]?.approval?.by).toBe("王主任");
+
+      const care = {
+        id: "s1",
+        childId: "c2",
+        groupId: "group-a",
+        days: ["2026-03-02"],
+        decidedBy: "班主任",
+        reason: "家长出差",
+        recordedBy: "u1",
+        recordedAt: "2026-03-01T08:00:00Z",
+      };
+      await expectCode(store.addSpecialCare({ ...care, groupId: "group-z" }), "NOT_FOUND");
+      await store.addSpecialCare(care);
+      await store.removeSpecialCare("s1");
+      await expectCode(store.removeSpecialCare("s1"), "NOT_FOUND");
+
+      const duty = {
+        id: "t1",
+        groupId: "group-a",
+        weekday: "fri" as const,
+        person: { kind: "volunteer" as const, name: "李爸爸" },
+      };
+      await store.addDuty(duty);
+      await expectCode(
+        store.addDuty({ ...duty, id: "t2", person: { kind: "teacher", userId: "nobody" } }),
+        "NOT_FOUND",
+      );
+      expect(store.schoolRoster().duties?.map((d) => d.id)).toEqual(["t1"]);
+      await store.removeDuty("t1");
+      await expectCode(store.removeDuty("t1"), "NOT_FOUND");
+    });
+
+    it("schedule, passes (one signing key) and leaves", async () => {
+      const store = await school(open);
+      await store.setSchedule(DEFAULT_SCHEDULE);
+      expect(store.schoolRoster().schedule?.seasons).toEqual(DEFAULT_SCHEDULE.seasons);
+
+      expect(store.passBook()).toEqual({ key: undefined, passes: [] });
+      let keys = 0;
+      const newKey = () => `${"k".repeat(42)}${++keys}`;
+      await store.createPass((existing) => pass(`passaaa${existing.length}`), newKey);
+      await store.createPass((existing) => pass(`passaaa${existing.length}`), newKey);
+      expect(keys).toBe(1);
+      expect(store.passBook().passes.map((p) => p.id)).toEqual(["passaaa0", "passaaa1"]);
+      await store.revokePass("passaaa0", "2026-03-02T09:00:00Z", "u1");
+      await store.revokePass("passaaa0", "2026-03-02T10:00:00Z", "u2");
+      expect(store.passBook().passes[0]).toMatchObject({
+        revokedAt: "2026-03-02T09:00:00Z",
+        revokedBy: "u1",
+      });
+
+      await store.addLeave(leave("l1"));
+      await store.cancelLeave("l1", { at: "2026-03-02T09:00:00Z", byUserId: "u1", reason: "来了" });
+      await store.cancelLeave("l9", { at: "2026-03-02T09:00:00Z", byUserId: "u1", reason: "x" });
+      expect(store.leaves()).toMatchObject([{ id: "l1", cancelledBy: "u1", cancelReason: "来了" }]);
+    });
+
+    it("announces each write with the kinds it changed, and nothing for a failed one", async () => {
+      const store = await school(open);
+      const changes: StoreChange[] = [];
+      const stop = store.onChange((change) => changes.push(change));
+      await store.addUser(user("u1", "guard"));
+      await store.bindCard({ kind: "staff", id: "u1" }, "0005");
+      await store.addLeave(leave("l1"));
+      await expectCode(store.moveChild("c9", "group-a"), "NOT_FOUND");
+      stop();
+      await store.setSchedule(DEFAULT_SCHEDULE);
+      expect(changes.map((c) => [[...c.kinds], c.external])).toEqual([
+        [["users"], false],
+        [["cards"], false],
+        [["leaves"], false],
+      ]);
+    });
+  });
+}
+
+/** Two rooms, one group of two places, two children and a guardian, made through the ports. */
+async function school(open: () => Promise<Storage>): Promise<Storage> {
+  const store = await open();
+  await store.saveRoom(undefined, "101");
+  await store.saveRoom(undefined, "102");
+  await store.saveGroup(undefined, group("A", "room-101"));
+  await store.mergeRoster((parts) => {
+    parts.children.push(
+      { id: "c1", name: "甲", grade: 1, className: "1班", groupId: "group-a" },
+      { id: "c2", name: "乙", grade: 1, className: "1班", groupId: "group-a" },
+    );
+    parts.guardians.push({ id: "g1", name: "甲妈妈", phone: "13800000000" });
+    parts.guardianships.push({ childId: "c1", guardianId: "g1", relation: "妈妈" });
+  });
+  return store;
+}
+
+function group(name: string, roomId: string, capacity = 2) {
+  return { name, roomId, capacity };
+}
+
+function user(id: string, username: string, groupIds: string[] = []): User {
+  return { id, username, displayName: username, role: "teacher", passwordHash: "x", groupIds };
+}
+
+function device(id: string, name: string): Device {
+  return { id, name, kind: "gate", tokenHash: `hash-${id}`, createdAt: "2026-03-01T08:00:00Z" };
+}
+
+function pass(id: string): Pass {
+  return {
+    id,
+    delegate: { name: "舅舅", relation: "舅舅", phone: "13900000000" },
+    childIds: ["c1"],
+    guardianId: "g1",
+    validFrom: "2026-03-02",
+    validTo: "2026-03-02",
+    shortCode: "ABCDEFGH",
+    createdAt: "2026-03-01T08:00:00Z",
+    createdBy: "u1",
+  };
+}
+
+function leave(id: string): RosterLeave {
+  return {
+    id,
+    childId: "c1",
+    from: "2026-03-02",
+    to: "2026-03-02",
+    askedBy: { name: "甲妈妈", relation: "妈妈" },
+    channel: "phone",
+    askedAt: "2026-03-01T08:00:00Z",
+    reason: "看病",
+    recordedAt: "2026-03-01T08:00:00Z",
+    recordedBy: "u1",
+    recordedByName: "老师",
+  };
+}
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isWanfengError(err) ? err.code : err).toBe(code);
+}
+
+async function expectField(promise: Promise<unknown>, field: string): Promise<void> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isWanfengError(err) ? [err.code, err.details?.field] : err).toEqual(["VALIDATION_FAILED", field]);
+}
