@@ -31,11 +31,6 @@ export function compareLate(a: LateChildView, b: LateChildView): number {
   );
 }
 
-/** Oldest first, as the gate's book is written. */
-export function compareRegister(a: GateRegisterEntry, b: GateRegisterEntry): number {
-  return a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
-}
-
 export function isEmptyChange(change: GateBoardChange): boolean {
   return (
     change.early.length === 0 &&
@@ -52,13 +47,19 @@ export function applyGateChange(board: GateBoard, change: GateBoardChange): Gate
     ...board,
     early: upsert(board.early, change.early, (e) => e.id).sort(compareEarly),
     late: [...board.late.filter((l) => !gone.has(l.child.childId)), ...change.late].sort(compareLate),
-    register: upsert(board.register, change.register, (r) => r.id).sort(compareRegister),
+    // The gate's book keeps the order it was written in: a changed entry stays, a new one is last.
+    register: upsert(board.register, change.register, (r) => r.id),
   };
 }
 
+/** Rows in place where they were (replaced by their changed version), new rows after them. */
 function upsert<T>(rows: readonly T[], changed: readonly T[], key: (row: T) => string): T[] {
   if (changed.length === 0) return [...rows];
-  const replaced = new Map(changed.map((row) => [key(row), row]));
-  const kept = rows.filter((row) => !replaced.has(key(row)));
-  return [...kept, ...replaced.values()];
+  const fresh = new Map(changed.map((row) => [key(row), row]));
+  const merged = rows.map((row) => {
+    const replacement = fresh.get(key(row));
+    fresh.delete(key(row));
+    return replacement ?? row;
+  });
+  return [...merged, ...fresh.values()];
 }

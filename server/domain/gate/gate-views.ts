@@ -7,12 +7,7 @@ import type {
   GateRegisterEntry,
   LateChildView,
 } from "../../../protocol";
-import {
-  compareEarly,
-  compareLate,
-  compareRegister,
-  type GateBoardChange,
-} from "../../../protocol/gate-board";
+import { compareEarly, compareLate, type GateBoardChange } from "../../../protocol/gate-board";
 import { childDay, type DayState } from "../day-state";
 import { DEFAULT_RECEPTION_ROOM } from "../entities";
 import { type RosterIndex, relationOf } from "../roster-index";
@@ -162,7 +157,7 @@ export function gateRegister(roster: RosterIndex, state: DayState): GateRegister
     const entry = registerEntry(roster, record);
     if (entry) entries.push(entry);
   }
-  return entries.sort(compareRegister);
+  return entries;
 }
 
 function registerEntry(roster: RosterIndex, record: RegisterRecord): GateRegisterEntry | undefined {
