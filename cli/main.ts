@@ -1,13 +1,16 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../protocol";
-import { runAgentCommand, runDemoTapsCommand, runTapCommand } from "./agent-commands";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
-import { runReadersCommand } from "./readers-command";
 import { runStartCommand } from "./start-command";
 import { runUserAddCommand } from "./user-commands";
+
+// The reader drivers (serialport, node-hid) load only for the commands that use them, so the
+// server does not carry them.
+const agentCommands = () => import("./agent-commands");
+const readersCommand = () => import("./readers-command");
 
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
@@ -80,14 +83,18 @@ program
     "-r, --reader <profile:path...>",
     "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable); without it, the readers set up on the technician screen",
   )
-  .action(runAgentCommand);
+  .action(async (...args: Parameters<typeof import("./agent-commands").runAgentCommand>) =>
+    (await agentCommands()).runAgentCommand(...args),
+  );
 
 program
   .command("readers")
   .description("list HID devices and serial ports on this machine and the reader profiles that fit them")
   .option("--libusb", "list through node-hid's libusb backend (the paths libusb profiles use)")
   .option("--json", "print the list as JSON")
-  .action((options: { libusb?: boolean; json?: boolean }) => runReadersCommand(options));
+  .action(async (options: { libusb?: boolean; json?: boolean }) =>
+    (await readersCommand()).runReadersCommand(options),
+  );
 
 program
   .command("tap")
@@ -97,7 +104,9 @@ program
     new Option("-t, --token <token>", "a device token").env("WANFENG_DEVICE_TOKEN").makeOptionMandatory(),
   )
   .argument("<card>", "card number in any printed form (0006547886, 010063E9AE, 099,59822)")
-  .action(runTapCommand);
+  .action(async (...args: Parameters<typeof import("./agent-commands").runTapCommand>) =>
+    (await agentCommands()).runTapCommand(...args),
+  );
 
 program
   .command("demo-taps")
@@ -105,7 +114,9 @@ program
   .addOption(dataDirOption())
   .option("-s, --server <url>", "server URL", "http://localhost:8080")
   .option("-i, --interval <ms>", "pause between taps", positiveInt, 1500)
-  .action(runDemoTapsCommand);
+  .action(async (...args: Parameters<typeof import("./agent-commands").runDemoTapsCommand>) =>
+    (await agentCommands()).runDemoTapsCommand(...args),
+  );
 
 function positiveInt(value: string): number {
   const n = Number(value);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../common/package-root";
 
-export const PACKAGE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const PACKAGE_ROOT = packageRoot();
 export const KIOSK_DIST = resolve(PACKAGE_ROOT, "kiosk/dist");
 export const PROFILES_DIR = resolve(PACKAGE_ROOT, "hardware-profiles");
 

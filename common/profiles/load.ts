@@ -1,11 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { WanfengError } from "../../protocol/errors";
+import { packageRoot } from "../package-root";
 import { type HardwareProfile, HardwareProfileSchema } from "./schema";
 
-export const DEFAULT_PROFILES_DIR = fileURLToPath(new URL("../../hardware-profiles", import.meta.url));
+export const DEFAULT_PROFILES_DIR = join(packageRoot(), "hardware-profiles");
 
 const FIXTURE_SUFFIX = ".fixture.json";
 

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Sheet } from "./tables";
 
 /**
@@ -6,7 +6,9 @@ import type { Sheet } from "./tables";
  * rather than hand-written OOXML). Headers bold and frozen, columns sized to their text.
  */
 export async function toXlsx(sheets: readonly Sheet[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large (about 30 MB of memory): loaded when a report is exported, not at start-up.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook: ExcelJS.Workbook = new Workbook();
   workbook.creator = "Wanfeng 晚风";
   workbook.title = title;
   for (const sheet of sheets) {

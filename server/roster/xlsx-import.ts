@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { type CsvRecord, parseRosterCsv, parseRosterRecords } from "./csv-import";
 import type { CheckOptions } from "./roster-checks";
 import { fieldOfHeader, importError, type RosterRow } from "./roster-row";
@@ -36,7 +36,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
@@ -65,4 +65,9 @@ export async function parseRosterXlsx(bytes: Buffer, options: CheckOptions = {})
 /** A roster file of either kind, told apart by its first bytes (a name can lie; a ZIP cannot). */
 export async function parseRosterFile(bytes: Buffer, options: CheckOptions = {}): Promise<RosterRow[]> {
   return isXlsx(bytes) ? parseRosterXlsx(bytes, options) : parseRosterCsv(bytes, options);
+}
+
+/** exceljs is large (about 30 MB of memory): loaded when a workbook is read, not at start-up. */
+async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
 }
