@@ -11,6 +11,7 @@ import {
 } from "../../../protocol/events";
 import type { ViewRequest, ViewSnapshot } from "../../../protocol/model";
 import type { ConnectionState } from "./app";
+import { UpdateStream } from "./update-stream";
 
 export type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
 
@@ -30,8 +31,6 @@ export interface ViewSocketHandlers {
 }
 
 const COMMAND_TIMEOUT_MS = 10_000;
-/** Updates kept while a snapshot is awaited; past this, the snapshot's successors are asked for anew. */
-const MAX_WAITING_UPDATES = 1_000;
 /** How long a command waits for a dropped socket to come back before it reports OFFLINE. */
 const RECONNECT_GRACE_MS = 5_000;
 const AUTH_ERRORS = new Set(["AUTH_REQUIRED", "AUTH_BAD_TOKEN", "AUTH_FORBIDDEN"]);
@@ -44,9 +43,7 @@ const AUTH_ERRORS = new Set(["AUTH_REQUIRED", "AUTH_BAD_TOKEN", "AUTH_FORBIDDEN"
 export class ViewSocket {
   readonly socket: ScreenSocket;
   private joinSeq = 0;
-  /** The stream version the screen's state includes; undefined while a snapshot is awaited. */
-  private version: StreamVersion | undefined;
-  private waiting: { version: StreamVersion; apply: () => void }[] = [];
+  private readonly updates = new UpdateStream(() => this.join());
   private closed = false;
 
   constructor(
@@ -83,37 +80,13 @@ export class ViewSocket {
       event: E,
       listener: (update: ScreenUpdate<E>, version: StreamVersion) => void,
     ) => void;
-    on.call(this.socket, event, (update, version) => this.receive(version, () => apply(update)));
-  }
-
-  private receive(version: StreamVersion, apply: () => void): void {
-    if (this.version === undefined) {
-      // A snapshot is on its way: keep the update until its version is known.
-      if (this.waiting.length < MAX_WAITING_UPDATES) this.waiting.push({ version, apply });
-      return;
-    }
-    if (version <= this.version) return;
-    if (version !== this.version + 1) {
-      this.join();
-      return;
-    }
-    this.version = version;
-    apply();
-  }
-
-  private snapshotArrived(snapshot: ViewSnapshot): void {
-    this.version = snapshot.version;
-    this.handlers.snapshot(snapshot);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const update of waiting) this.receive(update.version, update.apply);
+    on.call(this.socket, event, (update, version) => this.updates.update(version, () => apply(update)));
   }
 
   /** Asks for the view's snapshot; an answer to an older join is ignored. */
   join(): void {
     const seq = ++this.joinSeq;
-    this.version = undefined;
-    this.waiting = [];
+    this.updates.awaitSnapshot();
     this.socket.timeout(COMMAND_TIMEOUT_MS).emit("view:join", this.request, (err, answer) => {
       if (this.closed || seq !== this.joinSeq) return;
       if (err) {
@@ -122,7 +95,7 @@ export class ViewSocket {
         return;
       }
       if ("error" in answer) this.handlers.joinFailed(answer.error.code);
-      else this.snapshotArrived(answer.data);
+      else this.updates.snapshot(answer.data.version, () => this.handlers.snapshot(answer.data));
     });
   }
 
