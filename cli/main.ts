@@ -80,6 +80,10 @@ program
     "-r, --reader <profile:path...>",
     "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable); without it, the readers set up on the technician screen",
   )
+  .option(
+    "-d, --data-dir <dir>",
+    "the agent's own folder (its outbox of taps not yet delivered); default $DATA_DIR/agent/<token fingerprint> or ./data/agent/…",
+  )
   .action(runAgentCommand);
 
 program
