@@ -1,11 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { appendFile, chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { appendFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DiskOutbox, OUTBOX_FILE, type OutboxProblem } from "../../gate-agent/delivery/disk-outbox";
 import type { TapReport } from "../../protocol/devices";
+import { makeReadOnly } from "./helpers/read-only";
 
 /** The outbox against a real temporary folder: what survives, what is cut, what is refused. */
 
@@ -51,22 +51,6 @@ async function drain(outbox: DiskOutbox): Promise<TapReport[]> {
     await outbox.remove(next.id);
   }
   return out;
-}
-
-/**
- * A folder nobody may write to. The tests run as root on the build machine, where mode bits do not
- * stop a write: the immutable attribute does (chattr, ext4/xfs); as another user, mode 0555 does.
- */
-async function makeReadOnly(path: string): Promise<() => Promise<void>> {
-  if (process.getuid?.() !== 0) {
-    await chmod(path, 0o555);
-    return () => chmod(path, 0o755);
-  }
-  const set = spawnSync("chattr", ["+i", path]);
-  if (set.status !== 0) throw new Error(`chattr +i failed: ${set.stderr.toString()}`);
-  return async () => {
-    spawnSync("chattr", ["-i", path]);
-  };
 }
 
 describe("the agent's outbox on disk", () => {
