@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { join, resolve } from "node:path";
 import { createLogger } from "../common/log";
 import { planDemoTaps } from "../demo/demo-plan";
 import { readDemoLogins } from "../demo/demo-school";
@@ -11,13 +13,16 @@ export async function runAgentCommand(options: {
   server: string;
   token: string;
   reader?: string[];
+  dataDir?: string;
 }): Promise<void> {
   // No --reader: the agent runs the readers configured for this device on the server.
   const readers = (options.reader ?? []).map(parseReaderSpec);
-  const agent = await startAgent({ serverUrl: options.server, token: options.token, readers });
+  const dataDir = options.dataDir ? resolve(options.dataDir) : defaultAgentDir(options.token);
+  const agent = await startAgent({ serverUrl: options.server, token: options.token, readers, dataDir });
   log.info(
     {
       server: options.server,
+      dataDir,
       readers: readers.length > 0 ? readers.map((r) => `${r.profile}:${r.path}`) : "from the server",
     },
     "gate agent running",
@@ -28,6 +33,15 @@ export async function runAgentCommand(options: {
   };
   process.once("SIGINT", () => void stop());
   process.once("SIGTERM", () => void stop());
+}
+
+/**
+ * One folder per device on the machine (two agents for two gates must not share an outbox), named
+ * by a fingerprint of the token so the folder name never reveals the token itself.
+ */
+function defaultAgentDir(token: string): string {
+  const fingerprint = createHash("sha256").update(token).digest("hex").slice(0, 12);
+  return join(dataDirFrom(undefined), "agent", fingerprint);
 }
 
 export async function runTapCommand(card: string, options: { server: string; token: string }): Promise<void> {

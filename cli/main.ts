@@ -83,6 +83,10 @@ program
     "-r, --reader <profile:path...>",
     "a reader, e.g. generic/rdm6300:/dev/ttyUSB0 (repeatable); without it, the readers set up on the technician screen",
   )
+  .option(
+    "-d, --data-dir <dir>",
+    "the agent's own folder (its outbox of taps not yet delivered); default $DATA_DIR/agent/<token fingerprint> or ./data/agent/…",
+  )
   .action(async (...args: Parameters<typeof import("./agent-commands").runAgentCommand>) =>
     (await agentCommands()).runAgentCommand(...args),
   );

@@ -1,5 +1,6 @@
 import { createLogger } from "../common/log";
 import { DEFAULT_PROFILES_DIR } from "../common/profiles/load";
+import { DiskOutbox, type OutboxProblem } from "./delivery/disk-outbox";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
@@ -14,7 +15,12 @@ import { type AgentTiming, DEFAULT_TIMING } from "./timing";
 
 const log = createLogger("gate-agent");
 
-export type AgentEvent = ReaderEvent | DeliveryEvent;
+export type AgentEvent =
+  | ReaderEvent
+  | DeliveryEvent
+  | { type: "outbox:problem"; problem: OutboxProblem }
+  /** The tap could not be kept (outbox full, disk error): the reader said no, nothing was sent. */
+  | { type: "tap:refused"; readerId: string; reason: string };
 
 export interface AgentOptions {
   serverUrl: string;
@@ -26,6 +32,13 @@ export interface AgentOptions {
   /** Defaults to serialport or node-hid, chosen by each profile's transport kind. */
   openTransport?: OpenTransport;
   queue?: TapQueue;
+  /**
+   * The agent's own folder: its outbox lives here, so taps survive a restart. Without it (and
+   * without `queue`) taps wait in memory only, as for `wanfeng tap` and tests.
+   */
+  dataDir?: string;
+  /** At most this many undelivered taps on disk (default 10,000). */
+  outboxLimit?: number;
   timing?: Partial<AgentTiming>;
   /** Everything that happens, for a console or a test to watch. */
   onEvent?: (event: AgentEvent) => void;
@@ -61,12 +74,21 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const resolved = await ReaderSet.resolve(fixed, profilesDir);
 
   const onEvent = options.onEvent ?? (() => {});
+  const queue =
+    options.queue ??
+    (options.dataDir === undefined
+      ? undefined
+      : await DiskOutbox.open({
+          dir: options.dataDir,
+          ...(options.outboxLimit === undefined ? {} : { limit: options.outboxLimit }),
+          onProblem: (problem) => onEvent({ type: "outbox:problem", problem }),
+        }));
   const sender = new TapSender({
     serverUrl: options.serverUrl,
     token: options.token,
     timing,
     onEvent,
-    ...(options.queue ? { queue: options.queue } : {}),
+    ...(queue ? { queue } : {}),
   });
   const readers: ReaderSet = new ReaderSet({
     profilesDir,
@@ -80,8 +102,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     onFrame: (frame) => reports.frame(frame),
     onReading: (reading) => {
       log.info({ readerId: reading.readerId, reading: reading.reading }, "read");
+      // The reader says no when the tap cannot be kept: the person taps again or goes to the guard.
       sender.enqueue(toTapReport(reading)).catch((err: unknown) => {
-        log.error({ readerId: reading.readerId, err }, "could not queue tap");
+        const reason = err instanceof Error ? err.message : String(err);
+        log.error({ readerId: reading.readerId, reason }, "tap NOT kept, reader refuses it");
+        onEvent({ type: "tap:refused", readerId: reading.readerId, reason });
+        readers
+          .get(reading.readerId)
+          ?.feedback("refuse")
+          .catch((e: unknown) => log.warn({ readerId: reading.readerId, err: e }, "reader feedback failed"));
       });
     },
   });

@@ -10,6 +10,8 @@ export const ALERT_KINDS = [
   "custody_refused",
   "released_not_collected",
   "exit_refused",
+  /** A tap dated beyond the clock-skew margin in the future: the agent's clock is wrong (or forged). */
+  "clock_skew",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

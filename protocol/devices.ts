@@ -7,6 +7,8 @@ export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
 const isoTime = z.iso.datetime({ offset: true });
+/** An agent clock off by more than a week is broken; its taps are refused, not corrected. */
+const MAX_OFFSET_MS = 7 * 24 * 3600_000;
 const id = z.string().min(1).max(64);
 
 export const ReadingSchema = z.discriminatedUnion("kind", [
@@ -24,6 +26,11 @@ export const TapReportSchema = z.object({
   /** When the tap happened, by the agent's clock. */
   at: isoTime,
   reading: ReadingSchema,
+  /**
+   * Server clock minus agent clock, in ms, as the agent last measured it (from the server's time in
+   * its acknowledgements); the server adds it to `at`. Left out until the agent has measured one.
+   */
+  clockOffsetMs: z.number().int().min(-MAX_OFFSET_MS).max(MAX_OFFSET_MS).optional(),
   /** The frame as the reader sent it, hex, for the technician's console and the record. */
   rawHex: z
     .string()

@@ -24,7 +24,8 @@ export const DEVICE_NAMESPACE = "/device";
 export const SCREEN_NAMESPACE = "/screen";
 
 export interface DeviceToServerEvents {
-  "tap:report": (report: TapReport, ack: (answer: Ack<TapOutcome>) => void) => void;
+  /** The answer carries the server's clock (ISO) beside it: the agent measures its offset from it. */
+  "tap:report": (report: TapReport, ack: (answer: Ack<TapOutcome> & { serverAt?: string }) => void) => void;
   /** Every reader's state: on connect, on each open/close, and every few seconds while counters move. */
   "reader:status": (report: ReaderStatusReport) => void;
   /** A decoded or bad frame, only while a technician's console watches that reader. */

@@ -34,7 +34,10 @@ export type TapResult =
   | { kind: "stale"; tapDay: string }
   | { kind: "unknown_card"; cardId: string }
   | { kind: "card_blocked"; cardId: string; cardStatus: "lost" | "revoked"; holderName: string }
-  | { kind: "not_applicable"; reason: "guardian_at_room" | "child_at_gate" | "code_not_supported" }
+  | {
+      kind: "not_applicable";
+      reason: "guardian_at_room" | "child_at_gate" | "code_not_supported" | "clock_skew";
+    }
   /** A child's own card at the gate reader: confirms a released child left, or says why not. */
   | { kind: "exit"; childId: string; childName: string; outcome: ExitOutcome }
   | {

@@ -12,6 +12,9 @@ export interface TapQueue {
   /** Called after the server acknowledged (or definitively refused) the report. */
   remove(id: string): Promise<void>;
   size(): number;
+  /** When the oldest waiting tap was read. */
+  oldestAt?(): string | undefined;
+  close?(): Promise<void>;
 }
 
 /** Keeps reports in memory; bounded so a server that is down for days cannot exhaust memory. */

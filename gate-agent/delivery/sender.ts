@@ -88,7 +88,10 @@ export class TapSender {
 
   async enqueue(report: TapReport): Promise<void> {
     await this.queue.enqueue(report);
-    log.info({ tapId: report.id, readerId: report.readerId, cardId: cardIdOf(report) }, "tap queued");
+    log.info(
+      { tapId: report.id, readerId: report.readerId, cardId: cardIdOf(report), at: report.at },
+      "tap queued",
+    );
     this.emit({ type: "tap:queued", report });
     this.wakeup.notify();
   }
@@ -118,6 +121,7 @@ export class TapSender {
     await this.running;
     const left = this.queue.size();
     if (left > 0) log.warn({ queued: left }, "stopped with taps not yet acknowledged");
+    await this.queue.close?.();
   }
 
   private watchConnection(): void {

@@ -130,7 +130,13 @@ export class DayService {
     return this.state.staffOnDuty.get(userId);
   }
 
-  async handleTap(device: Device, report: TapReport): Promise<TapOutcome> {
+  /** The server's clock, for answers that tell a device the time (its clock offset). */
+  now(): Date {
+    return this.deps.clock();
+  }
+
+  /** `clockOffsetMs`: server minus that device's clock, to date the tap when the card was read. */
+  async handleTap(device: Device, report: TapReport, clockOffsetMs = 0): Promise<TapOutcome> {
     await this.ensureToday();
     // A claimed tap is not in the state until its card is bound: a retry waits for that first.
     const inFlight = this.pendingTaps.get(report.id);
@@ -148,6 +154,7 @@ export class DayService {
       device,
       report,
       now: this.deps.clock(),
+      clockOffsetMs,
       passes: this.deps.store.passBook(),
     });
     const durable = this.commit(decision.events);

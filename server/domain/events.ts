@@ -20,8 +20,12 @@ export interface TapReceived extends EventBase {
   tapId: string;
   deviceId: string;
   readerId: string;
-  /** When the tap happened, by the agent's clock. */
+  /** When the tap happened, by the agent's clock (`at` is that time corrected to the server's clock). */
   tapAt: string;
+  /** When the server received it; `at` is when the card was read (earlier after an outage). */
+  receivedAt?: string;
+  /** The agent's clock offset used for `at`. */
+  clockOffsetMs?: number;
   reading: Reading;
   rawHex?: string;
   result: TapResult;

@@ -9,6 +9,7 @@ import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
 import { decideStaffTap } from "./staff-tap";
 import { tapReceived } from "./tap-received";
+import { tapTimeOf } from "./tap-time";
 
 export interface TapInput {
   roster: RosterIndex;
@@ -17,6 +18,8 @@ export interface TapInput {
   report: TapReport;
   /** When the server received the tap. */
   now: Date;
+  /** Server minus agent clock for this device (ms): corrects the tap's own time. */
+  clockOffsetMs?: number;
   /** Delegate passes and their key, for scanned codes; without it every pass is refused as forged. */
   passes?: PassBook;
 }
@@ -37,12 +40,26 @@ type Consequence = DistributiveOmit<Exclude<DayEvent, TapReceived>, "id" | "day"
  */
 export function decideTap(input: TapInput): TapDecision {
   const { report, device, now, state } = input;
-  const { result, consequences } = decide(input);
-  const tap = tapReceived(report, device.id, state.day, now, result);
+  const clockOffsetMs = input.clockOffsetMs ?? 0;
+  const time = tapTimeOf(report.at, clockOffsetMs, now);
+  // Judged, shown and recorded at the moment of the tap, not of its (maybe late) delivery.
+  const { result, consequences } = time.ok ? decide({ ...input, now: time.at }) : refuseSkewed(input);
+  const received = { at: now, clockOffsetMs };
+  const tap = tapReceived(report, device.id, state.day, time.ok ? time.at : now, result, received);
   // What the tap causes is recorded as the device's doing, at the same moment.
   const base = { day: tap.day, at: tap.at, actor: tap.actor };
   const events = consequences.map((c, i) => ({ ...c, ...base, id: `${report.id}#${i + 1}` }) as DayEvent);
   return { result, events: [tap, ...events] };
+}
+
+/** The record keeps the claimed time in `tapAt`; the guard sees a red alert for that reader. */
+function refuseSkewed(input: TapInput): { result: TapResult; consequences: Consequence[] } {
+  const { device, report } = input;
+  const cardId = report.reading.kind === "card" ? report.reading.cardId : undefined;
+  return {
+    result: { kind: "not_applicable", reason: "clock_skew" },
+    consequences: [alert(device, "clock_skew", "danger", { cardId, rawHex: report.rawHex })],
+  };
 }
 
 function decide(input: TapInput): { result: TapResult; consequences: Consequence[] } {

@@ -10,12 +10,13 @@ export function tapReceived(
   report: TapReport,
   deviceId: string,
   day: string,
-  now: Date,
+  at: Date,
   result: TapResult,
+  received?: { at: Date; clockOffsetMs: number },
 ): TapReceived {
   return {
     day,
-    at: now.toISOString(),
+    at: at.toISOString(),
     actor: { kind: "device", id: deviceId },
     id: report.id,
     type: "tap:received",
@@ -26,5 +27,11 @@ export function tapReceived(
     reading: report.reading,
     ...(report.rawHex === undefined ? {} : { rawHex: report.rawHex }),
     result,
+    ...(received === undefined
+      ? {}
+      : {
+          receivedAt: received.at.toISOString(),
+          ...(received.clockOffsetMs === 0 ? {} : { clockOffsetMs: received.clockOffsetMs }),
+        }),
   };
 }

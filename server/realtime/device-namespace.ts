@@ -14,6 +14,8 @@ const log = createLogger("device-socket");
 /** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
 export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DayService): DeviceNamespace {
   const devices = deviceNamespace(io);
+  /** Server minus agent clock per device, as last reported: dates taps sent before a new measurement. */
+  const clockOffsets = new Map<string, number>();
 
   devices.use(async (socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
@@ -52,8 +54,12 @@ export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DaySe
         socket.disconnect(true);
         return;
       }
+      // The agent's own measurement wins; before it has one, the last this device reported.
+      const offset = parsed.data.clockOffsetMs ?? clockOffsets.get(device.id) ?? 0;
+      if (parsed.data.clockOffsetMs !== undefined) clockOffsets.set(device.id, parsed.data.clockOffsetMs);
       try {
-        ack({ data: await day.handleTap(current, parsed.data) });
+        const outcome = await day.handleTap(current, parsed.data, offset);
+        ack({ data: outcome, serverAt: day.now().toISOString() });
       } catch (err) {
         log.error({ err, tapId: parsed.data.id }, "tap failed");
         ack({ error: toWireError(err) });

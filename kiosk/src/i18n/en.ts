@@ -236,6 +236,7 @@ export const en: Catalogue = {
       custody_refused: "Not allowed to collect",
       released_not_collected: "Released, not collected",
       exit_refused: "Pupil card at the gate refused",
+      clock_skew: "Reader's clock is wrong: tap refused",
     },
     cardStatus: {
       lost: "reported lost",
@@ -262,6 +263,7 @@ export const en: Catalogue = {
       guardian_at_room: "Parent cards are tapped at the gate",
       child_at_gate: "Pupil cards are tapped in the care room",
       code_not_supported: "This reader does not take QR codes",
+      clock_skew: "This reader's clock is wrong: please tell the technician",
     },
     check_in: {
       checked_in: "{{name}} checked in",

@@ -239,6 +239,7 @@ export const zh = {
       custody_refused: "禁止接走：非授权人员",
       released_not_collected: "放行后未接走",
       exit_refused: "学生刷卡离校被拒",
+      clock_skew: "读卡器时钟错误，刷卡被拒",
     },
     cardStatus: {
       lost: "已挂失",
@@ -265,6 +266,7 @@ export const zh = {
       guardian_at_room: "家长卡请在校门刷卡",
       child_at_gate: "学生卡请在托管教室刷卡",
       code_not_supported: "此读卡器不支持二维码",
+      clock_skew: "读卡器时钟错误，请联系技术员",
     },
     check_in: {
       checked_in: "{{name}} 签到成功",

@@ -21,3 +21,11 @@ export function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Buffer {
   }
   return out;
 }
+
+/** An RDM6300 frame for any 32-bit card number, checksum included; cardId as the decoder prints it. */
+export function rdm6300Card(n: number): { frame: Buffer; cardId: string } {
+  const data = [0x01, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
+  const checksum = data.reduce((a, b) => a ^ b, 0);
+  const digits = [...data, checksum].map((b) => b.toString(16).padStart(2, "0").toUpperCase()).join("");
+  return { frame: rdm6300Frame(digits), cardId: String(n >>> 0).padStart(10, "0") };
+}
