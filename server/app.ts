@@ -20,6 +20,7 @@ import { healthRoutes } from "./http/health-routes";
 import { photoRoutes } from "./http/photo-routes";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
+import { allowOwnOrigin, sameOriginWrites } from "./http/same-origin";
 import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
 import type { Storage } from "./ports/storage";
@@ -46,6 +47,8 @@ export interface ServerOptions {
   photosDir?: string;
   /** How often the gate clock checks for released-not-collected alarms and late children. */
   gateClockMs?: number;
+  /** Behind a reverse proxy (`--trust-proxy`): client address and host come from X-Forwarded-*. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -66,7 +69,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  const trustProxy = options.trustProxy ?? false;
+  // Only behind a proxy the operator named: otherwise any client could choose its own address.
+  app.set("trust proxy", trustProxy ? 1 : false);
   app.use(
     helmet({
       // Served over plain HTTP on the school LAN: never ask browsers to upgrade or pin HTTPS.
@@ -74,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       contentSecurityPolicy: { directives: { "upgrade-insecure-requests": null } },
     }),
   );
+  app.use(sameOriginWrites);
   app.use(express.json({ limit: "64kb" }));
   app.use(sessionRoutes(store, clock));
   app.use(groupRoutes(store, day, clock));
@@ -94,7 +100,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(errorHandler);
 
   const http = createServer(app);
-  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: allowOwnOrigin(trustProxy),
+  });
   const technician = createTechnicianHub(store, day, clock);
   const devices = attachDeviceNamespace(io, store, day);
   const { screens, streams } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
