@@ -33,6 +33,8 @@ import { AttendanceService } from "./staff/attendance-service";
 import { photoFolder } from "./store/photo-folder";
 
 const log = createLogger("server");
+/** How soon a screen whose session expired or was removed loses its socket (commands: at once). */
+const SESSION_SWEEP_MS = 30_000;
 
 export interface ServerOptions {
   /** The storage backend, e.g. the file store from server/store/lowdb-store.ts. */
@@ -81,7 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   app.use(sameOriginWrites);
   app.use(express.json({ limit: "64kb" }));
-  app.use(sessionRoutes(store, clock));
+  // The screens' sockets exist only once the HTTP server does; logout reaches them through this.
+  let endSessionSockets: (tokenHash: string) => void = () => {};
+  app.use(sessionRoutes(store, clock, (hash) => endSessionSockets(hash)));
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
   // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
@@ -107,7 +111,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const technician = createTechnicianHub(store, day, clock);
   const devices = attachDeviceNamespace(io, store, day);
-  const { screens, streams } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
+  const { screens, streams, sessions } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
+  endSessionSockets = (hash) => sessions.end(hash);
+  const sessionSweep = setInterval(() => sessions.sweep(), SESSION_SWEEP_MS);
+  sessionSweep.unref();
   technician.attach(devices, screens, streams);
 
   // Screens learn about the new school day even when nothing happens at midnight.
@@ -133,6 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http,
     async close() {
       clearInterval(rollover);
+      clearInterval(sessionSweep);
       stopGateClock();
       day.close();
       await io.close();

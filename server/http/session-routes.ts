@@ -4,6 +4,7 @@ import { LoginRequestSchema, type SessionUser } from "../../protocol";
 import { LoginLimit } from "../auth/login-limit";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
+import { sha256Hex } from "../auth/tokens";
 import { authenticateUser } from "../auth/users";
 import type { User } from "../domain/entities";
 import type { SessionStore, UserStore } from "../ports/access";
@@ -22,7 +23,15 @@ export function toSessionUser(user: User): SessionUser {
   };
 }
 
-export function sessionRoutes(store: SessionStore & UserStore, clock: () => Date): Router {
+/**
+ * Login and logout. `onLogout` gets the ended session's hash, so the server can close the
+ * sockets opened with it (a screen must not outlive its logout).
+ */
+export function sessionRoutes(
+  store: SessionStore & UserStore,
+  clock: () => Date,
+  onLogout: (tokenHash: string) => void = () => {},
+): Router {
   const router = Router();
   const loginLimit = new LoginLimit();
 
@@ -54,7 +63,10 @@ export function sessionRoutes(store: SessionStore & UserStore, clock: () => Date
 
   router.delete("/api/session", async (req, res) => {
     const token = sessionTokenFromCookieHeader(req.headers.cookie);
-    if (token) await deleteSession(store, token);
+    if (token) {
+      await deleteSession(store, token);
+      onLogout(sha256Hex(token));
+    }
     res.setHeader("Set-Cookie", clearedSessionCookie());
     res.status(204).end();
   });
