@@ -9,6 +9,10 @@ import { runReadersCommand } from "./readers-command";
 import { runStartCommand } from "./start-command";
 import { runUserAddCommand } from "./user-commands";
 
+// Everything the CLI and the server create is private to the server's user (passwords, phones,
+// custody notes): group and others get nothing, whatever the login's umask.
+process.umask(0o077);
+
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
   .showHelpAfterError();
