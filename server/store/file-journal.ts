@@ -1,7 +1,7 @@
 import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLogger, type Logger } from "../../common/log";
-import { WanfengError } from "../../protocol";
+import { isCalendarDay, WanfengError } from "../../protocol";
 import type { DayEvent, EventJournal } from "../domain/events";
 import { fsyncDirectory } from "./fs-durable";
 import { parseJournalLines, repairTornTail } from "./journal-file";
@@ -21,8 +21,6 @@ export interface FileJournalOptions {
   onSync?: (info: { file: string; events: number }) => void;
   log?: Logger;
 }
-
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function openFileJournal(dir: string, options: FileJournalOptions = {}): Promise<EventJournal> {
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
@@ -167,7 +165,7 @@ class FileJournal implements EventJournal {
 
 /** The day names a file: anything but YYYY-MM-DD could escape the journal folder. */
 function checkDay(day: string): void {
-  if (!DAY_PATTERN.test(day)) {
+  if (!isCalendarDay(day)) {
     throw new WanfengError("VALIDATION_FAILED", `event day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
   }
 }
