@@ -7,6 +7,10 @@ import { runImportCommand } from "./import-command";
 import { runStartCommand } from "./start-command";
 import { runUserAddCommand } from "./user-commands";
 
+// Everything the CLI and the server create is private to the server's user (passwords, phones,
+// custody notes): group and others get nothing, whatever the login's umask.
+process.umask(0o077);
+
 // The reader drivers (serialport, node-hid) load only for the commands that use them, so the
 // server does not carry them.
 const agentCommands = () => import("./agent-commands");

@@ -4,6 +4,7 @@ import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } fr
 import { startServer } from "../server/app";
 import { openFileJournal } from "../server/store/file-journal";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
+import { makeDataDirPrivate } from "../server/store/private-files";
 import { acquireServerLock } from "../server/store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
 
@@ -18,6 +19,8 @@ export async function runStartCommand(options: {
   const dataDir = dataDirFrom(options.dataDir);
   // Before anything is read or written: a second server on the folder would fork the day state.
   const serverLock = await acquireServerLock(dataDir);
+  // Installs made before the data folder was private: fix them before anything is served.
+  await makeDataDirPrivate(dataDir);
   const fresh = await isFreshDataDir(dataDir);
   const store = await openDocumentStore(dataDir);
   if (fresh && !options.empty) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DaySchema } from "./day";
 import type { HealthNotes } from "./room";
 
 /**
@@ -8,7 +9,7 @@ import type { HealthNotes } from "./room";
  */
 
 const id = z.string().trim().min(1).max(64);
-const day = z.iso.date();
+const day = DaySchema;
 const person = z.string().trim().min(1).max(100);
 const reason = z.string().trim().min(1).max(500);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AlertView } from "./alerts";
 import type { ChildStatus } from "./child-day";
+import { DaySchema } from "./day";
 
 /**
  * The duty leader's overview (带班领导 / 值周) and the day's archive: counts per care group, the
@@ -137,7 +138,8 @@ export interface OverviewUpdate {
   afterSignOff: number;
 }
 
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Was a bare pattern: 2026-02-31 passed and became a journal file.
+const dayString = DaySchema;
 
 export const SignOffRequestSchema = z.object({ note: z.string().trim().max(1000).default("") });
 export type SignOffRequest = z.infer<typeof SignOffRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DaySchema } from "./day";
 
 /**
  * Delegate passes (亲友代接, SPEC rule 8): a guardian announces a relative in advance, a teacher or
@@ -8,7 +9,7 @@ import { z } from "zod";
  */
 
 const id = z.string().min(1).max(64);
-const day = z.iso.date();
+const day = DaySchema;
 
 /** The longest date range a pass may cover: a pass is for an announced occasion, not a season. */
 export const PASS_MAX_DAYS = 31;

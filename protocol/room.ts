@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DaySchema } from "./day";
 
 /**
  * The care room's day beyond check-in and release (SPEC rules 4, 5, 11, 16): roll call, leave
@@ -7,7 +8,7 @@ import { z } from "zod";
  */
 
 const id = z.string().min(1).max(64);
-const day = z.iso.date();
+const day = DaySchema;
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const text = (max: number) => z.string().trim().min(1).max(max);
 

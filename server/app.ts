@@ -20,6 +20,7 @@ import { healthRoutes } from "./http/health-routes";
 import { photoRoutes } from "./http/photo-routes";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
+import { allowOwnOrigin, sameOriginWrites } from "./http/same-origin";
 import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
 import type { Storage } from "./ports/storage";
@@ -32,6 +33,8 @@ import { AttendanceService } from "./staff/attendance-service";
 import { photoFolder } from "./store/photo-folder";
 
 const log = createLogger("server");
+/** How soon a screen whose session expired or was removed loses its socket (commands: at once). */
+const SESSION_SWEEP_MS = 30_000;
 
 export interface ServerOptions {
   /** The storage backend, e.g. the file store from server/store/lowdb-store.ts. */
@@ -46,6 +49,8 @@ export interface ServerOptions {
   photosDir?: string;
   /** How often the gate clock checks for released-not-collected alarms and late children. */
   gateClockMs?: number;
+  /** Behind a reverse proxy (`--trust-proxy`): client address and host come from X-Forwarded-*. */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -66,7 +71,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  const trustProxy = options.trustProxy ?? false;
+  // Only behind a proxy the operator named: otherwise any client could choose its own address.
+  app.set("trust proxy", trustProxy ? 1 : false);
   app.use(
     helmet({
       // Served over plain HTTP on the school LAN: never ask browsers to upgrade or pin HTTPS.
@@ -74,8 +81,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       contentSecurityPolicy: { directives: { "upgrade-insecure-requests": null } },
     }),
   );
+  app.use(sameOriginWrites);
   app.use(express.json({ limit: "64kb" }));
-  app.use(sessionRoutes(store, clock));
+  // The screens' sockets exist only once the HTTP server does; logout reaches them through this.
+  let endSessionSockets: (tokenHash: string) => void = () => {};
+  app.use(sessionRoutes(store, clock, (hash) => endSessionSockets(hash)));
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
   // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
@@ -94,10 +104,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(errorHandler);
 
   const http = createServer(app);
-  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const io = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: allowOwnOrigin(trustProxy),
+  });
   const technician = createTechnicianHub(store, day, clock);
   const devices = attachDeviceNamespace(io, store, day);
-  const { screens, streams } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
+  const { screens, streams, sessions } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
+  endSessionSockets = (hash) => sessions.end(hash);
+  const sessionSweep = setInterval(() => sessions.sweep(), SESSION_SWEEP_MS);
+  sessionSweep.unref();
   technician.attach(devices, screens, streams);
 
   // Screens learn about the new school day even when nothing happens at midnight.
@@ -123,6 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     http,
     async close() {
       clearInterval(rollover);
+      clearInterval(sessionSweep);
       stopGateClock();
       day.close();
       await io.close();

@@ -17,7 +17,16 @@ export async function createSession(store: SessionStore, userId: string, now: Da
 export function resolveSession(store: SessionStore & UserStore, token: string, now: Date): User | undefined {
   if (token === "") return undefined;
   // A lookup by hash leaks nothing useful through timing: the attacker would need a preimage.
-  const session = store.findSession(sha256Hex(token));
+  return resolveSessionHash(store, sha256Hex(token), now);
+}
+
+/** The same by the stored hash: what a socket keeps to check its session again on each command. */
+export function resolveSessionHash(
+  store: SessionStore & UserStore,
+  tokenHash: string,
+  now: Date,
+): User | undefined {
+  const session = store.findSession(tokenHash);
   if (session === undefined || Date.parse(session.expiresAt) <= now.getTime()) return undefined;
   return store.findUser(session.userId);
 }

@@ -1,9 +1,10 @@
 import { Router } from "express";
-import { rateLimit } from "express-rate-limit";
 import { createLogger } from "../../common/log";
 import { LoginRequestSchema, type SessionUser } from "../../protocol";
+import { LoginLimit } from "../auth/login-limit";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
+import { sha256Hex } from "../auth/tokens";
 import { authenticateUser } from "../auth/users";
 import type { User } from "../domain/entities";
 import type { SessionStore, UserStore } from "../ports/access";
@@ -22,30 +23,34 @@ export function toSessionUser(user: User): SessionUser {
   };
 }
 
-export function sessionRoutes(store: SessionStore & UserStore, clock: () => Date): Router {
+/**
+ * Login and logout. `onLogout` gets the ended session's hash, so the server can close the
+ * sockets opened with it (a screen must not outlive its logout).
+ */
+export function sessionRoutes(
+  store: SessionStore & UserStore,
+  clock: () => Date,
+  onLogout: (tokenHash: string) => void = () => {},
+): Router {
   const router = Router();
-  // Password guessing from one address is slowed down; successful logins do not count.
-  const loginLimit = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: 20,
-    skipSuccessfulRequests: true,
-    standardHeaders: "draft-8",
-    legacyHeaders: false,
-    handler: (_req, res) => sendError(res, "AUTH_FORBIDDEN", "too many failed logins, wait 15 minutes"),
-  });
+  const loginLimit = new LoginLimit();
 
-  router.post("/api/session", loginLimit, async (req, res) => {
+  router.post("/api/session", async (req, res) => {
     const parsed = LoginRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       sendError(res, "VALIDATION_FAILED", "username and password are required");
       return;
     }
-    const user = await authenticateUser(store, parsed.data.username, parsed.data.password);
+    const { username, password } = parsed.data;
+    // Taken before scrypt runs, so parallel guesses cannot all start before the first fails.
+    const attempt = loginLimit.reserve(username, req.ip ?? "unknown", clock());
+    const user = await authenticateUser(store, username, password);
     if (!user) {
-      log.warn({ username: parsed.data.username, ip: req.ip }, "login failed");
+      log.warn({ username, ip: req.ip }, "login failed");
       sendError(res, "AUTH_BAD_CREDENTIALS", "wrong username or password");
       return;
     }
+    attempt.succeeded();
     const token = await createSession(store, user.id, clock());
     log.info({ username: user.username, role: user.role }, "logged in");
     res.setHeader("Set-Cookie", sessionCookie(token));
@@ -58,7 +63,10 @@ export function sessionRoutes(store: SessionStore & UserStore, clock: () => Date
 
   router.delete("/api/session", async (req, res) => {
     const token = sessionTokenFromCookieHeader(req.headers.cookie);
-    if (token) await deleteSession(store, token);
+    if (token) {
+      await deleteSession(store, token);
+      onLogout(sha256Hex(token));
+    }
     res.setHeader("Set-Cookie", clearedSessionCookie());
     res.status(204).end();
   });

@@ -15,6 +15,8 @@ export interface DeviceSocketData {
 
 export interface ScreenSocketData {
   user: User;
+  /** The sha256 of the session cookie: the session is checked again on every command. */
+  sessionHash: string;
 }
 
 type NoServerEvents = Record<string, never>;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "socket.io";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
+import { sha256Hex } from "../auth/tokens";
 import type { DayService } from "../day/day-service";
 import { PassService } from "../passes/pass-service";
 import type { SessionStore, UserStore } from "../ports/access";
@@ -17,6 +18,7 @@ import { connectError } from "./connect-error";
 import { type ScreenNamespace, screenNamespace } from "./namespaces";
 import { attachDayPublisher } from "./publish/day-publisher";
 import { ScreenStreams } from "./publish/screen-streams";
+import { SessionSockets } from "./session-sockets";
 import type { TechnicianHub } from "./technician-part";
 
 export interface ScreenNamespaceDeps {
@@ -30,6 +32,7 @@ export interface ScreenNamespaceDeps {
 export interface ScreensAttached {
   screens: ScreenNamespace;
   streams: ScreenStreams;
+  sessions: SessionSockets;
 }
 
 /**
@@ -49,6 +52,7 @@ export function attachScreenNamespace(io: Server, deps: ScreenNamespaceDeps): Sc
       return;
     }
     socket.data.user = user;
+    socket.data.sessionHash = sha256Hex(token ?? "");
     next();
   });
 
@@ -62,6 +66,7 @@ export function attachScreenNamespace(io: Server, deps: ScreenNamespaceDeps): Sc
     ...passCommands(passes),
     ...technicianCommands(deps.technician, deps.technician.enrolment),
   };
-  screens.on("connection", (socket) => attachCommands(socket, table));
-  return { screens, streams };
+  const sessions = new SessionSockets(screens, store, clock);
+  screens.on("connection", (socket) => attachCommands(socket, table, sessions.userOf));
+  return { screens, streams, sessions };
 }

@@ -1,28 +1,20 @@
-import { WanfengError } from "../../protocol";
-
-const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES = 10;
+import { AttemptLimit, type Reservation } from "../auth/attempt-limit";
 
 /**
  * The handover dialog checks a colleague's password on a kiosk that is already logged in: without
- * a limit it would be a way around the login's rate limit. Ten failures per kiosk user in 15
- * minutes, then AUTH_FORBIDDEN until the window has passed. In memory: a restart forgets it,
- * like the login limiter.
+ * a limit it would be a way around the login's limit. Ten failures per kiosk user in 15 minutes,
+ * waiting longer after each from the fifth, then AUTH_FORBIDDEN until the window has passed.
  */
 export class HandoverLoginLimit {
-  private readonly failures = new Map<string, number[]>();
+  private readonly limit = new AttemptLimit({
+    max: 10,
+    windowMs: 15 * 60_000,
+    backoffAfter: 5,
+    refusal: "too many failed handover logins",
+  });
 
-  check(userId: string, now: Date): void {
-    if (this.recent(userId, now).length >= MAX_FAILURES) {
-      throw new WanfengError("AUTH_FORBIDDEN", "too many failed handover logins, wait 15 minutes");
-    }
-  }
-
-  failed(userId: string, now: Date): void {
-    this.failures.set(userId, [...this.recent(userId, now), now.getTime()]);
-  }
-
-  private recent(userId: string, now: Date): number[] {
-    return (this.failures.get(userId) ?? []).filter((t) => now.getTime() - t < WINDOW_MS);
+  /** Before the password is checked; call `succeeded()` on the answer when it was right. */
+  reserve(userId: string, now: Date): Reservation {
+    return this.limit.reserve([userId], now);
   }
 }

@@ -209,10 +209,10 @@ export class RoomService {
     if (to.kind === "volunteer") {
       return { kind: "volunteer" as const, name: to.name, ...(to.phone ? { phone: to.phone } : {}) };
     }
-    this.loginLimit.check(user.id, this.deps.clock());
+    const attempt = this.loginLimit.reserve(user.id, this.deps.clock());
     const receiver = await authenticateUser(this.deps.store, to.username, to.password);
-    if (!receiver) {
-      this.loginLimit.failed(user.id, this.deps.clock());
+    if (receiver) attempt.succeeded();
+    else {
       log.warn({ by: user.username, username: to.username }, "handover login failed");
       throw new WanfengError("AUTH_BAD_CREDENTIALS", "wrong username or password");
     }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
 import { WanfengError } from "../../protocol";
 import { fsyncDirectory } from "./fs-durable";
+import { PRIVATE_FILE_MODE } from "./private-files";
 
 /** The file's text with a stamp (inode, size, mtime in ns) that changes whenever it is replaced. */
 export interface FileSnapshot {
@@ -66,7 +67,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async writeText(text: string): Promise<void> {
     try {
-      await writeFile(this.#tempFilename, text, "utf-8");
+      await writeFile(this.#tempFilename, text, { encoding: "utf-8", mode: PRIVATE_FILE_MODE });
       const handle = await open(this.#tempFilename, "r+");
       try {
         await handle.sync();

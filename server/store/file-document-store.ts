@@ -8,6 +8,7 @@ import { ChangeAnnouncer } from "./change-announcer";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";
 import { type DurableJsonFile, type FileSnapshot, parseJsonText, toJsonText } from "./durable-json-file";
+import { PRIVATE_FILE_MODE } from "./private-files";
 import type { Db, DocumentStore } from "./schema";
 
 const defaultLog = createLogger("store");
@@ -170,7 +171,7 @@ export class FileDocumentStore implements DocumentStore {
     const snapshot = await this.#file.readSnapshot();
     if (!snapshot) return;
     const copy = `${this.#file.filename}.rejected-${Date.now()}`;
-    await writeFile(copy, snapshot.text, "utf-8");
+    await writeFile(copy, snapshot.text, { encoding: "utf-8", mode: PRIVATE_FILE_MODE });
     this.#log.error(
       { file: this.#file.filename, copy },
       "wrote over an invalid document; the invalid one is kept",

@@ -1,10 +1,11 @@
 import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLogger, type Logger } from "../../common/log";
-import { WanfengError } from "../../protocol";
+import { isCalendarDay, WanfengError } from "../../protocol";
 import type { DayEvent, EventJournal } from "../domain/events";
 import { fsyncDirectory } from "./fs-durable";
 import { parseJournalLines, repairTornTail } from "./journal-file";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
 
 /**
  * The append-only journal: one JSON-lines file per school day, `<dir>/YYYY-MM-DD.jsonl`.
@@ -21,10 +22,8 @@ export interface FileJournalOptions {
   log?: Logger;
 }
 
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function openFileJournal(dir: string, options: FileJournalOptions = {}): Promise<EventJournal> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   return new FileJournal(dir, options);
 }
 
@@ -141,12 +140,12 @@ class FileJournal implements EventJournal {
     const file = await this.#dayFile(day);
     if (file.handle !== undefined) return file;
     try {
-      file.handle = await open(file.path, "ax");
+      file.handle = await open(file.path, "ax", PRIVATE_FILE_MODE);
       // A new file's directory entry must reach the disk too, or a power cut can lose the file.
       await fsyncDirectory(this.#dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      file.handle = await open(file.path, "a");
+      file.handle = await open(file.path, "a", PRIVATE_FILE_MODE);
     }
     return file;
   }
@@ -166,7 +165,7 @@ class FileJournal implements EventJournal {
 
 /** The day names a file: anything but YYYY-MM-DD could escape the journal folder. */
 function checkDay(day: string): void {
-  if (!DAY_PATTERN.test(day)) {
+  if (!isCalendarDay(day)) {
     throw new WanfengError("VALIDATION_FAILED", `event day must be YYYY-MM-DD, got ${JSON.stringify(day)}`);
   }
 }

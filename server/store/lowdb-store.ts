@@ -10,6 +10,8 @@ import { type DocumentStorage, documentStorage } from "./document/storage";
 import { withDocumentLock } from "./document-lock";
 import { DurableJsonFile, parseJsonText } from "./durable-json-file";
 import { FileDocumentStore } from "./file-document-store";
+import { openPassKeyFile } from "./pass-key-file";
+import { PRIVATE_DIR_MODE } from "./private-files";
 import { type Db, type DocumentStore, emptyDb } from "./schema";
 
 const log = createLogger("store");
@@ -52,7 +54,7 @@ export async function openDocumentStore(
   dataDir: string,
   options: OpenDocumentStoreOptions = {},
 ): Promise<DocumentStorage> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = documentPath(dataDir);
   const adapter = new DurableJsonFile<Db>(file);
   let snapshot = await adapter.readSnapshot();
@@ -70,12 +72,11 @@ export async function openDocumentStore(
       throw new WanfengError("STORE_WRITE_FAILED", `${file} vanished after it was created`);
   }
   const db = validateOrThrow(parseJsonText(snapshot.text, file), "STORE_CORRUPT", file);
-  return documentStorage(
-    new FileDocumentStore(adapter, db, snapshot, {
-      debounceMs: options.watchDebounceMs ?? 50,
-      ...(options.log ? { log: options.log } : {}),
-    }),
-  );
+  const store = new FileDocumentStore(adapter, db, snapshot, {
+    debounceMs: options.watchDebounceMs ?? 50,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return documentStorage(store, await openPassKeyFile(dataDir, store));
 }
 
 /** An in-memory store (lowdb's Memory adapter) with the same validation and queueing, for tests. */

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PhotoExtension, PhotoFiles } from "../ports/photos";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
 
 const EXTENSIONS: readonly PhotoExtension[] = ["jpg", "png", "webp"];
 
@@ -16,8 +17,8 @@ export function photoFolder(dir: string): PhotoFiles {
     readPhoto: (file) => readFile(join(dir, file)).catch(() => undefined),
     async savePhoto(stem, ext, bytes) {
       const file = `${stem}.${ext}`;
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, file), bytes);
+      await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+      await writeFile(join(dir, file), bytes, { mode: PRIVATE_FILE_MODE });
       await removeOthers(stem, file);
       return file;
     },

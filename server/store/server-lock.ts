@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { lock } from "proper-lockfile";
 import { createLogger } from "../../common/log";
 import { WanfengError } from "../../protocol";
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
 
 const log = createLogger("store");
 
@@ -36,7 +37,7 @@ export interface ServerLock {
  * to take over; that window is accepted.
  */
 export async function acquireServerLock(dataDir: string): Promise<ServerLock> {
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const lockDir = join(dataDir, SERVER_LOCK);
   const pidFile = join(dataDir, SERVER_PID_FILE);
   const target = join(dataDir, "server");
@@ -70,7 +71,7 @@ export async function acquireServerLock(dataDir: string): Promise<ServerLock> {
     }
   }
   const owner: Owner = { pid: process.pid, hostname: hostname() };
-  await writeFile(pidFile, `${JSON.stringify(owner)}\n`, "utf-8");
+  await writeFile(pidFile, `${JSON.stringify(owner)}\n`, { encoding: "utf-8", mode: PRIVATE_FILE_MODE });
   let released = false;
   return {
     async release() {

@@ -7,13 +7,15 @@ import type { Ack, WireError } from "../../../protocol/errors";
  * body as JSON.
  */
 export async function call<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
-  const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
+  // The server refuses writes without JSON or this header (server/http/same-origin.ts).
+  const base = { accept: "application/json", "x-wanfeng-request": "1" };
+  const init: RequestInit = { method, credentials: "same-origin", headers: base };
   if (body instanceof Blob) {
     init.body = body;
-    init.headers = { accept: "application/json", "content-type": body.type || "application/octet-stream" };
+    init.headers = { ...base, "content-type": body.type || "application/octet-stream" };
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { accept: "application/json", "content-type": "application/json" };
+    init.headers = { ...base, "content-type": "application/json" };
   }
   let response: Response;
   try {

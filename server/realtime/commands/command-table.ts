@@ -48,28 +48,44 @@ export type CommandTable<K extends ScreenCommandName> = { readonly [P in K]: Scr
 /** Every screen command, one entry each: attachCommands refuses to compile without all of them. */
 export type ScreenCommandTable = CommandTable<ScreenCommandName>;
 
-/** Wires every command of the table on a screen socket: validate, check access, run, answer. */
-export function attachCommands(socket: ScreenSocket, table: ScreenCommandTable): void {
+/** The socket's user as of now: undefined once its session ended (logout, expiry, password reset). */
+export type SessionOf = (socket: ScreenSocket) => User | undefined;
+
+/** Wires every command of the table on a screen socket: session, validate, check access, run, answer. */
+export function attachCommands(socket: ScreenSocket, table: ScreenCommandTable, sessionOf: SessionOf): void {
   for (const name of Object.keys(SCREEN_COMMANDS) as ScreenCommandName[]) {
     // socket.io cannot narrow `on` over a union of event names; every command is (payload, ack).
     const on = socket.on as unknown as (
       event: string,
       listener: (raw: unknown, ack: unknown) => void,
     ) => void;
-    on.call(socket, name, (raw, ack) => void answer(ack, () => dispatch(socket, table, name, raw)));
+    on.call(
+      socket,
+      name,
+      (raw, ack) => void answer(ack, () => dispatch(socket, table, sessionOf, name, raw)),
+    );
   }
 }
 
 async function dispatch<K extends ScreenCommandName>(
   socket: ScreenSocket,
   table: ScreenCommandTable,
+  sessionOf: SessionOf,
   name: K,
   raw: unknown,
 ): Promise<ScreenCommandAnswer<K>> {
+  // The handshake's session may have ended since: every command asks again, and takes the user
+  // as stored now (a changed role or groups count from the next command on).
+  const user = sessionOf(socket);
+  if (user === undefined) {
+    log.info({ user: socket.data.user.username, command: name }, "command after the session ended");
+    setImmediate(() => socket.disconnect(true));
+    throw new WanfengError("AUTH_REQUIRED", "the session has ended, log in again");
+  }
+  socket.data.user = user;
   const entry = table[name] as ScreenCommand<K>;
   const schema: z.ZodType = SCREEN_COMMANDS[name].payload;
   const payload = parse(schema, raw) as ScreenCommandPayload<K>;
-  const user = socket.data.user;
   if (!entry.allowed(user, payload)) {
     log.warn({ user: user.username, role: user.role, command: name }, "screen command forbidden");
     throw new WanfengError("AUTH_FORBIDDEN", `${user.role} may not ${name}`);

@@ -1,10 +1,14 @@
 import { WanfengError } from "../../../protocol";
 import type { LeaveStore, OfficeStore, PassStore, ScheduleStore } from "../../ports/care";
+import type { PassKeySource } from "../pass-key-file";
 import type { DocumentStore } from "../schema";
 import { requireChild, requireGroup } from "./roster";
 
 /** Office paperwork, duties, the timetable, passes and leaves on the document. */
-export function documentCare(store: DocumentStore): OfficeStore & ScheduleStore & PassStore & LeaveStore {
+export function documentCare(
+  store: DocumentStore,
+  passKeys?: PassKeySource,
+): OfficeStore & ScheduleStore & PassStore & LeaveStore {
   return {
     addEnrolment: (record) =>
       store.update((db) => {
@@ -54,12 +58,13 @@ export function documentCare(store: DocumentStore): OfficeStore & ScheduleStore 
 
     passBook: () => {
       const db = store.read();
-      return { key: db.passKey, passes: db.passes ?? [] };
+      return { key: passKeys ? passKeys.current() : db.passKey, passes: db.passes ?? [] };
     },
     async createPass(make, newKey) {
       let created: ReturnType<typeof make> | undefined;
+      if (passKeys) await passKeys.ensure(newKey);
       await store.update((db) => {
-        db.passKey ??= newKey();
+        if (!passKeys) db.passKey ??= newKey();
         const passes = db.passes ?? [];
         created = make(passes);
         db.passes = [...passes, created];

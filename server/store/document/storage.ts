@@ -1,4 +1,5 @@
 import type { Storage } from "../../ports/storage";
+import type { PassKeySource } from "../pass-key-file";
 import type { DocumentStore } from "../schema";
 import { documentAccess } from "./access";
 import { documentCare } from "./care";
@@ -7,7 +8,8 @@ import { documentRoster } from "./roster";
 /** The document store and every storage port on it: what the file/lowdb backend gives the wiring. */
 export type DocumentStorage = DocumentStore & Storage;
 
-export function documentStorage(store: DocumentStore): DocumentStorage {
+/** `passKeys`: where the pass key lives (the file store's own file); without it, the document. */
+export function documentStorage(store: DocumentStore, passKeys?: PassKeySource): DocumentStorage {
   return {
     read: () => store.read(),
     update: (change) => store.update(change),
@@ -15,6 +17,6 @@ export function documentStorage(store: DocumentStore): DocumentStorage {
     onExternalChange: (listener) => store.onExternalChange(listener),
     ...documentRoster(store),
     ...documentAccess(store),
-    ...documentCare(store),
+    ...documentCare(store, passKeys),
   };
 }

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/**
+ * A school day on the wire and in files: "YYYY-MM-DD", a date that exists (2026-02-31 does not,
+ * 2024-02-29 does). The one day schema: every boundary that takes a day uses it.
+ */
+export const DaySchema = z.iso.date();
+
+/** The same check for code that has no schema at hand (file names, CLI arguments). */
+export function isCalendarDay(value: string): boolean {
+  return DaySchema.safeParse(value).success;
+}
