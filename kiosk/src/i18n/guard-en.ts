@@ -21,6 +21,20 @@ export const guardEn: GuardCatalogue = {
       open: "Open alerts ({{count}})",
       toast: "Alert marked as dealt with",
     },
+    lookAlike: {
+      title: "Careful: a similar name",
+      kind: {
+        same_name: "same name",
+        same_pinyin: "same sound",
+        similar_sound: "sounds alike",
+        similar_look: "looks alike",
+      },
+      listTitle: "Children with similar names",
+      listHint:
+        "Same name, same sound, or the same surname with one character that sounds or looks alike: make sure their photos are on file and tell the teachers and the guard.",
+      none: "No similar names in the school.",
+      where: "({{class}} · {{group}})",
+    },
     clone: {
       first: "first read at {{gate}} {{time}}",
       second: "then at {{gate}} {{time}}",

@@ -22,6 +22,19 @@ export const guardZh = {
       open: "未处理的告警（{{count}}）",
       toast: "告警已标记为已处理",
     },
+    lookAlike: {
+      title: "注意：名字相近，请核对",
+      kind: {
+        same_name: "同名",
+        same_pinyin: "同音",
+        similar_sound: "读音相近",
+        similar_look: "字形相近",
+      },
+      listTitle: "名字相近的学生",
+      listHint: "同名、同音、或同姓只差一个读音或字形相近的字：请确认照片已上传，并告知老师和门卫。",
+      none: "全校没有名字相近的学生。",
+      where: "（{{class}} · {{group}}）",
+    },
     clone: {
       first: "先在 {{gate}} {{time}} 刷过",
       second: "又在 {{gate}} {{time}} 刷卡",
