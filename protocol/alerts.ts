@@ -1,4 +1,5 @@
-import type { ExitOutcome, PassRefusalReason, PickupChildOutcome } from "./outcomes";
+import { z } from "zod";
+import type { ExitOutcome, PassRefusalReason, PickupChildOutcome, PickupReason } from "./outcomes";
 
 /** The alerts the gate and the overview show (unknown cards, refusals, children not collected). */
 
@@ -12,6 +13,8 @@ export const ALERT_KINDS = [
   "exit_refused",
   /** A tap dated beyond the clock-skew margin in the future: the agent's clock is wrong (or forged). */
   "clock_skew",
+  /** The same card at two gates within the clone window, or after all its children were collected. */
+  "possible_clone",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -26,7 +29,7 @@ export interface AlertView {
   holderName?: string;
   cardStatus?: "lost" | "revoked";
   /** For a refused pickup: why each child could not be requested. */
-  childOutcomes?: { childName: string; outcome: PickupChildOutcome }[];
+  childOutcomes?: ({ childName: string; outcome: PickupChildOutcome } & PickupReason)[];
   /** For a refused delegate pass: why (holderName is then the delegate, when known). */
   passRefusal?: PassRefusalReason;
   passId?: string;
@@ -35,4 +38,22 @@ export interface AlertView {
   childName?: string;
   releasedAt?: string;
   exitOutcome?: ExitOutcome;
+  /** A possible cloned card: the other gate and when the card was read there. */
+  otherDeviceName?: string;
+  otherAt?: string;
+  /** The guard saw the alert and dealt with it; the screens fold it away. */
+  acknowledged?: AlertAcknowledgement;
 }
+
+export interface AlertAcknowledgement {
+  byName: string;
+  at: string;
+  note?: string;
+}
+
+/** The guard (or office, or duty leader) acknowledges an alert, with an optional note on what was done. */
+export const AlertAcknowledgeSchema = z.object({
+  alertId: z.string().trim().min(1).max(200),
+  note: z.string().trim().max(300).optional(),
+});
+export type AlertAcknowledge = z.infer<typeof AlertAcknowledgeSchema>;

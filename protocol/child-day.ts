@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LookAlikeView } from "./look-alike";
 import type { ChildRoomFacts } from "./room";
 
 /** A child's day as every screen sees it: where the child stands, and who came for them. */
@@ -68,6 +69,8 @@ export interface ChildDayView extends ChildRoomFacts {
   photo?: string;
   /** The request was an early pickup the guard registered, with the reason given. */
   earlyReason?: string;
+  /** Asked for or released: other children whose names could be mistaken for this one's. */
+  lookAlikes?: LookAlikeView[];
 }
 
 /** The gate's part of the day: asked for, released or collected. The guard's queue holds these. */

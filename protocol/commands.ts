@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AlertAcknowledgeSchema, type AlertView } from "./alerts";
 import type { Ack } from "./errors";
 import {
   ContactLogSchema,
@@ -91,6 +92,8 @@ export const SCREEN_COMMANDS = {
   "gate:logContact": command(ContactLogSchema, answers<GateBoard>()),
   "gate:moveToReception": command(ReceptionMoveSchema, answers<GateBoard>()),
   "gate:reenter": command(ReentrySchema, answers<GateBoard>()),
+  // Alerts: the guard acknowledges one (who, when, note); it folds away.
+  "alert:acknowledge": command(AlertAcknowledgeSchema, answers<AlertView>()),
   // Delegate passes (亲友代接).
   "pass:create": command(PassCreateSchema, answers<PassView>()),
   "pass:list": command(PassListSchema, answers<PassView[]>()),

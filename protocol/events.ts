@@ -63,6 +63,8 @@ export interface ServerToScreenEvents {
   /** A guardian is at the gate for this child: the kiosk announces it. */
   "pickup:requested": (announcement: PickupAnnouncement, version: StreamVersion) => void;
   "alert:raised": (alert: AlertView, version: StreamVersion) => void;
+  /** An alert was acknowledged (who, when, note): screens fold it away. */
+  "alert:acknowledged": (alert: AlertView, version: StreamVersion) => void;
   /** A tap on the room's own reader that did not change a tile (unknown card, wrong group…). */
   "tap:noticed": (notice: RoomTapNotice, version: StreamVersion) => void;
   /** The day rolled over or the roster changed: screens reload their snapshot. */

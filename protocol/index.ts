@@ -10,6 +10,7 @@ export * from "./events";
 export * from "./gate";
 export * from "./gate-board";
 export * from "./head-count";
+export * from "./look-alike";
 export * from "./model";
 export * from "./outcomes";
 export * from "./overview";

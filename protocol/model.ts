@@ -3,7 +3,13 @@ import type { AlertView } from "./alerts";
 import type { ChildDayView } from "./child-day";
 import type { DeviceKind } from "./devices";
 import type { GateBoard } from "./gate";
-import type { CheckInOutcome, ExitOutcome, PassRefusalReason, PickupChildOutcome } from "./outcomes";
+import type {
+  CheckInOutcome,
+  ExitOutcome,
+  PassRefusalReason,
+  PickupChildOutcome,
+  PickupReason,
+} from "./outcomes";
 import type { OverviewSnapshot } from "./overview";
 import type { RoomDayView } from "./room";
 import type { ScheduleView } from "./schedule";
@@ -44,7 +50,7 @@ export type TapResult =
       kind: "pickup";
       guardianId: string;
       guardianName: string;
-      children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
+      children: ({ childId: string; childName: string; outcome: PickupChildOutcome } & PickupReason)[];
     }
   | { kind: "check_in"; childId: string; childName: string; outcome: CheckInOutcome }
   | PassResult
@@ -63,7 +69,7 @@ export interface PassResult {
   passId?: string;
   delegateName?: string;
   delegateRelation?: string;
-  children: { childId: string; childName: string; outcome: PickupChildOutcome }[];
+  children: ({ childId: string; childName: string; outcome: PickupChildOutcome } & PickupReason)[];
 }
 
 export interface TapOutcome {

@@ -13,8 +13,25 @@ export const PICKUP_CHILD_OUTCOMES = [
   "no_care_today",
   /** The adult is on the child's not-authorised list (custody): never a request. */
   "not_authorised",
+  /** The card looks cloned (two gates within the clone window, or all children already collected). */
+  "possible_clone",
 ] as const;
 export type PickupChildOutcome = (typeof PICKUP_CHILD_OUTCOMES)[number];
+
+/**
+ * What the guard needs to talk to the adult about a child not requested: who asked for or took the
+ * child and when, the leave's reason, the custody note. Names are copied when the tap is decided,
+ * so the record reads the same after a guardian is renamed.
+ */
+export interface PickupReason {
+  /** Who asked for the child (already requested, released, collected). */
+  byName?: string;
+  /** When the child was requested, released or collected. */
+  since?: string;
+  leaveReason?: string;
+  /** The custody note (court order, reason) for a not-authorised adult. */
+  note?: string;
+}
 
 export const CHECK_IN_OUTCOMES = [
   "checked_in",

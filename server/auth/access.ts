@@ -23,6 +23,11 @@ export function canKeepGateRecord(user: User): boolean {
   return canOpenGate(user);
 }
 
+/** An alert is seen and dealt with at the gate, or by the office or the duty leader on the overview. */
+export function canAcknowledgeAlert(user: User): boolean {
+  return canOpenGate(user) || user.role === "leader";
+}
+
 /** Devices, readers, the live reader console and binding cards to people. */
 export function canUseTechnicianTools(user: User): boolean {
   return user.role === "technician" || user.role === "admin";

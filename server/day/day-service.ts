@@ -13,7 +13,7 @@ import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
 import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
-import { alertView, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
+import { alertViews, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
 import { seedEarlierPassUses } from "../passes/earlier-uses";
 import type { LeaveStore, PassStore } from "../ports/care";
 import type { ChangeFeed, StoreChange, StoreChangeKind } from "../ports/changes";
@@ -247,7 +247,7 @@ export class DayService {
       ...this.snapshotBase(),
       version: version(),
       children: gateChildViews(this.roster, this.state),
-      alerts: this.state.alerts.map((a) => alertView(this.roster, a)),
+      alerts: alertViews(this.roster, this.state),
       schedule: rosterScheduleView(this.roster, this.state.day),
       gate: gateBoard(this.roster, this.state, this.deps.clock()),
     };

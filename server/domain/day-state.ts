@@ -1,6 +1,6 @@
 import type { TapResult } from "../../protocol";
 import { type ChildDay, childDay } from "./child-day";
-import type { AlertRaised, DayAmended, DayEvent, DaySignedOff } from "./events";
+import type { AlertAcknowledged, AlertRaised, DayAmended, DayEvent, DaySignedOff } from "./events";
 import { applyGateEvent, emptyGateDay, type GateDay } from "./gate/gate-state";
 import { applyRoomEvent, emptyRoomDay, noteLeaveRecorded, type RoomDayState } from "./room/room-state";
 
@@ -14,7 +14,11 @@ export interface DayState {
   taps: Map<string, TapResult>;
   /** `${deviceId}|${cardId}` → when that card last counted at that device (tap time, ms). */
   lastCountedTap: Map<string, number>;
+  /** cardId → where and when (tap time) that card last counted at any device: the clone check. */
+  lastCardTap: Map<string, { deviceId: string; tapAt: string }>;
   alerts: AlertRaised[];
+  /** Alert id → its acknowledgement by the guard (the first one counts). */
+  alertAcks: Map<string, AlertAcknowledged>;
   /** Delegate passes used, today or (seeded at day start) on an earlier day of their range. */
   passUses: Map<string, PassUse>;
   /** Roll calls, handovers, resolved absences, doses given (server/domain/room). */
@@ -44,7 +48,9 @@ export function emptyDay(day: string): DayState {
     children: new Map(),
     taps: new Map(),
     lastCountedTap: new Map(),
+    lastCardTap: new Map(),
     alerts: [],
+    alertAcks: new Map(),
     passUses: new Map(),
     room: emptyRoomDay(),
     amendments: [],
@@ -75,6 +81,7 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
       state.taps.set(event.tapId, event.result);
       if (event.reading.kind === "card" && countsForDebounce(event.result)) {
         state.lastCountedTap.set(debounceKey(event.deviceId, event.reading.cardId), Date.parse(event.tapAt));
+        state.lastCardTap.set(event.reading.cardId, { deviceId: event.deviceId, tapAt: event.tapAt });
       }
       break;
     case "child:checked_in":
@@ -110,6 +117,9 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
       break;
     case "alert:raised":
       state.alerts.push(event);
+      break;
+    case "alert:acknowledged":
+      if (!state.alertAcks.has(event.alertId)) state.alertAcks.set(event.alertId, event);
       break;
     case "day:signedOff":
       state.signOff = event;

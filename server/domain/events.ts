@@ -95,11 +95,23 @@ export interface LeaveRecorded extends EventBase {
  * What an alert says is the wire's AlertView, defined once in protocol/alerts.ts; the journal keeps
  * the device's id where the screens get its name, and its own id and time as every event does.
  */
-type AlertFields = Omit<AlertView, "id" | "at" | "deviceName">;
+type AlertFields = Omit<AlertView, "id" | "at" | "deviceName" | "otherDeviceName" | "acknowledged">;
 
 export interface AlertRaised extends EventBase, AlertFields {
   type: "alert:raised";
   deviceId: string;
+  /** A possible cloned card: the other gate the card was read at (its time is `otherAt`). */
+  otherDeviceId?: string;
+}
+
+/** The guard (or office) saw an alert and dealt with it; the note says how. The alert is not edited. */
+export interface AlertAcknowledged extends EventBase {
+  type: "alert:acknowledged";
+  alertId: string;
+  byUserId: string;
+  /** Kept in the record: the user may be renamed or removed later. */
+  byName: string;
+  note?: string;
 }
 
 /** A technician enrolled a card by tapping it: the roster now binds it to this holder. */
@@ -166,6 +178,7 @@ export type DayEvent =
   | RoomEvent
   | GateEvent
   | AlertRaised
+  | AlertAcknowledged
   | DaySignedOff
   | DayAmended;
 

@@ -1,10 +1,11 @@
-import type { PassRefusalReason, PassResult, PickupChildOutcome } from "../../protocol";
+import type { PassRefusalReason, PassResult, PickupChildOutcome, PickupReason } from "../../protocol";
 import { isTokenLike, normalizeShortCode, parseToken, tokenMatches } from "../passes/pass-token";
 import type { DayState } from "./day-state";
 import type { Pass } from "./entities";
 import type { AlertRaised, PassUsed, PickupRequested } from "./events";
 import type { EarlyPickupAsked } from "./gate/gate-events";
 import { earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
+import { pickupReason } from "./gate/pickup-reasons";
 import type { RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
 
@@ -124,12 +125,17 @@ function refuse(input: PassInput, reason: PassRefusalReason, pass?: Pass): PassD
 function request(input: PassInput, pass: Pass): PassDecision {
   const { roster, state, deviceId, now } = input;
   const consequences: PassConsequence[] = [];
-  const children: { childId: string; childName: string; outcome: PickupChildOutcome }[] = [];
+  const children: ({ childId: string; childName: string; outcome: PickupChildOutcome } & PickupReason)[] = [];
   for (const childId of pass.childIds) {
     const child = roster.children.get(childId);
     if (!child) continue;
     const outcome = gatePickupOutcome(roster, state, child, now);
-    children.push({ childId, childName: child.name, outcome });
+    children.push({
+      childId,
+      childName: child.name,
+      outcome,
+      ...pickupReason(roster, state, childId, outcome),
+    });
     const delegate = {
       passId: pass.id,
       delegateName: pass.delegate.name,
@@ -174,7 +180,7 @@ function request(input: PassInput, pass: Pass): PassDecision {
       deviceId,
       holderName: pass.delegate.name,
       passId: pass.id,
-      childOutcomes: children.map(({ childName, outcome }) => ({ childName, outcome })),
+      childOutcomes: children.map(({ childId: _, ...reason }) => reason),
     });
   }
   const result: PassResult = {

@@ -1,9 +1,11 @@
-import type { CheckInOutcome, PickupChildOutcome, TapReport, TapResult } from "../../protocol";
+import type { CheckInOutcome, PickupChildOutcome, PickupReason, TapReport, TapResult } from "../../protocol";
 import { cardQrReading } from "./card-qr";
 import { childDay, type DayState, debounceKey } from "./day-state";
 import type { Card, Device } from "./entities";
 import type { AlertRaised, DayEvent, TapReceived } from "./events";
+import { cloneSuspicion } from "./gate/clone-check";
 import { childCardAtGate, custodyAlert, custodyBars, earlyAsk, gatePickupOutcome } from "./gate/gate-outcome";
+import { pickupReason } from "./gate/pickup-reasons";
 import { decidePass, isRepeatScan, type PassBook, presentedFromScan } from "./pass-decision";
 import { holderName, type RosterIndex } from "./roster-index";
 import { schoolDay } from "./school-day";
@@ -81,10 +83,11 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
   const bars = device.kind === "gate" ? custodyBars(roster, reading.cardId, card) : [];
   if (bars.length > 0 && (card?.status !== "active" || card.holder.kind !== "guardian")) {
     const name = bars[0]?.entry.name ?? "";
-    const children = bars.map(({ child }) => ({
+    const children = bars.map(({ child, entry }) => ({
       childId: child.id,
       childName: child.name,
       outcome: "not_authorised" as const,
+      ...(entry.note ? { note: entry.note } : {}),
     }));
     return {
       result: { kind: "pickup", guardianId: card?.holder.id ?? "", guardianName: name, children },
@@ -117,7 +120,12 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
     const staff = decideStaffTap(input.roster, input.state, card, device.id);
     return { result: staff.result, consequences: [staff.consequence] };
   }
-  return device.kind === "gate" ? decideAtGate(input, card) : decideAtRoom(input, card);
+  if (device.kind !== "gate") return decideAtRoom(input, card);
+  // Custody wins (its own red alert below); otherwise a card that looks copied requests no one.
+  const clone =
+    bars.length === 0 ? cloneSuspicion({ ...input, deviceId: device.id, tapAt: report.at }, card) : undefined;
+  if (clone) return { result: clone.result, consequences: [clone.alert] };
+  return decideAtGate(input, card);
 }
 
 function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequences: Consequence[] } {
@@ -131,7 +139,7 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
   const guardian = roster.guardians.get(card.holder.id);
   const guardianName = guardian?.name ?? card.holder.id;
   const consequences: Consequence[] = [];
-  const children: { childId: string; childName: string; outcome: PickupChildOutcome }[] = [];
+  const children: ({ childId: string; childName: string; outcome: PickupChildOutcome } & PickupReason)[] = [];
   for (const link of roster.guardianshipsByGuardian.get(card.holder.id) ?? []) {
     const child = roster.children.get(link.childId);
     // Only children in care today (enrolled, or kept for special care) are collected here.
@@ -142,7 +150,12 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
     if (outcome === "early_pickup") {
       consequences.push(...earlyAsk(state, child.id, { guardianId: card.holder.id, deviceId: device.id }));
     }
-    children.push({ childId: child.id, childName: child.name, outcome });
+    children.push({
+      childId: child.id,
+      childName: child.name,
+      outcome,
+      ...pickupReason(roster, state, child.id, outcome),
+    });
     if (outcome === "requested") {
       consequences.push({
         type: "pickup:requested",
@@ -160,14 +173,19 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
         cardId: card.id,
         rawHex: report.rawHex,
         holderName: guardianName,
-        childOutcomes: children.map(({ childName, outcome }) => ({ childName, outcome })),
+        childOutcomes: children.map(({ childId: _, ...reason }) => reason),
       }),
     );
   }
   if (barred.length > 0) {
     consequences.push(custodyAlert(device.id, card.id, barred));
-    for (const { child } of barred)
-      children.push({ childId: child.id, childName: child.name, outcome: "not_authorised" });
+    for (const { child, entry } of barred)
+      children.push({
+        childId: child.id,
+        childName: child.name,
+        outcome: "not_authorised",
+        ...(entry.note ? { note: entry.note } : {}),
+      });
   }
   return {
     result: { kind: "pickup", guardianId: card.holder.id, guardianName, children },

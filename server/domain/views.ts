@@ -1,6 +1,6 @@
 import { type AlertView, type ChildDayView, type GroupSummary, isAtGateStage } from "../../protocol";
 import { childDay, type DayState } from "./day-state";
-import type { AlertRaised } from "./events";
+import type { AlertAcknowledged, AlertRaised } from "./events";
 import { addGateDetails } from "./gate/gate-details";
 import { childRoomFacts } from "./room/absences";
 import { type RosterIndex, relationOf } from "./roster-index";
@@ -77,7 +77,11 @@ export function gateChildViews(roster: RosterIndex, state: DayState): ChildDayVi
   return views;
 }
 
-export function alertView(roster: RosterIndex, alert: AlertRaised): AlertView {
+export function alertView(
+  roster: RosterIndex,
+  alert: AlertRaised,
+  ack?: Pick<AlertAcknowledged, "byName" | "at" | "note">,
+): AlertView {
   const view: AlertView = {
     id: alert.id,
     at: alert.at,
@@ -96,7 +100,16 @@ export function alertView(roster: RosterIndex, alert: AlertRaised): AlertView {
   if (alert.childName) view.childName = alert.childName;
   if (alert.releasedAt) view.releasedAt = alert.releasedAt;
   if (alert.exitOutcome) view.exitOutcome = alert.exitOutcome;
+  if (alert.otherDeviceId)
+    view.otherDeviceName = roster.devices.get(alert.otherDeviceId)?.name ?? alert.otherDeviceId;
+  if (alert.otherAt) view.otherAt = alert.otherAt;
+  if (ack) view.acknowledged = { byName: ack.byName, at: ack.at, ...(ack.note ? { note: ack.note } : {}) };
   return view;
+}
+
+/** Every alert of the day with its acknowledgement, oldest first. */
+export function alertViews(roster: RosterIndex, state: DayState): AlertView[] {
+  return state.alerts.map((a) => alertView(roster, a, state.alertAcks.get(a.id)));
 }
 
 export function groupSummary(roster: RosterIndex, groupId: string): GroupSummary | undefined {

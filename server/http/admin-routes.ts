@@ -14,6 +14,7 @@ import type { AdminService } from "../admin/admin-service";
 import { adminSnapshot } from "../admin/admin-views";
 import type { DayService } from "../day/day-service";
 import { ScheduleSchema } from "../domain/entities";
+import { lookAlikePairs } from "../domain/look-alike/look-alike-index";
 import { scheduleOf } from "../domain/schedule/defaults";
 import type { SessionStore, UserStore } from "../ports/access";
 import type { ScheduleStore } from "../ports/care";
@@ -96,6 +97,11 @@ export function adminRoutes(
   router.post("/api/admin/staff-cards", async (req, res) => {
     const { userId, cardNumber } = validated(StaffCardSchema, req.body);
     res.json({ data: { cardId: await admin.bindStaffCard(userId, cardNumber) } });
+  });
+
+  // Children whose names could be mistaken for each other (issue 10): the office checks photos and classes.
+  router.get("/api/admin/look-alikes", async (_req, res) => {
+    res.json({ data: await day.inspect((roster) => lookAlikePairs(roster)) });
   });
 
   // The school's timetable (作息时间): seasons, band windows, holidays. A saved schedule reaches

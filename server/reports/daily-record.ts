@@ -6,7 +6,7 @@ import { careEndOf, type FlagContext, flagContext, IN_SCHOOL } from "../domain/o
 import { amendmentView, groupCounts, signOffView, totalCounts } from "../domain/overview/overview-views";
 import { type RosterIndex, relationOf } from "../domain/roster-index";
 import { careDayInfo } from "../domain/schedule";
-import { alertView, DELEGATE_RELATION } from "../domain/views";
+import { alertViews, DELEGATE_RELATION } from "../domain/views";
 import { dayEnd, minutesBetween, wallClock } from "./clock";
 
 /**
@@ -45,7 +45,7 @@ export function buildDailyRecord(input: DailyInput): DailyRecord {
     register: gateRegister(roster, state).filter(
       (r) => input.groupId === undefined || roster.children.get(r.childId)?.groupId === input.groupId,
     ),
-    alerts: state.alerts.map((a) => alertView(roster, a)),
+    alerts: alertViews(roster, state),
     amendments: state.amendments.map((a) => amendmentView(roster, a)),
     afterSignOff: state.afterSignOff,
   };

@@ -1,4 +1,5 @@
 import type { DailyChildRow, DailyRecord, MonthlySummary } from "../../protocol";
+import { alertAckCell, alertReasonsCell } from "./alert-reasons";
 import { LABELS, type Labels, type ReportLanguage } from "./labels";
 
 /**
@@ -68,6 +69,8 @@ export function dailySheets(record: DailyRecord, lang: ReportLanguage, timezone:
     a.deviceName,
     opt(a.cardId),
     opt(a.holderName),
+    alertReasonsCell(a, lang, (iso) => clock(iso, timezone)),
+    alertAckCell(a, (iso) => clock(iso, timezone)),
   ]);
   const register: Cell[][] = record.register.map((r) => [
     clock(r.at, timezone),

@@ -13,6 +13,7 @@ import { cardsPanel } from "./admin-cards";
 import { childrenPanel } from "./admin-children";
 import { groupsPanel } from "./admin-groups";
 import { type ImportState, importPanel } from "./admin-import";
+import { type LookAlikeState, loadLookAlikes, lookAlikesPanel } from "./admin-look-alikes";
 import type { AdminHost } from "./admin-panel";
 import { loadSchedule, type ScheduleState, schedulePanel } from "./admin-schedule";
 import { type PrintState, printPanel } from "./card-sheet";
@@ -25,6 +26,7 @@ export const ADMIN_TABS = [
   "print",
   "attendance",
   "schedule",
+  "lookAlikes",
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
@@ -43,6 +45,7 @@ export class AdminScreen implements Screen, AdminHost {
   printState: PrintState = { qr: new Map() };
   month = new Date().toISOString().slice(0, 7);
   scheduleState: ScheduleState = {};
+  lookAlikes: LookAlikeState = {};
   attendance: AttendanceReport | undefined;
   private disposed = false;
 
@@ -96,6 +99,10 @@ export class AdminScreen implements Screen, AdminHost {
     }
     // Cards change on other tabs (one reported lost): the sheet is read afresh each time.
     if (tab === "print") void this.loadPrint(this.printState.guardianId);
+    if (tab === "lookAlikes") {
+      this.lookAlikes = {};
+      void loadLookAlikes(this.lookAlikes);
+    }
     requestRender();
   }
 
@@ -169,6 +176,8 @@ export class AdminScreen implements Screen, AdminHost {
         return attendancePanel(this);
       case "schedule":
         return schedulePanel(this.scheduleState);
+      case "lookAlikes":
+        return lookAlikesPanel(this.lookAlikes);
     }
   }
 }

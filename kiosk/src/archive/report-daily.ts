@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { DailyChildRow, DailyGroupRecord, DailyRecord } from "../../../protocol/reports";
 import { t } from "../i18n";
+import { ackLine } from "../shell/alert-ack";
 import { alertItem } from "../shell/alert-item";
 import { classLabel, relationLabel, timeOf } from "../shell/format";
 import { dayLabel } from "./archive-format";
@@ -29,7 +30,7 @@ export function dailyReport(record: DailyRecord, today: string): TemplateResult 
       ${
         record.alerts.length === 0
           ? html`<p class="muted">${t("reports.noAlerts")}</p>`
-          : html`<ul class="alert-list report-alerts">${record.alerts.map((a) => alertItem(a))}</ul>`
+          : html`<ul class="alert-list report-alerts">${record.alerts.map((a) => alertItem(a, ackLine(a)))}</ul>`
       }
     </section>
     ${signOffSection(record)}

@@ -3,7 +3,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { AlertView, ChildDayView, ViewSnapshot } from "../../../protocol/model";
 import type { ScheduleView } from "../../../protocol/schedule";
 import { t } from "../i18n";
-import { alertItem } from "../shell/alert-item";
+import { type AckHandler, alertListView, replaceAlert } from "../shell/alert-ack";
 import { chime } from "../shell/announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
 import { addAlert, sortAlerts, upsertChild } from "../shell/child-lists";
@@ -16,6 +16,7 @@ import { GateCare } from "./gate-care";
 import { gateCounts, gateQueue } from "./gate-state";
 import { PassCodeEntry } from "./pass-code-entry";
 import { queueRow } from "./queue-row";
+import { suspendCardAction } from "./suspend-card";
 
 /** The guard's screen: the live pickup queue and the card alerts. */
 export class GateScreen implements Screen {
@@ -49,6 +50,10 @@ export class GateScreen implements Screen {
         alertRaised: (alert) => {
           this.alerts = addAlert(this.alerts, alert);
           chime("alert");
+          requestRender();
+        },
+        alertAcknowledged: (alert) => {
+          this.alerts = replaceAlert(this.alerts, alert);
           requestRender();
         },
         tapNoticed: (notice) => {
@@ -86,6 +91,20 @@ export class GateScreen implements Screen {
     this.children = upsertChild(this.children, child);
     requestRender();
   }
+
+  private readonly acknowledge: AckHandler = async (alert, note) => {
+    const answer = await this.connection.command("alert:acknowledge", {
+      alertId: alert.id,
+      ...(note ? { note } : {}),
+    });
+    if ("error" in answer) {
+      showToast(failureText(answer.error), "error");
+      return;
+    }
+    this.alerts = replaceAlert(this.alerts, answer.data);
+    showToast(t("guard.ack.toast"), "success", 2500);
+    requestRender();
+  };
 
   private async collect(child: ChildDayView): Promise<void> {
     if (this.busy.has(child.childId)) return;
@@ -157,13 +176,7 @@ export class GateScreen implements Screen {
         ${
           this.alerts.length === 0
             ? html`<p class="panel-empty" data-testid="alerts-empty">${t("gate.noAlerts")}</p>`
-            : html`<ul class="alert-list">
-              ${repeat(
-                this.alerts,
-                (a) => a.id,
-                (a) => alertItem(a),
-              )}
-            </ul>`
+            : alertListView(this.alerts, this.acknowledge, suspendCardAction)
         }
       </aside>
     </section>`;

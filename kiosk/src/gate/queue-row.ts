@@ -3,6 +3,7 @@ import type { ChildDayView } from "../../../protocol/model";
 import { t } from "../i18n";
 import { avatar } from "../shell/avatar";
 import { classLabel, relationLabel, timeOf } from "../shell/format";
+import { lookAlikeWarning } from "../shell/look-alike-warning";
 
 /** One child in the guard's pickup queue: requested (amber) → released (green) → collected (grey). */
 
@@ -59,6 +60,7 @@ export function queueRow(
       }
       <span>${classLabel(child)}</span>
       <span class="muted">${t("gate.place", { group: child.groupName, room: child.roomName })}</span>
+      ${lookAlikeWarning(child)}
     </div>
     <div class="row-state">
       <span class="chip chip-${child.status}">${t(`status.${child.status}`)}</span>

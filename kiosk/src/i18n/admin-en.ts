@@ -21,6 +21,7 @@ export const adminEn: AdminCatalogue = {
       print: "Print pickup cards",
       attendance: "Staff attendance",
       schedule: "Timetable",
+      lookAlikes: "Similar names",
     },
     standing: {
       applied: "Applied",

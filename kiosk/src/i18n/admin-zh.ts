@@ -22,6 +22,7 @@ export const adminZh = {
       print: "打印接送卡",
       attendance: "教师考勤",
       schedule: "作息时间",
+      lookAlikes: "名字相近",
     },
     standing: {
       applied: "已申请",

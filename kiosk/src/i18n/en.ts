@@ -2,6 +2,7 @@ import { adminEn } from "./admin-en";
 import { archiveEn } from "./archive-en";
 import { careRoomEn } from "./care-room-en";
 import { gateCareEn } from "./gate-en";
+import { guardEn } from "./guard-en";
 import { photoEn } from "./photo-en";
 import { technicianEn } from "./technician-en";
 import type { Catalogue } from "./zh";
@@ -13,6 +14,7 @@ export const en: Catalogue = {
   ...adminEn,
   ...archiveEn,
   ...gateCareEn,
+  ...guardEn,
   ...photoEn,
   app: {
     name: "Wanfeng",
@@ -237,6 +239,7 @@ export const en: Catalogue = {
       released_not_collected: "Released, not collected",
       exit_refused: "Pupil card at the gate refused",
       clock_skew: "Reader's clock is wrong: tap refused",
+      possible_clone: "Possible cloned card",
     },
     cardStatus: {
       lost: "reported lost",
@@ -287,6 +290,7 @@ export const en: Catalogue = {
       early_pickup: "{{name}}: before dismissal, the guard registers the early pickup",
       no_care_today: "{{name}}: no care today",
       not_authorised: "{{name}}: this adult may not collect the child",
+      possible_clone: "{{name}}: possible cloned card, the room was not told",
     },
     pickupBy: "{{guardian}} tapped",
     enrolled: {

@@ -2,6 +2,7 @@ import { adminZh } from "./admin-zh";
 import { archiveZh } from "./archive-zh";
 import { careRoomZh } from "./care-room-zh";
 import { gateCareZh } from "./gate-zh";
+import { guardZh } from "./guard-zh";
 import { photoZh } from "./photo-zh";
 import { technicianZh } from "./technician-zh";
 
@@ -18,6 +19,7 @@ export const zh = {
   ...archiveZh,
   // The gate's early pickups, late children and gate register (gate-zh.ts).
   ...gateCareZh,
+  ...guardZh,
   ...photoZh,
   app: {
     name: "晚风",
@@ -240,6 +242,7 @@ export const zh = {
       released_not_collected: "放行后未接走",
       exit_refused: "学生刷卡离校被拒",
       clock_skew: "读卡器时钟错误，刷卡被拒",
+      possible_clone: "疑似复制卡",
     },
     cardStatus: {
       lost: "已挂失",
@@ -290,6 +293,7 @@ export const zh = {
       early_pickup: "{{name}}：未到放学时间，请门卫登记提前接走",
       no_care_today: "{{name}}：今天无托管",
       not_authorised: "{{name}}：此人不得接走该学生",
+      possible_clone: "{{name}}：疑似复制卡，未通知老师",
     },
     pickupBy: "{{guardian}} 刷卡",
     enrolled: {

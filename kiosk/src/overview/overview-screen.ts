@@ -4,9 +4,9 @@ import type { ViewSnapshot } from "../../../protocol/model";
 import { OVERVIEW_FLAGS, type OverviewSnapshot, type SignOffView } from "../../../protocol/overview";
 import { dayLabel } from "../archive/archive-format";
 import { t } from "../i18n";
-import { alertItem } from "../shell/alert-item";
+import { type AckHandler, alertListView, openAlerts, replaceAlert } from "../shell/alert-ack";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
-import { timeOf } from "../shell/format";
+import { failureText, timeOf } from "../shell/format";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
 import { attentionList, countsStrip, groupCard } from "./overview-parts";
@@ -38,10 +38,27 @@ export class OverviewScreen implements Screen {
         this.overview = addOverviewAlert(this.overview, alert);
         requestRender();
       },
+      alertAcknowledged: (alert) => {
+        if (!this.overview) return;
+        this.overview = { ...this.overview, alerts: replaceAlert(this.overview.alerts, alert) };
+        requestRender();
+      },
       connection: setConnection,
       authLost: onAuthLost,
     });
   }
+
+  /** Alerts never acknowledged at the gate stay open here; the leader can close them with a note. */
+  private readonly acknowledge: AckHandler = async (alert, note) => {
+    const answer = await this.connection.acknowledge(alert.id, note);
+    if ("error" in answer) {
+      showToast(failureText(answer.error), "error");
+      return;
+    }
+    if (this.overview)
+      this.overview = { ...this.overview, alerts: replaceAlert(this.overview.alerts, answer.data) };
+    requestRender();
+  };
 
   title(): string {
     return t("overview.title");
@@ -94,7 +111,10 @@ export class OverviewScreen implements Screen {
         ${
           o.alerts.length === 0
             ? html`<p class="muted">${t("overview.noAlerts")}</p>`
-            : html`<ul class="alert-list">${o.alerts.slice(0, 50).map((a) => alertItem(a))}</ul>`
+            : html`<p class="ov-alerts-open" data-testid="overview-alerts-open">
+                  ${t("guard.ack.open", { count: openAlerts(o.alerts).length })}
+                </p>
+                ${alertListView(o.alerts.slice(0, 50), this.acknowledge)}`
         }
       </section>
       ${this.dialog.view(o.day, o.totals)}

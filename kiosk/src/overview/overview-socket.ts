@@ -5,6 +5,7 @@ import { ViewSocket, type ViewSocketHandlers } from "../shell/view-socket";
 export interface OverviewHandlers extends ViewSocketHandlers {
   update(update: OverviewUpdate): void;
   alertRaised(alert: AlertView): void;
+  alertAcknowledged(alert: AlertView): void;
 }
 
 /** Children become late at care end without any event: the snapshot is fetched again each minute. */
@@ -19,7 +20,13 @@ export class OverviewConnection {
     this.view = new ViewSocket({ view: "overview" }, handlers);
     this.view.onUpdate("overview:update", (u) => handlers.update(u));
     this.view.onUpdate("alert:raised", (a) => handlers.alertRaised(a));
+    this.view.onUpdate("alert:acknowledged", (a) => handlers.alertAcknowledged(a));
     this.refresh = setInterval(() => this.view.connected && this.view.join(), REFRESH_MS);
+  }
+
+  /** The duty leader acknowledges an alert no one at the gate dealt with. */
+  acknowledge(alertId: string, note: string) {
+    return this.view.send("alert:acknowledge", { alertId, ...(note ? { note } : {}) });
   }
 
   join(): void {

@@ -3,6 +3,7 @@ import type { ChildDayView } from "../../../protocol/model";
 import { t } from "../i18n";
 import { avatar } from "../shell/avatar";
 import { adultLabel, classLabel, timeOf } from "../shell/format";
+import { lookAlikeWarning } from "../shell/look-alike-warning";
 
 /** One child on the care-room kiosk: a big touch target with name, class and status. */
 
@@ -77,6 +78,6 @@ export function childTile(child: ChildDayView, actions: TileActions): TemplateRe
       <span class="tile-class">${classLabel(child)}</span>
       <span class="chip chip-${child.status}" data-testid="tile-status">${t(`status.${child.status}`)}</span>
     </div>
-    ${detail(child, actions)} ${actions.extra?.(child) ?? nothing}
+    ${detail(child, actions)} ${lookAlikeWarning(child)} ${actions.extra?.(child) ?? nothing}
   </div>`;
 }

@@ -4,14 +4,18 @@ import { t } from "../i18n";
 import { timeOf } from "./format";
 import { gateAlertDetails } from "./gate-alert";
 
-/** One card alert at the gate: red for a lost or revoked card, amber for an unknown card. */
-export function alertItem(alert: AlertView): TemplateResult {
+/**
+ * One card alert at the gate: red for a lost or revoked card, amber for an unknown card. `actions`
+ * (acknowledge, suspend the card) go under the details.
+ */
+export function alertItem(alert: AlertView, actions?: TemplateResult | typeof nothing): TemplateResult {
   return html`<li
     class="alert alert-${alert.severity}"
     data-testid="alert"
     data-alert-id=${alert.id}
     data-kind=${alert.kind}
     data-severity=${alert.severity}
+    data-acknowledged=${alert.acknowledged ? "yes" : "no"}
   >
     <div class="alert-head">
       <strong>${t(`alert.kind.${alert.kind}`)}</strong>
@@ -29,5 +33,6 @@ export function alertItem(alert: AlertView): TemplateResult {
       ${alert.cardId ? html`<span class="mono">${t("alert.card", { cardId: alert.cardId })}</span>` : nothing}
       <span class="muted">${alert.deviceName}</span>
     </div>
+    ${actions ?? nothing}
   </li>`;
 }

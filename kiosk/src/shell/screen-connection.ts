@@ -15,6 +15,8 @@ export interface ViewHandlers extends ViewSocketHandlers {
   childUpdated(child: ChildDayView): void;
   pickupRequested(announcement: PickupAnnouncement): void;
   alertRaised(alert: AlertView): void;
+  /** Gate view: an alert was acknowledged (by this guard or another). */
+  alertAcknowledged?(alert: AlertView): void;
   /** Room view only: roll call, holder, leaves, doses or settings changed. */
   roomUpdated?(room: RoomDayView): void;
   /** Gate view only: rows of the early pickups, the late list or the gate register changed. */
@@ -32,6 +34,7 @@ export class ScreenConnection {
     view.onUpdate("child:updated", (child) => handlers.childUpdated(child));
     view.onUpdate("pickup:requested", (announcement) => handlers.pickupRequested(announcement));
     view.onUpdate("alert:raised", (alert) => handlers.alertRaised(alert));
+    view.onUpdate("alert:acknowledged", (alert) => handlers.alertAcknowledged?.(alert));
     view.onUpdate("tap:noticed", (notice) => handlers.tapNoticed(notice));
     view.onUpdate("room:updated", (room) => handlers.roomUpdated?.(room));
     view.onUpdate("gate:changed", (change) => handlers.gateChanged?.(change));

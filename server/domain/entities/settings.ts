@@ -11,7 +11,14 @@ export const SettingsSchema = z.object({
   demo: z.boolean(),
   /** Minutes a released child may stay uncollected before the gate alarms (default 10). */
   releasedAlarmMinutes: z.number().int().min(1).max(120).optional(),
+  /**
+   * The same guardian card at two different gates within this window raises a possible-clone
+   * alarm (default DEFAULT_CLONE_WINDOW_MS, 60 s; 0 turns the two-gate check off).
+   */
+  cloneWindowMs: z.number().int().min(0).max(3_600_000).optional(),
   /** The room where late children wait (default 接待室). */
   receptionRoomName: z.string().min(1).max(40).optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_CLONE_WINDOW_MS = 60_000;

@@ -1,9 +1,10 @@
 import type { ChildDayView } from "../../../protocol";
 import type { DayState } from "../day-state";
+import { lookAlikesOf, lookAlikeView } from "../look-alike/look-alike-index";
 import type { RosterIndex } from "../roster-index";
 import { registeredEarlyAsk } from "./gate-state";
 
-/** Photos and the early-pickup reason on a child's view; called by childView for every screen. */
+/** Photos, look-alike names and the early-pickup reason on a child's view; called by childView for every screen. */
 export function addGateDetails(roster: RosterIndex, state: DayState, view: ChildDayView): void {
   const photo = roster.children.get(view.childId)?.photo;
   if (photo) view.photo = photo;
@@ -11,6 +12,13 @@ export function addGateDetails(roster: RosterIndex, state: DayState, view: Child
   if (adult && !adult.passId) {
     const adultPhoto = roster.guardians.get(adult.guardianId)?.photo;
     if (adultPhoto) adult.photo = adultPhoto;
+  }
+  if (view.status === "pickup_requested" || view.status === "released") {
+    // The guard and the teacher must not hand over the wrong 王子涵 (issue 10, look-alike names).
+    const lookAlikes = lookAlikesOf(roster, view.childId)
+      .map((m) => lookAlikeView(roster, m))
+      .filter((v) => v !== undefined);
+    if (lookAlikes.length > 0) view.lookAlikes = lookAlikes;
   }
   if (view.status === "pickup_requested" || view.status === "released" || view.status === "collected") {
     const early = registeredEarlyAsk(state.gate, view.childId);

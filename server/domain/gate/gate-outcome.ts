@@ -84,7 +84,11 @@ export function custodyAlert(
     deviceId,
     cardId,
     ...(first ? { holderName: first.entry.name } : {}),
-    childOutcomes: bars.map(({ child }) => ({ childName: child.name, outcome: "not_authorised" as const })),
+    childOutcomes: bars.map(({ child, entry }) => ({
+      childName: child.name,
+      outcome: "not_authorised" as const,
+      ...(entry.note ? { note: entry.note } : {}),
+    })),
   };
 }
 

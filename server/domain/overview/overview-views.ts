@@ -11,7 +11,7 @@ import { childDay, type DayState } from "../day-state";
 import type { DayAmended, DaySignedOff } from "../events";
 import type { RosterIndex } from "../roster-index";
 import { careDayInfo } from "../schedule";
-import { alertView } from "../views";
+import { alertViews } from "../views";
 import { childFlags, type FlagContext, flagContext } from "./child-flags";
 
 /** The duty leader's projections of the day. Pure: roster, state and the time in; plain objects out. */
@@ -149,7 +149,7 @@ export function overviewSnapshot(roster: RosterIndex, state: DayState, now: Date
     totals: totalCounts(groups),
     groups,
     children,
-    alerts: state.alerts.map((a) => alertView(roster, a)).reverse(),
+    alerts: alertViews(roster, state).reverse(),
     amendments: state.amendments.map((a) => amendmentView(roster, a)),
     afterSignOff: state.afterSignOff,
   };

@@ -1,8 +1,9 @@
-import type { GateBoard } from "../../../protocol";
-import { canCollect, canKeepGateRecord } from "../../auth/access";
+import { type AlertView, type GateBoard, WanfengError } from "../../../protocol";
+import { canAcknowledgeAlert, canCollect, canKeepGateRecord } from "../../auth/access";
 import type { DayService } from "../../day/day-service";
 import type { User } from "../../domain/entities";
 import type { DayEvent } from "../../domain/events";
+import { decideAlertAck } from "../../domain/gate/alert-ack";
 import {
   decideContactLog,
   decideEarlyCancel,
@@ -12,6 +13,7 @@ import {
   type GateCommandContext,
 } from "../../domain/gate/gate-commands";
 import { gateBoard } from "../../domain/gate/gate-views";
+import { alertView } from "../../domain/views";
 import type { CommandTable, ScreenCommand } from "./command-table";
 
 export type GateCommandName =
@@ -20,7 +22,8 @@ export type GateCommandName =
   | "gate:cancelEarly"
   | "gate:logContact"
   | "gate:moveToReception"
-  | "gate:reenter";
+  | "gate:reenter"
+  | "alert:acknowledge";
 
 export interface GateCommandDeps {
   day: DayService;
@@ -45,10 +48,24 @@ export function gateCommands(deps: GateCommandDeps): CommandTable<GateCommandNam
     "gate:logContact": gateRecord(deps, decideContactLog),
     "gate:moveToReception": gateRecord(deps, decideReceptionMove),
     "gate:reenter": gateRecord(deps, decideReentry),
+    "alert:acknowledge": {
+      allowed: (user) => canAcknowledgeAlert(user),
+      run: async (command, { user }) => {
+        await day.recordDecision((_roster, state, now) => ({
+          result: undefined,
+          events: decideAlertAck(state, command, byUser(user), now, deps.newId),
+        }));
+        return day.inspect((roster, state): AlertView => {
+          const raised = state.alerts.find((a) => a.id === command.alertId);
+          if (!raised) throw new WanfengError("NOT_FOUND", `no alert ${command.alertId}`);
+          return alertView(roster, raised, state.alertAcks.get(raised.id));
+        });
+      },
+    },
   };
 }
 
-type GateRecordName = Exclude<GateCommandName, "child:collect">;
+type GateRecordName = Exclude<GateCommandName, "child:collect" | "alert:acknowledge">;
 
 function gateRecord<K extends GateRecordName>(
   deps: GateCommandDeps,

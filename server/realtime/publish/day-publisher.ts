@@ -72,6 +72,8 @@ function publish(
         const alert = alertView(roster, event);
         streams.send(GATE_ROOM, "alert:raised", alert);
         streams.send(OVERVIEW_ROOM, "alert:raised", alert);
+      } else if (touch === "alertAck" && event.type === "alert:acknowledged") {
+        publishAck(streams, roster, state, event.alertId);
       } else if (touch === "roomTap" && event.type === "tap:received") {
         noticeRoomTap(streams, event, roster);
       } else if (touch === "room") {
@@ -123,6 +125,15 @@ function publishTiles(streams: ScreenStreams, touched: Touched, roster: RosterIn
       streams.send(GATE_ROOM, "child:updated", view);
     }
   }
+}
+
+/** The acknowledged alert, as the gate and the overview now show it. */
+function publishAck(streams: ScreenStreams, roster: RosterIndex, state: DayState, alertId: string): void {
+  const raised = state.alerts.find((a) => a.id === alertId);
+  if (!raised) return;
+  const alert = alertView(roster, raised, state.alertAcks.get(alertId));
+  streams.send(GATE_ROOM, "alert:acknowledged", alert);
+  streams.send(OVERVIEW_ROOM, "alert:acknowledged", alert);
 }
 
 /** A tap on a room's own reader that changed no tile still deserves a word on that kiosk. */

@@ -11,10 +11,20 @@ import type { DayEvent, DayEventType } from "../../domain/events";
  * - room: the group's room view (roll call, holder, leaves, doses);
  * - pickup: the kiosk announces the adult at the gate, the gate queues the request;
  * - alert: the gate and the overview show it;
+ * - alertAck: the gate and the overview fold the acknowledged alert away;
  * - roomTap: a word on the kiosk whose own reader was tapped;
  * - closing: the overview's sign-off and amendment lines.
  */
-export type Touch = "tile" | "gate" | "leftGate" | "room" | "pickup" | "alert" | "roomTap" | "closing";
+export type Touch =
+  | "tile"
+  | "gate"
+  | "leftGate"
+  | "room"
+  | "pickup"
+  | "alert"
+  | "alertAck"
+  | "roomTap"
+  | "closing";
 
 export const EVENT_TOUCHES: { readonly [T in DayEventType]: readonly Touch[] } = {
   "tap:received": ["roomTap"],
@@ -31,6 +41,7 @@ export const EVENT_TOUCHES: { readonly [T in DayEventType]: readonly Touch[] } =
   "rollcall:confirmed": ["room"],
   "group:handedOver": ["room"],
   "alert:raised": ["alert"],
+  "alert:acknowledged": ["alertAck"],
   // A bound card changes the roster: the store announces that, and screens reload.
   "card:enrolled": [],
   "day:signedOff": ["closing"],
