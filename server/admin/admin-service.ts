@@ -7,13 +7,14 @@ import {
   type SpecialCareCreate,
   WanfengError,
 } from "../../protocol";
-import { enrolmentStateOn } from "../domain/enrolment";
+import { enrolmentStateOn, inCareByPaperwork } from "../domain/enrolment";
 import type { User } from "../domain/entities";
+import { schoolDay } from "../domain/school-day";
 import type { OfficeStore } from "../ports/care";
-import type { CardStore, RosterWriter } from "../ports/roster";
+import type { CardStore, RosterReader, RosterWriter } from "../ports/roster";
 
 export interface AdminDeps {
-  store: OfficeStore & RosterWriter & CardStore;
+  store: OfficeStore & RosterReader & RosterWriter & CardStore;
   clock: () => Date;
   newId: () => string;
 }
@@ -25,11 +26,17 @@ export interface AdminDeps {
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
+  /** A child in care when the application is recorded stays in care while it is pending. */
   applyForCare(user: User, input: EnrolmentApply): Promise<void> {
+    const roster = this.deps.store.schoolRoster();
+    const today = schoolDay(this.deps.clock(), roster.settings.timezone);
+    const records = (roster.enrolments ?? []).filter((e) => e.childId === input.childId);
+    const keepsCare = inCareByPaperwork(records, today);
     return this.deps.store.addEnrolment({
       id: `enr-${this.deps.newId()}`,
       childId: input.childId,
       application: { date: input.date, by: input.by, ...(input.note ? { note: input.note } : {}) },
+      ...(keepsCare ? { keepsCare: true as const } : {}),
       recordedBy: user.id,
       updatedAt: this.deps.clock().toISOString(),
     });
