@@ -7,11 +7,13 @@ import {
   type SpecialCareCreate,
   WanfengError,
 } from "../../protocol";
+import type { ChildForm, ChildFormProblem, ChildWithdraw } from "../../protocol/child-form";
 import { enrolmentStateOn, inCareByPaperwork } from "../domain/enrolment";
 import type { User } from "../domain/entities";
 import { schoolDay } from "../domain/school-day";
 import type { OfficeStore } from "../ports/care";
 import type { CardStore, RosterReader, RosterWriter } from "../ports/roster";
+import { applyChildForm, openEnrolment } from "./child-form";
 
 export interface AdminDeps {
   store: OfficeStore & RosterReader & RosterWriter & CardStore;
@@ -73,6 +75,38 @@ export class AdminService {
       record.recordedBy = user.id;
       record.updatedAt = this.deps.clock().toISOString();
       return record;
+    });
+  }
+
+  /** Adds one child (no `childId`) or changes one; the problems, all at once, when it cannot. */
+  saveChild(childId: string | undefined, form: ChildForm): Promise<ChildFormProblem[]> {
+    return this.deps.store.mergeRoster((parts) => applyChildForm(parts, form, childId));
+  }
+
+  /**
+   * Withdraws a child from care by the written request: on the open enrolment record, or, for a
+   * child who came with the roster and has none, on a record begun for it (in care until then).
+   */
+  async withdrawChild(user: User, childId: string, input: ChildWithdraw): Promise<void> {
+    const withdrawal = {
+      requestedOn: input.requestedOn,
+      effectiveFrom: input.effectiveFrom ?? nextDay(input.requestedOn),
+      reason: input.reason,
+    };
+    const records = (this.deps.store.schoolRoster().enrolments ?? []).filter((e) => e.childId === childId);
+    const open = openEnrolment(records);
+    if (open) {
+      await this.enrolmentStep(user, open.id, { step: "withdraw", ...withdrawal });
+      return;
+    }
+    await this.deps.store.addEnrolment({
+      id: `enr-${this.deps.newId()}`,
+      childId,
+      application: { date: input.requestedOn, by: user.displayName },
+      keepsCare: true,
+      withdrawal,
+      recordedBy: user.id,
+      updatedAt: this.deps.clock().toISOString(),
     });
   }
 
