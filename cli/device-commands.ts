@@ -1,5 +1,6 @@
 import { addDevice } from "../server/auth/devices";
 import { openDocumentStore } from "../server/store/lowdb-store";
+import { resolveGroupId } from "./group-names";
 import { dataDirFrom } from "./paths";
 
 export async function runDeviceAddCommand(
@@ -7,10 +8,11 @@ export async function runDeviceAddCommand(
   options: { kind: "gate" | "room"; group?: string; dataDir?: string },
 ): Promise<void> {
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
+  const groups = store.schoolRoster().groups;
   const { device, token } = await addDevice(store, {
     name,
     kind: options.kind,
-    ...(options.group ? { groupId: options.group } : {}),
+    ...(options.group ? { groupId: resolveGroupId(groups, options.group) } : {}),
   });
   console.log(
     `Device "${device.name}" (${device.kind}${device.groupId ? `, group ${device.groupId}` : ""}) added.`,

@@ -1,7 +1,7 @@
 import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
-/** Group ids are what `device add --group` and `user add --group` take. */
+/** `device add --group` and `user add --group` take a group's name or its id. */
 export async function runGroupListCommand(options: { dataDir?: string }): Promise<void> {
   const roster = (await openDocumentStore(dataDirFrom(options.dataDir))).schoolRoster();
   for (const group of roster.groups) {

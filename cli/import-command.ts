@@ -1,17 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { applyRoster } from "../server/roster/csv-import";
-import { parseRosterFile } from "../server/roster/xlsx-import";
+import { readRosterRecords } from "../server/admin/roster-import";
+import { mergeInOnePass } from "../server/roster/one-pass";
 import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
 /**
- * Parses the whole file first (CSV, or Excel .xlsx told by its bytes); a single bad row stops the
- * import before anything is written.
+ * Reads the whole file (CSV, or Excel .xlsx told by its bytes) and checks it in one pass; a single
+ * problem stops the import before anything is written, and every problem is listed.
  */
 export async function runImportCommand(file: string, options: { dataDir?: string }): Promise<void> {
-  const rows = await parseRosterFile(await readFile(file));
+  const { records } = await readRosterRecords(await readFile(file));
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
-  const summary = await store.mergeRoster((parts) => applyRoster(parts, rows));
+  // Every problem of the file at once, also the clashes with the school's data (cards, capacity).
+  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records));
   console.log(`Imported ${rows.length} rows from ${file}.`);
   console.log(JSON.stringify(summary, null, 2));
 }

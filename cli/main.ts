@@ -48,7 +48,7 @@ user
   .argument("<username>")
   .addOption(new Option("-r, --role <role>", "what the user does").choices(ROLES).makeOptionMandatory())
   .option("-n, --display-name <name>", "name shown on screens (default: the username)")
-  .option("-g, --group <groupId...>", "care groups a teacher may open")
+  .option("-g, --group <group...>", "care groups a teacher may open: names (as on the roster) or ids")
   .option("--password <password>", "the password (≥ 8 characters); prefer the prompt")
   .addOption(dataDirOption())
   .action(runUserAddCommand);
@@ -61,7 +61,7 @@ device
   .addOption(
     new Option("-k, --kind <kind>", "gate or care room").choices(["gate", "room"]).makeOptionMandatory(),
   )
-  .option("-g, --group <groupId>", "for a room device: the care group that checks in on it")
+  .option("-g, --group <group>", "for a room device: the care group that checks in on it (name or id)")
   .addOption(dataDirOption())
   .action(runDeviceAddCommand);
 device.command("list").description("list devices").addOption(dataDirOption()).action(runDeviceListCommand);

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { createLogger } from "../common/log";
+import { demoClock, formatDemoClock } from "../demo/demo-clock";
 import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import { openFileJournal } from "../server/store/file-journal";
@@ -31,7 +32,11 @@ export async function runStartCommand(options: {
     log.info({ dataDir }, "created the demo school on an empty data folder");
   }
   const journal = await openFileJournal(join(dataDir, "journal"));
+  const school = store.schoolRoster();
+  // Only the demo school's afternoon runs on the demo clock; a real school on the real one.
+  const clock = school.settings.demo ? demoClock(school) : undefined;
   const server = await startServer({
+    ...(clock ? { clock } : {}),
     store,
     journal,
     port: portFrom(options.port),
@@ -40,10 +45,10 @@ export async function runStartCommand(options: {
     photosDir: join(dataDir, "photos"),
   });
 
-  const school = store.schoolRoster();
   if (school.settings.demo) {
     const demo = await readDemoLogins(dataDir);
     if (demo) console.log(formatDemoBanner(demo));
+    if (clock) console.log(formatDemoClock(clock(), school.settings.timezone));
   } else if (school.users.length === 0) {
     console.log("No logins yet. Add one:  npx wanfeng user add admin --role admin");
   }

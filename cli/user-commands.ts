@@ -3,6 +3,7 @@ import password from "@inquirer/password";
 import type { Role } from "../protocol";
 import { addUser } from "../server/auth/users";
 import { openDocumentStore } from "../server/store/lowdb-store";
+import { resolveGroupId } from "./group-names";
 import { dataDirFrom } from "./paths";
 
 export async function runUserAddCommand(
@@ -16,7 +17,7 @@ export async function runUserAddCommand(
     displayName: options.displayName ?? username,
     role: options.role,
     password: secret,
-    groupIds: options.group ?? [],
+    groupIds: (options.group ?? []).map((g) => resolveGroupId(store.schoolRoster().groups, g)),
   });
   console.log(`User "${user.username}" (${user.role}) added.`);
 }

@@ -6,6 +6,7 @@ import { createMemoryStore } from "../server/store/lowdb-store";
 import { type Db, emptyDb } from "../server/store/schema";
 import { addDemoAdministration } from "./demo-admin";
 import { addDemoCareRoom } from "./demo-care-room";
+import { demoAfternoonStart } from "./demo-clock";
 import { addDemoGate } from "./demo-gate";
 import type { DemoDevice, DemoLogin } from "./demo-logins";
 import { buildDemoPeople } from "./demo-people";
@@ -29,8 +30,11 @@ export interface DemoSchool {
 export interface DemoOptions {
   /** Source of randomness for the passwords, in [0, 1); default crypto-strong. */
   random?: () => number;
-  /** Timestamp for device records; default now. */
+  /** The demo school's "now" for its records (devices, dates of paperwork, today's doses); default
+   * the demo clock's start (demo/demo-clock.ts), so the records fit the afternoon it shows. */
   now?: Date;
+  /** The real time the demo clock starts from; default now (tests choose a Sunday night). */
+  realNow?: Date;
 }
 
 export const DEMO_SCHOOL_NAME = "晚风示范小学 (Demo)";
@@ -63,7 +67,6 @@ const cryptoRandom = () => randomInt(0, 2 ** 32) / 2 ** 32;
  */
 export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSchool> {
   const random = options.random ?? cryptoRandom;
-  const now = options.now ?? new Date();
   const db = emptyDb({ schoolName: DEMO_SCHOOL_NAME, demo: true });
   db.schedule = structuredClone(DEMO_SCHEDULE);
   db.rooms.push({ id: "room-101", name: "101教室" }, { id: "room-203", name: "203教室" });
@@ -75,6 +78,7 @@ export async function buildDemoSchool(options: DemoOptions = {}): Promise<DemoSc
   db.guardians.push(...people.guardians);
   db.guardianships.push(...people.guardianships);
   db.cards.push(...people.cards);
+  const now = options.now ?? demoAfternoonStart(db, options.realNow ?? new Date());
   // The first guardian lost an old card and got a new one: tapping the old one shows the red alert.
   const lostCard = "0011223344";
   db.cards.push({ id: lostCard, holder: { kind: "guardian", id: "guardian-1" }, status: "lost" });

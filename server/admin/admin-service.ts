@@ -7,13 +7,16 @@ import {
   type SpecialCareCreate,
   WanfengError,
 } from "../../protocol";
-import { enrolmentStateOn } from "../domain/enrolment";
+import type { ChildForm, ChildFormProblem, ChildWithdraw } from "../../protocol/child-form";
+import { enrolmentStateOn, inCareByPaperwork } from "../domain/enrolment";
 import type { User } from "../domain/entities";
+import { schoolDay } from "../domain/school-day";
 import type { OfficeStore } from "../ports/care";
-import type { CardStore, RosterWriter } from "../ports/roster";
+import type { CardStore, RosterReader, RosterWriter } from "../ports/roster";
+import { applyChildForm, openEnrolment } from "./child-form";
 
 export interface AdminDeps {
-  store: OfficeStore & RosterWriter & CardStore;
+  store: OfficeStore & RosterReader & RosterWriter & CardStore;
   clock: () => Date;
   newId: () => string;
 }
@@ -25,11 +28,17 @@ export interface AdminDeps {
 export class AdminService {
   constructor(private readonly deps: AdminDeps) {}
 
+  /** A child in care when the application is recorded stays in care while it is pending. */
   applyForCare(user: User, input: EnrolmentApply): Promise<void> {
+    const roster = this.deps.store.schoolRoster();
+    const today = schoolDay(this.deps.clock(), roster.settings.timezone);
+    const records = (roster.enrolments ?? []).filter((e) => e.childId === input.childId);
+    const keepsCare = inCareByPaperwork(records, today);
     return this.deps.store.addEnrolment({
       id: `enr-${this.deps.newId()}`,
       childId: input.childId,
       application: { date: input.date, by: input.by, ...(input.note ? { note: input.note } : {}) },
+      ...(keepsCare ? { keepsCare: true as const } : {}),
       recordedBy: user.id,
       updatedAt: this.deps.clock().toISOString(),
     });
@@ -66,6 +75,38 @@ export class AdminService {
       record.recordedBy = user.id;
       record.updatedAt = this.deps.clock().toISOString();
       return record;
+    });
+  }
+
+  /** Adds one child (no `childId`) or changes one; the problems, all at once, when it cannot. */
+  saveChild(childId: string | undefined, form: ChildForm): Promise<ChildFormProblem[]> {
+    return this.deps.store.mergeRoster((parts) => applyChildForm(parts, form, childId));
+  }
+
+  /**
+   * Withdraws a child from care by the written request: on the open enrolment record, or, for a
+   * child who came with the roster and has none, on a record begun for it (in care until then).
+   */
+  async withdrawChild(user: User, childId: string, input: ChildWithdraw): Promise<void> {
+    const withdrawal = {
+      requestedOn: input.requestedOn,
+      effectiveFrom: input.effectiveFrom ?? nextDay(input.requestedOn),
+      reason: input.reason,
+    };
+    const records = (this.deps.store.schoolRoster().enrolments ?? []).filter((e) => e.childId === childId);
+    const open = openEnrolment(records);
+    if (open) {
+      await this.enrolmentStep(user, open.id, { step: "withdraw", ...withdrawal });
+      return;
+    }
+    await this.deps.store.addEnrolment({
+      id: `enr-${this.deps.newId()}`,
+      childId,
+      application: { date: input.requestedOn, by: user.displayName },
+      keepsCare: true,
+      withdrawal,
+      recordedBy: user.id,
+      updatedAt: this.deps.clock().toISOString(),
     });
   }
 

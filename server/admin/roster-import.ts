@@ -1,10 +1,10 @@
 import { type ImportPreview, type ImportProblem, isWanfengError } from "../../protocol";
 import type { SchoolRoster } from "../domain/entities";
 import type { RosterWriter } from "../ports/roster";
-import { applyRoster, copyRosterParts, type RosterSummary } from "../roster/apply-roster";
-import { type CsvRecord, parseRosterRecords, readRecords } from "../roster/csv-import";
+import { copyRosterParts, type RosterSummary } from "../roster/apply-roster";
+import { type CsvRecord, readRecords } from "../roster/csv-import";
 import { decodeRosterBytes } from "../roster/decode";
-import type { RosterRow } from "../roster/roster-row";
+import { mergeInOnePass } from "../roster/one-pass";
 import { isXlsx, readXlsxRecords } from "../roster/xlsx-import";
 
 /**
@@ -38,8 +38,7 @@ export async function previewRoster(roster: SchoolRoster, bytes: Buffer): Promis
   let summary: RosterSummary | undefined;
   try {
     ({ format, records } = await readRosterRecords(bytes));
-    const rows = parseRosterRecords(records);
-    summary = applyRoster(copyRosterParts(roster), rows);
+    summary = mergeInOnePass(copyRosterParts(roster), records).summary;
   } catch (err) {
     problems = problemsOf(err);
   }
@@ -60,7 +59,6 @@ export async function importRoster(
   bytes: Buffer,
 ): Promise<{ rows: number; summary: RosterSummary }> {
   const { records } = await readRosterRecords(bytes);
-  const rows: RosterRow[] = parseRosterRecords(records);
-  const summary = await store.mergeRoster((parts) => applyRoster(parts, rows));
+  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records));
   return { rows: rows.length, summary };
 }

@@ -6,7 +6,7 @@ import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Device } from "../domain/entities";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
 import { gateBoard } from "../domain/gate/gate-views";
-import { admitAfterSignOff, assertDayOpen } from "../domain/overview/sign-off";
+import { admitAfterSignOff } from "../domain/overview/sign-off";
 import { plannedLeaveEvents } from "../domain/room/leaves";
 import { roomDayView } from "../domain/room/room-view";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
@@ -188,8 +188,8 @@ export class DayService {
 
   async runChildCommand(kind: ChildCommandKind, childId: string, actor: Actor): Promise<ChildDayView> {
     await this.ensureToday();
-    // After the sign-off the record is closed: people correct it with amendments (rule 12).
-    assertDayOpen(this.state);
+    // After the sign-off a child still in school may be released and collected, flagged; a
+    // check-in is refused (commit → admitAfterSignOff).
     const event = decideChildCommand({
       kind,
       childId,

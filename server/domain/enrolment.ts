@@ -56,6 +56,20 @@ export function countsAsEnrolled(standing: CareStanding): boolean {
   return standing === "enrolled" || standing === "no_records";
 }
 
+/**
+ * In care on the day by the paperwork: enrolled, or on the roster without records, or with
+ * paperwork still pending on a record begun while the child was in care (`keepsCare`): paperwork
+ * adds dates, never removes a child from care.
+ */
+export function inCareByPaperwork(records: readonly Enrolment[], day: string): boolean {
+  const standing = careStanding(records, day);
+  if (countsAsEnrolled(standing)) return true;
+  // Recorded for a child in care but dated later: the child stays until then, and after.
+  if (standing === "not_yet") return records.some((r) => r.keepsCare);
+  const pending = standing === "applied" || standing === "approved";
+  return pending && currentEnrolment(records, day)?.keepsCare === true;
+}
+
 /** The special-care arrangement for a child on a day (the latest recorded when two cover it). */
 export function specialCareOn(
   items: readonly SpecialCare[],
@@ -94,7 +108,7 @@ export function careOnDay(
     if (arrangement) {
       inCare.add(child.id);
       special.set(child.id, arrangement);
-    } else if (countsAsEnrolled(careStanding(byChild.get(child.id) ?? [], on))) {
+    } else if (inCareByPaperwork(byChild.get(child.id) ?? [], on)) {
       inCare.add(child.id);
     }
   }

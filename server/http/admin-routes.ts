@@ -10,6 +10,7 @@ import {
   SpecialCareCreateSchema,
   StaffCardSchema,
 } from "../../protocol";
+import { ChildFormSchema, ChildWithdrawSchema } from "../../protocol/child-form";
 import type { AdminService } from "../admin/admin-service";
 import { adminSnapshot } from "../admin/admin-views";
 import type { DayService } from "../day/day-service";
@@ -74,6 +75,18 @@ export function adminRoutes(
   });
   router.put("/api/admin/rooms/:id", async (req, res) => {
     await admin.saveRoom(id(req.params.id), validated(RoomInputSchema, req.body).name);
+    res.json(done);
+  });
+  // One child by form: 200 with the problems (nothing saved) or with none (saved).
+  router.post("/api/admin/children", async (req, res) => {
+    res.json({ data: { problems: await admin.saveChild(undefined, validated(ChildFormSchema, req.body)) } });
+  });
+  router.put("/api/admin/children/:id", async (req, res) => {
+    const form = validated(ChildFormSchema, req.body);
+    res.json({ data: { problems: await admin.saveChild(id(req.params.id), form) } });
+  });
+  router.post("/api/admin/children/:id/withdraw", async (req, res) => {
+    await admin.withdrawChild(currentUser(res), id(req.params.id), validated(ChildWithdrawSchema, req.body));
     res.json(done);
   });
   router.post("/api/admin/children/:id/group", async (req, res) => {

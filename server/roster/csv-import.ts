@@ -31,24 +31,45 @@ export function parseRosterCsv(input: Buffer | string, options: CheckOptions = {
  * other record a child–guardian pair (the .xlsx reader feeds the same function).
  */
 export function parseRosterRecords(records: readonly CsvRecord[], options: CheckOptions = {}): RosterRow[] {
+  const { rows, problems } = readRosterRows(records, options);
+  if (problems.length > 0) throw importError(problems);
+  return rows;
+}
+
+/**
+ * Every problem of the file in one pass: the cells of every row, then the checks across rows on
+ * every row that could be read (a typo in one cell does not hide a card conflict further down).
+ * A problem across rows is left out where its row and column already have one, so one typo is
+ * not also reported as a conflict.
+ */
+export function readRosterRows(
+  records: readonly CsvRecord[],
+  options: CheckOptions = {},
+): { rows: RosterRow[]; problems: RosterProblem[] } {
   const [header, ...body] = records;
-  if (header === undefined) throw importError([{ row: 1, column: "", message: "the file is empty" }]);
+  if (header === undefined)
+    return { rows: [], problems: [{ row: 1, column: "", message: "the file is empty" }] };
 
   const problems: RosterProblem[] = [];
   const columns = mapHeader(header.cells, problems, header.line);
   const rows: RosterRow[] = [];
   for (const record of body) {
     if (record.cells.every((cell) => cell === "")) continue;
-    const row = readRow(record, columns, problems);
-    if (row !== undefined) rows.push(row);
+    rows.push(readRow(record, columns, problems));
   }
   if (problems.length === 0 && rows.length === 0) {
     problems.push({ row: header.line, column: "", message: "the file has a header but no rows" });
   }
-  // Cross-row checks only on clean rows, so one typo does not also show up as a conflict.
-  if (problems.length === 0) problems.push(...checkRosterRows(rows, options));
-  if (problems.length > 0) throw importError(problems);
-  return rows;
+  // A header without a needed column leaves every row without it: nothing to compare across rows.
+  if (problems.some((p) => p.row === header.line)) return { rows, problems };
+  const comparable = rows.filter((row) => row.childId !== "");
+  return { rows, problems: withoutRepeats(problems, checkRosterRows(comparable, options)) };
+}
+
+/** `more` without the problems on a row and column `first` already names. */
+export function withoutRepeats(first: RosterProblem[], more: readonly RosterProblem[]): RosterProblem[] {
+  const named = new Set(first.map((p) => `${p.row}\u0000${p.column}`));
+  return [...first, ...more.filter((p) => !named.has(`${p.row}\u0000${p.column}`))];
 }
 
 /** One line of a roster file: its line (or sheet row) number and its cells as text. */
@@ -104,8 +125,8 @@ function mapHeader(cells: string[], problems: RosterProblem[], line = 1): Column
   return columns;
 }
 
-function readRow(record: CsvRecord, columns: ColumnMap, problems: RosterProblem[]): RosterRow | undefined {
-  const before = problems.length;
+/** The row as far as it could be read; its problems are added to `problems`. */
+function readRow(record: CsvRecord, columns: ColumnMap, problems: RosterProblem[]): RosterRow {
   const headers: Partial<Record<RosterField, string>> = {};
   for (const [field, { header }] of columns) headers[field] = header;
   const fail = (field: RosterField, message: string) =>
@@ -157,5 +178,5 @@ function readRow(record: CsvRecord, columns: ColumnMap, problems: RosterProblem[
   const guardianCardId = card("guardian_card");
   if (childCardId !== undefined) row.childCardId = childCardId;
   if (guardianCardId !== undefined) row.guardianCardId = guardianCardId;
-  return problems.length === before ? row : undefined;
+  return row;
 }

@@ -37,6 +37,23 @@ export function normalisePhone(text: string): PhoneResult {
     };
   }
   const phone = trimmed.replace(/[\s\-()（）]/g, "");
-  if (!/^\+?\d{5,20}$/.test(phone)) return { ok: false, message: `not a phone number: ${trimmed}` };
+  if (!isChinesePhone(phone)) {
+    return {
+      ok: false,
+      message: `not a Chinese mobile (11 digits, 1…) or landline (area code 0… and 7–8 digits) number: ${trimmed}`,
+    };
+  }
   return { ok: true, phone };
+}
+
+/**
+ * A mobile number (11 digits from 13… to 19…, with or without +86), a landline with its area
+ * code (010 12345678, 0755 1234567) or a local landline of 7–8 digits, separators removed. A
+ * digit too few or too many is a typo the guard would only find when calling.
+ */
+export function isChinesePhone(digits: string): boolean {
+  const national = digits.replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
+  return (
+    /^1[3-9]\d{9}$/.test(national) || /^0\d{2,3}[2-9]\d{6,7}$/.test(digits) || /^[2-9]\d{6,7}$/.test(digits)
+  );
 }

@@ -100,10 +100,33 @@ describe("signing off the day", () => {
 describe("what may still be recorded after the sign-off", () => {
   const signed = () => replay(DAY, [...dayEvents(), signOff(dayEvents(), "ok")]);
 
-  it("refuses a person's command about the children", () => {
-    const release = { ...ev.release("c3", "18:10"), actor: { kind: "user" as const, id: "u-teacher" } };
-    expect(codeOf(() => admitAfterSignOff(signed(), [release]))).toBe("DAY_CLOSED");
-    expect(admitAfterSignOff(replay(DAY, dayEvents()), [release])).toEqual([release]);
+  it("refuses a person's command about the children other than seeing a child out", () => {
+    const checkIn = { ...ev.checkIn("c3", "18:10"), actor: { kind: "user" as const, id: "u-teacher" } };
+    expect(codeOf(() => admitAfterSignOff(signed(), [checkIn]))).toBe("DAY_CLOSED");
+    const leave = { ...ev.leave("c3", "病假", "妈妈", "18:10"), actor: { kind: "user" as const, id: "u-t" } };
+    expect(codeOf(() => admitAfterSignOff(signed(), [leave]))).toBe("DAY_CLOSED");
+    expect(admitAfterSignOff(replay(DAY, dayEvents()), [checkIn])).toEqual([checkIn]);
+  });
+
+  it("never strands a child: release, handover, reception and calls are after-sign-off entries", () => {
+    const teacher = { kind: "user" as const, id: "u-teacher" };
+    const guard = { kind: "user" as const, id: "u-guard" };
+    const seeOut = [
+      { ...ev.reception("c3", "18:05"), actor: guard },
+      { ...ev.call("c3", true, "妈妈在路上", "18:06"), actor: guard },
+      { ...ev.release("c3", "18:10"), actor: teacher },
+      { ...ev.collect("c3", "18:12"), actor: guard },
+    ];
+    const admitted = admitAfterSignOff(signed(), seeOut);
+    expect(admitted.map((e) => (e as { afterSignOff?: boolean }).afterSignOff)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    const replayed = replay(DAY, [...dayEvents(), signOff(dayEvents(), "ok"), ...admitted]);
+    expect(replayed.children.get("c3")?.status).toBe("collected");
+    expect(replayed.afterSignOff).toBe(4);
   });
 
   it("records what machines report, flagged, and staff attendance unflagged", () => {

@@ -92,9 +92,10 @@ describe("sign-off, amendments and the archive over HTTP", () => {
       "DAY_CLOSED",
     );
 
+    // Signing off never strands a child: c1's release is recorded, flagged as after the sign-off.
     const release = await teacher.emitWithAck("child:release", { childId: "c1" });
-    expect(release).toMatchObject({ error: { code: "DAY_CLOSED" } });
-    // The care room's commands go through the same door: a person's change is an amendment now.
+    expect(release).toMatchObject({ data: { childId: "c1", status: "released" } });
+    // The care room's other commands go through the same door: a person's change is an amendment now.
     const resolve = await teacher.emitWithAck("absence:resolve", { childId: "c3", reason: "生病" });
     expect(resolve).toMatchObject({ error: { code: "DAY_CLOSED" } });
 
@@ -107,7 +108,11 @@ describe("sign-off, amendments and the archive over HTTP", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { type: string; afterSignOff?: boolean });
-    expect(last.filter((e) => e.afterSignOff).map((e) => e.type)).toEqual(["tap:received", "alert:raised"]);
+    expect(last.filter((e) => e.afterSignOff).map((e) => e.type)).toEqual([
+      "child:released",
+      "tap:received",
+      "alert:raised",
+    ]);
 
     time.set("2026-11-23T09:40:00Z");
     const amended = await post("leader", `/api/days/${DAY}/amendments`, {
@@ -133,7 +138,7 @@ describe("sign-off, amendments and the archive over HTTP", () => {
     });
     expect(record.signOff?.note).toBe("张小明在接待室，妈妈在门口");
     expect(record.amendments).toHaveLength(1);
-    expect(record.afterSignOff).toBe(2);
+    expect(record.afterSignOff).toBe(3);
     const bad = await post("leader", `/api/days/${DAY}/amendments`, {
       reason: "",
       correction: { kind: "note", text: "x" },

@@ -10,6 +10,7 @@ import type {
   SpecialCareCreate,
 } from "../../../protocol/admin";
 import type { Schedule } from "../../../protocol/care-schedule";
+import type { ChildForm, ChildFormProblem, ChildWithdraw } from "../../../protocol/child-form";
 import type { HealthNotes } from "../../../protocol/room";
 import { call } from "../shell/http";
 
@@ -31,6 +32,12 @@ export const adminApi = {
   addRoom: (name: string) => call<null>("POST", "/api/admin/rooms", { name }),
   updateHealth: (childId: string, health: HealthNotes | null) =>
     call<null>("PUT", `/api/admin/health/${enc(childId)}`, { health }),
+  saveChild: (childId: string | undefined, form: ChildForm) =>
+    childId === undefined
+      ? call<{ problems: ChildFormProblem[] }>("POST", "/api/admin/children", form)
+      : call<{ problems: ChildFormProblem[] }>("PUT", `/api/admin/children/${enc(childId)}`, form),
+  withdrawChild: (childId: string, input: ChildWithdraw) =>
+    call<null>("POST", `/api/admin/children/${enc(childId)}/withdraw`, input),
   moveChild: (childId: string, groupId: string) =>
     call<null>("POST", `/api/admin/children/${enc(childId)}/group`, { groupId }),
   addDuty: (input: DutyInput) => call<null>("POST", "/api/admin/duties", input),

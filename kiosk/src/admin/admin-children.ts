@@ -4,6 +4,7 @@ import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { classLabel } from "../shell/format";
 import { adminApi } from "./admin-api";
+import { childForm, withdrawForm } from "./admin-child-form";
 import { healthEditor } from "./admin-health";
 import { type AdminHost, formFields } from "./admin-panel";
 import { photoSection } from "./admin-photo";
@@ -55,6 +56,10 @@ export function childrenPanel(screen: ChildrenHost, snapshot: AdminSnapshot): Te
       />
       <span class="muted">${t("admin.children.count", { count: children.length, total: snapshot.children.length })}</span>
     </div>
+    <details class="admin-add-child" data-testid="admin-add-child">
+      <summary>${t("admin.childForm.addTitle")}</summary>
+      ${childForm(screen, snapshot)}
+    </details>
     <table class="admin-table" data-testid="admin-children">
       <thead>
         <tr>
@@ -160,6 +165,11 @@ function childDetail(screen: ChildrenHost, snapshot: AdminSnapshot, child: Admin
         <button class="btn btn-secondary">${t("admin.special.add")}</button>
       </form>
     </section>
+    <section>
+      <h3>${t("admin.childForm.editTitle")}</h3>
+      ${childForm(screen, snapshot, child)}
+      ${child.inCareToday && nextStepIsNotWithdraw(child) ? withdrawForm(screen, child, today) : nothing}
+    </section>
     ${healthEditor(screen, child)}
     <section>
       <h3>${t("admin.children.moveTitle")}</h3>
@@ -179,6 +189,12 @@ function childDetail(screen: ChildrenHost, snapshot: AdminSnapshot, child: Admin
     </section>
     ${photoSection(screen, child)}
   </div>`;
+}
+
+/** The paperwork form already offers the withdrawal when the latest record is a signed agreement. */
+function nextStepIsNotWithdraw(child: AdminChildView): boolean {
+  const latest = child.enrolments.at(-1);
+  return !latest?.agreement || latest.withdrawal !== undefined;
 }
 
 function groupSelect(snapshot: AdminSnapshot, selected: string): TemplateResult {

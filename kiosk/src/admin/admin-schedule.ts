@@ -5,26 +5,28 @@ import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
 import { showToast } from "../shell/toast";
 import { adminApi } from "./admin-api";
+import { bandsEditor, careDaysEditor, sessionsEditor, workdaysEditor } from "./admin-schedule-parts";
+import { scheduleProblems } from "./schedule-problems";
 
 /**
- * The school's timetable (作息时间): each season's start day and its bands' dismissal windows and
- * care end, and the holidays. Save sends the whole schedule (PUT /api/admin/schedule); the server
- * checks it and answers a mistake with its path, shown here as it came. Grade bands, swapped
- * working days and sessions are shown, not edited.
+ * The school's timetable (作息时间), all of it: care weekdays, each season's start day and its
+ * bands' start of care, dismissal windows and care end, the bands' grades, holidays, swapped
+ * working days and sessions. Save checks the draft with the server's own schema and lists every
+ * mistake in the screen's language (schedule-problems.ts); only then is the whole schedule sent.
  */
 
 export interface ScheduleState {
   draft?: Schedule;
   isDefault?: boolean;
-  /** The last refusal: translated code, and the server's text naming the path. */
-  error?: { text: string; detail: string };
+  /** The last refusal, translated; `problems` are the draft's mistakes, worded. */
+  error?: { text: string; problems: string[] };
   saving?: boolean;
 }
 
 export async function loadSchedule(state: ScheduleState): Promise<void> {
   const answer = await adminApi.schedule();
   if ("error" in answer) {
-    state.error = { text: failureText(answer.error), detail: "" };
+    state.error = { text: failureText(answer.error), problems: [] };
   } else {
     state.draft = answer.data.schedule;
     state.isDefault = answer.data.isDefault;
@@ -35,12 +37,18 @@ export async function loadSchedule(state: ScheduleState): Promise<void> {
 
 async function save(state: ScheduleState): Promise<void> {
   if (!state.draft || state.saving) return;
+  const problems = scheduleProblems(state.draft);
+  if (problems.length > 0) {
+    state.error = { text: t("admin.schedule.problem.title"), problems };
+    requestRender();
+    return;
+  }
   state.saving = true;
   requestRender();
   const answer = await adminApi.saveSchedule(state.draft);
   state.saving = false;
   if ("error" in answer) {
-    state.error = { text: failureText(answer.error), detail: answer.error.message };
+    state.error = { text: failureText(answer.error), problems: [] };
     showToast(state.error.text, "error");
     requestRender();
     return;
@@ -49,7 +57,7 @@ async function save(state: ScheduleState): Promise<void> {
   await loadSchedule(state);
 }
 
-const TIME_FIELDS = ["dismissalOpens", "dismissalCloses", "careEnds"] as const;
+const TIME_FIELDS = ["careStarts", "dismissalOpens", "dismissalCloses", "careEnds"] as const;
 
 function timeInput(value: string, label: string, testid: string, set: (v: string) => void): TemplateResult {
   return html`<input
@@ -94,11 +102,13 @@ function seasonTable(schedule: Schedule, season: Season): TemplateResult {
               (f) =>
                 html`<td>
                   ${timeInput(
-                    times[f],
+                    times[f] ?? "",
                     `${bandName(times.band)} ${t(`admin.schedule.${f}`)}`,
                     `schedule-${f}`,
                     (v) => {
-                      times[f] = v;
+                      if (f !== "careStarts") times[f] = v;
+                      else if (v) times.careStarts = v;
+                      else delete times.careStarts;
                     },
                   )}
                 </td>`,
@@ -158,23 +168,18 @@ function holidayRow(schedule: Schedule, holiday: Holiday, index: number): Templa
   </tr>`;
 }
 
-function readOnlyParts(schedule: Schedule): TemplateResult {
-  return html`<h3>${t("admin.schedule.bandsTitle")}</h3>
-    <p data-testid="schedule-bands">
-      ${schedule.bands.map(
-        (b) => html`<span class="chip chip-expected">${b.name}（${b.grades.join("、")}）</span> `,
-      )}
-    </p>
-    <p class="muted" data-testid="schedule-readonly">
-      ${t("admin.schedule.readOnly", { workdays: schedule.workdays.length, sessions: schedule.sessions.length })}
-    </p>`;
-}
-
 export function schedulePanel(state: ScheduleState): TemplateResult {
   const schedule = state.draft;
   const error = state.error
     ? html`<p class="admin-error" role="alert" data-testid="schedule-error">
-        ${state.error.text}${state.error.detail ? html`<br /><code>${state.error.detail}</code>` : nothing}
+        ${state.error.text}
+        ${
+          state.error.problems.length > 0
+            ? html`<ul data-testid="schedule-problems">
+                ${state.error.problems.map((p) => html`<li>${p}</li>`)}
+              </ul>`
+            : nothing
+        }
       </p>`
     : nothing;
   if (!schedule) return html`<div class="admin-panel" data-testid="admin-schedule">${error}</div>`;
@@ -184,7 +189,9 @@ export function schedulePanel(state: ScheduleState): TemplateResult {
       ${t("admin.schedule.hint")}
       ${state.isDefault ? html`<span class="chip" data-testid="schedule-default">${t("admin.schedule.isDefault")}</span>` : nothing}
     </p>
+    ${careDaysEditor(schedule)}
     ${schedule.seasons.map((season) => seasonTable(schedule, season))}
+    ${bandsEditor(schedule)}
     <h3>${t("admin.schedule.holidaysTitle")}</h3>
     <table class="admin-table" data-testid="schedule-holidays">
       <thead>
@@ -209,7 +216,7 @@ export function schedulePanel(state: ScheduleState): TemplateResult {
     >
       ${t("admin.schedule.holidayAdd")}
     </button>
-    ${readOnlyParts(schedule)} ${error}
+    ${workdaysEditor(schedule)} ${sessionsEditor(schedule)} ${error}
     <button
       class="btn btn-primary"
       data-testid="schedule-save"

@@ -35,7 +35,8 @@ export const archiveEn: ArchiveCatalogue = {
     signOff: "Sign off today's care",
     signedOff: "Signed off by {{name}} at {{time}}",
     signedNote: "Note: {{note}}",
-    afterSignOff: "{{count}} entries recorded after the sign-off (gate taps…), flagged",
+    afterSignOff:
+      "{{count}} entries recorded after the sign-off (releases, collections, gate taps…), flagged",
     amendments: "{{count}} amendments after the sign-off",
     openRecord: "Today's care record",
     dialogTitle: "Sign off the care record of {{date}}",
@@ -125,7 +126,8 @@ export const archiveEn: ArchiveCatalogue = {
     notSigned: "Not signed off yet",
     signatureLine: "Signature: ______________  Date: __________",
     amendments: "Amendments after the sign-off",
-    afterSignOff: "{{count}} entries recorded after the sign-off (gate taps…), flagged in the record",
+    afterSignOff:
+      "{{count}} entries recorded after the sign-off (releases, collections, gate taps…), flagged in the record",
     totalRow: "Total",
     careDays: "{{careDays}} care days, {{recorded}} recorded, {{signed}} signed off",
     notRecorded: "Nothing was recorded that day (system not in use or server off): no absences counted",

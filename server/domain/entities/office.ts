@@ -40,6 +40,12 @@ export const EnrolmentSchema = z
         reason: z.string().trim().min(1).max(500),
       })
       .optional(),
+    /**
+     * The child was already in care when this paperwork began (came with the roster, or enrolled
+     * before): its pending steps add dates and never take the child out of care; only a decline
+     * or a withdrawal does (docs/decisions.md "Administration").
+     */
+    keepsCare: z.literal(true).optional(),
     /** Who typed it in, and when (ISO): the office's own trail. */
     recordedBy: id,
     updatedAt: z.string(),

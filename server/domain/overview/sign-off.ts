@@ -138,13 +138,32 @@ export function flagAfterSignOff(state: DayState, events: readonly DayEvent[]): 
 }
 
 /**
+ * What a person may still do for a child who is in school when the day is signed off: see the
+ * child out. The release, the handover at the gate, a typed pass code, the late child's move to
+ * the reception room and each call to the family are recorded as after-sign-off entries, so
+ * signing off never strands a child (docs/decisions.md "Sign-off never strands a child").
+ */
+const HANDOVER_AFTER_SIGN_OFF: ReadonlySet<string> = new Set([
+  "child:released",
+  "child:collected",
+  "child:movedToReception",
+  "contact:logged",
+  "pickup:requested",
+  "pass:used",
+  "alert:raised",
+]);
+
+/**
  * What may still be recorded once the day is signed off: machines keep recording (taps, the gate
- * clock's late marks and alarms), flagged; a person's command about the children (release, roll
- * call, leave, a guard's form…) is refused with DAY_CLOSED and becomes an amendment instead.
+ * clock's late marks and alarms) and people may see a child out (HANDOVER_AFTER_SIGN_OFF), all
+ * flagged; any other command about the children (check-in, roll call, leave, an absence, the
+ * early-pickup form…) is refused with DAY_CLOSED and becomes an amendment instead.
  */
 export function admitAfterSignOff(state: DayState, events: readonly DayEvent[]): DayEvent[] {
   if (!state.signOff) return [...events];
-  const byPerson = events.find((e) => e.actor.kind === "user" && !isOutsideCareRecord(e));
+  const byPerson = events.find(
+    (e) => e.actor.kind === "user" && !isOutsideCareRecord(e) && !HANDOVER_AFTER_SIGN_OFF.has(e.type),
+  );
   if (byPerson) {
     throw new WanfengError("DAY_CLOSED", `${state.day} is signed off: ${byPerson.type} is an amendment now`);
   }

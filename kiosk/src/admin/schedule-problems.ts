@@ -1,0 +1,102 @@
+import { type Schedule, ScheduleSchema } from "../../../protocol/care-schedule";
+import { t } from "../i18n";
+
+/**
+ * The timetable's mistakes in the screen's language, each naming where it is (season, band,
+ * holiday…) and a field the screen shows. The kiosk checks the draft with the same schema the
+ * server uses before saving, so the office never sees the schema's own English paths.
+ */
+
+/** Which worded problem a schema message is; the schema's messages are its stable vocabulary. */
+const MESSAGE_KEYS: readonly [RegExp, string, string?][] = [
+  [/^must not be after (\w+)/, "notAfter"],
+  [/^must be after (\w+)/, "after"],
+  [/^must not be before (\w+)/, "notBefore"],
+  [/HH:MM/, "time"],
+  [/MM-DD/, "monthDay"],
+  [/YYYY-MM-DD/, "date"],
+  [/^listed twice|^another .* (has this id|starts on this day)|twice in this season/, "twice"],
+  [/^grade \d+ is already in band/, "gradeTwice"],
+  [/^no times for grade band/, "bandTimes"],
+];
+
+const FIELD_LABELS: Record<string, string> = {
+  careStarts: "admin.schedule.careStarts",
+  dismissalOpens: "admin.schedule.dismissalOpens",
+  dismissalCloses: "admin.schedule.dismissalCloses",
+  careEnds: "admin.schedule.careEnds",
+  from: "admin.schedule.from",
+  to: "admin.schedule.holidayTo",
+  name: "admin.schedule.holidayName",
+  date: "admin.schedule.workdayDate",
+  followsWeekday: "admin.schedule.workdayFollows",
+  starts: "admin.schedule.sessionStarts",
+  ends: "admin.schedule.sessionEnds",
+  grades: "admin.schedule.grades",
+  careDays: "admin.schedule.careDays",
+  id: "admin.schedule.holidayName",
+  band: "admin.schedule.band",
+  bands: "admin.schedule.band",
+};
+
+function where(schedule: Schedule, path: readonly PropertyKey[]): string {
+  const [list, index, field, subIndex, subField] = path;
+  const i = Number(index);
+  switch (list) {
+    case "seasons": {
+      const season = schedule.seasons[i];
+      if (field !== "bands" || subIndex === undefined) return season?.name ?? "";
+      const bandId = season?.bands[Number(subIndex)]?.band;
+      const band = schedule.bands.find((b) => b.id === bandId)?.name ?? bandId ?? "";
+      return `${season?.name ?? ""} ${band}`;
+    }
+    case "bands":
+      return schedule.bands[i]?.name ?? t("admin.schedule.bandsTitle");
+    case "holidays":
+      return `${t("admin.schedule.holidaysTitle")} ${schedule.holidays[i]?.name || i + 1}`;
+    case "workdays":
+      return `${t("admin.schedule.workdaysTitle")} ${schedule.workdays[i]?.name || i + 1}`;
+    case "sessions":
+      return `${t("admin.schedule.sessionsTitle")} ${schedule.sessions[i]?.name || i + 1}`;
+    default:
+      return subField === undefined ? "" : String(subField);
+  }
+}
+
+/** The last named field of a path ("careStarts" in seasons.1.bands.0.careStarts). */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const named = path.filter((p): p is string => typeof p === "string");
+  return named.at(-1) ?? "";
+}
+
+/** Holidays, swapped days and sessions name their own columns. */
+const LIST_LABELS: Record<string, Record<string, string>> = {
+  holidays: { name: "admin.schedule.holidayName", from: "admin.schedule.holidayFrom" },
+  workdays: { name: "admin.schedule.holidayName" },
+  sessions: { name: "admin.schedule.holidayName", id: "admin.schedule.holidayName" },
+};
+
+function labelOf(path: readonly PropertyKey[], field: string): string {
+  const key = LIST_LABELS[String(path[0])]?.[field] ?? FIELD_LABELS[field] ?? "admin.schedule.title";
+  return t(key);
+}
+
+export function scheduleProblems(schedule: Schedule): string[] {
+  const parsed = ScheduleSchema.safeParse(schedule);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => {
+    const field = fieldOf(issue.path);
+    const label = labelOf(issue.path, field);
+    let problem = t("admin.schedule.problem.invalid");
+    if (issue.code === "too_small") problem = t("admin.schedule.problem.required");
+    for (const [pattern, key] of MESSAGE_KEYS) {
+      const match = pattern.exec(issue.message);
+      if (!match) continue;
+      const other = match[1] && FIELD_LABELS[match[1]] ? t(FIELD_LABELS[match[1]] ?? "") : "";
+      problem = t(`admin.schedule.problem.${key}`, { other });
+      break;
+    }
+    const place = where(schedule, issue.path);
+    return `${place ? `${place} · ` : ""}${label}: ${problem}`;
+  });
+}
