@@ -1,10 +1,11 @@
 import { createLogger } from "../common/log";
 import { DEFAULT_PROFILES_DIR } from "../common/profiles/load";
-import { DiskOutbox, type OutboxProblem } from "./delivery/disk-outbox";
+import { DEFAULT_OUTBOX_LIMIT, DiskOutbox, type OutboxProblem } from "./delivery/disk-outbox";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
 import { feedbackForOutcome } from "./feedback";
+import { HealthTracker } from "./health";
 import { openAnyTransport } from "./reader/open-any-transport";
 import type { ReaderEvent, ReaderStats } from "./reader/reader";
 import type { OpenTransport } from "./reader/transport";
@@ -74,6 +75,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const resolved = await ReaderSet.resolve(fixed, profilesDir);
 
   const onEvent = options.onEvent ?? (() => {});
+  const health = new HealthTracker(
+    options.outboxLimit ?? DEFAULT_OUTBOX_LIMIT,
+    options.queue !== undefined || options.dataDir !== undefined,
+  );
   const queue =
     options.queue ??
     (options.dataDir === undefined
@@ -81,7 +86,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       : await DiskOutbox.open({
           dir: options.dataDir,
           ...(options.outboxLimit === undefined ? {} : { limit: options.outboxLimit }),
-          onProblem: (problem) => onEvent({ type: "outbox:problem", problem }),
+          onProblem: (problem) => {
+            health.onProblem(problem);
+            onEvent({ type: "outbox:problem", problem });
+          },
         }));
   const sender = new TapSender({
     serverUrl: options.serverUrl,
@@ -89,6 +97,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     timing,
     onEvent,
     ...(queue ? { queue } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const readers: ReaderSet = new ReaderSet({
     profilesDir,
@@ -114,9 +123,12 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       });
     },
   });
-  const reports = new ReaderReports(sender, readers, options.now);
+  const reports = new ReaderReports(sender, readers, options.now, undefined, () =>
+    health.health(sender.stats()),
+  );
   const fromServer = fixed.length === 0;
   sender.subscribe((event) => {
+    health.onDelivery(event, sender.stats());
     reports.onDelivery(event);
     if (fromServer && event.type === "server:config") {
       void readers.apply(event.config.readers ?? []).then(() => reports.sendStatus(true));

@@ -26,7 +26,9 @@ export type DeliveryEvent =
   | { type: "tap:queued"; report: TapReport }
   | { type: "tap:retry"; report: TapReport; attempt: number; reason: string }
   | { type: "tap:acked"; report: TapReport; outcome: TapOutcome }
-  | { type: "tap:dropped"; report: TapReport; error: WireError };
+  | { type: "tap:dropped"; report: TapReport; error: WireError }
+  /** Server clock minus ours, measured on an acknowledgement (half the round trip is the error). */
+  | { type: "clock:offset"; offsetMs: number };
 
 export interface DeliveryStats {
   connected: boolean;
@@ -35,6 +37,10 @@ export interface DeliveryStats {
   duplicates: number;
   dropped: number;
   retries: number;
+  /** Server clock minus ours (ms), from the last acknowledgement; undefined before the first. */
+  clockOffsetMs?: number;
+  /** When the oldest tap still waiting was read. */
+  oldestQueuedAt?: string;
 }
 
 export interface TapSenderOptions {
@@ -43,6 +49,8 @@ export interface TapSenderOptions {
   queue?: TapQueue;
   timing?: Partial<AgentTiming>;
   onEvent?: (event: DeliveryEvent) => void;
+  /** The agent's clock (a test injects a wrong one). */
+  now?: () => number;
 }
 
 /**
@@ -61,9 +69,12 @@ export class TapSender {
   private stopped = false;
   private unreachableLogged = false;
   private refusalTimer: NodeJS.Timeout | undefined;
+  private clockOffsetMs: number | undefined;
+  private readonly now: () => number;
 
   constructor(private readonly options: TapSenderOptions) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.now = options.now ?? Date.now;
     this.queue =
       options.queue ??
       new MemoryTapQueue(undefined, (dropped) =>
@@ -110,7 +121,13 @@ export class TapSender {
   }
 
   stats(): DeliveryStats {
-    return { connected: this.socket.connected, queued: this.queue.size(), ...this.counts };
+    return {
+      connected: this.socket.connected,
+      queued: this.queue.size(),
+      ...this.counts,
+      ...(this.clockOffsetMs === undefined ? {} : { clockOffsetMs: this.clockOffsetMs }),
+      ...optional("oldestQueuedAt", this.queue.oldestAt?.()),
+    };
   }
 
   async close(): Promise<void> {
@@ -201,11 +218,15 @@ export class TapSender {
   /** Sends once; undefined when the report is settled (acknowledged or dropped), else why to retry. */
   private async deliver(report: TapReport): Promise<string | undefined> {
     let answer: unknown;
+    // The server dates the tap by our clock plus the offset we last measured.
+    const wire = this.clockOffsetMs === undefined ? report : { ...report, clockOffsetMs: this.clockOffsetMs };
+    const sentAt = this.now();
     try {
-      answer = await this.socket.timeout(this.timing.ackTimeoutMs).emitWithAck("tap:report", report);
+      answer = await this.socket.timeout(this.timing.ackTimeoutMs).emitWithAck("tap:report", wire);
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
     }
+    this.measureOffset(answer, sentAt, this.now());
     const ack = readAck(answer);
     if (ack === undefined) return "malformed acknowledgement";
     if ("data" in ack) {
@@ -232,6 +253,15 @@ export class TapSender {
     return `${ack.error.code}: ${ack.error.message}`;
   }
 
+  /** The server answered at its `serverAt`, somewhere between our send and receive: take the middle. */
+  private measureOffset(answer: unknown, sentAt: number, receivedAt: number): void {
+    const serverAt = serverTimeOf(answer);
+    if (serverAt === undefined) return;
+    const offsetMs = Math.round(serverAt - (sentAt + receivedAt) / 2);
+    this.clockOffsetMs = offsetMs;
+    this.emit({ type: "clock:offset", offsetMs });
+  }
+
   private emit(event: DeliveryEvent): void {
     for (const listener of this.listeners) listener(event);
   }
@@ -239,6 +269,16 @@ export class TapSender {
 
 function cardIdOf(report: TapReport): string | undefined {
   return report.reading.kind === "card" ? report.reading.cardId : undefined;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function serverTimeOf(answer: unknown): number | undefined {
+  if (typeof answer !== "object" || answer === null || !("serverAt" in answer)) return undefined;
+  const ms = typeof answer.serverAt === "string" ? Date.parse(answer.serverAt) : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 function refusalCode(err: Error): string {
