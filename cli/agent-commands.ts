@@ -10,7 +10,7 @@ import { dataDirFrom } from "./paths";
 const log = createLogger("cli");
 
 export async function runAgentCommand(options: {
-  server: string;
+  server: string[];
   token: string;
   reader?: string[];
   dataDir?: string;
@@ -18,7 +18,8 @@ export async function runAgentCommand(options: {
   // No --reader: the agent runs the readers configured for this device on the server.
   const readers = (options.reader ?? []).map(parseReaderSpec);
   const dataDir = options.dataDir ? resolve(options.dataDir) : defaultAgentDir(options.token);
-  const agent = await startAgent({ serverUrl: options.server, token: options.token, readers, dataDir });
+  const [serverUrl = "", ...fallbackServerUrls] = options.server;
+  const agent = await startAgent({ serverUrl, fallbackServerUrls, token: options.token, readers, dataDir });
   log.info(
     {
       server: options.server,

@@ -70,7 +70,10 @@ program
 program
   .command("agent")
   .description("run a gate agent: read card readers and report taps to the server")
-  .requiredOption("-s, --server <url>", "server URL, e.g. http://192.168.1.10:8080")
+  .requiredOption(
+    "-s, --server <url...>",
+    "server URL, e.g. http://192.168.1.10:8080; repeat it for failover servers, tried in turn",
+  )
   .addOption(
     new Option("-t, --token <token>", "this device's token")
       .env("WANFENG_DEVICE_TOKEN")

@@ -25,6 +25,8 @@ export type AgentEvent =
 
 export interface AgentOptions {
   serverUrl: string;
+  /** Further servers to try, in order, while the current one is unreachable. */
+  fallbackServerUrls?: string[];
   token: string;
   /** Readers to run; leave out (or empty) to run the readers configured on the server. */
   readers?: ReaderSpec[];
@@ -93,6 +95,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
         }));
   const sender = new TapSender({
     serverUrl: options.serverUrl,
+    ...(options.fallbackServerUrls ? { fallbackUrls: options.fallbackServerUrls } : {}),
     token: options.token,
     timing,
     onEvent,

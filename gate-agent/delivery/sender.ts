@@ -17,7 +17,7 @@ const log = createLogger("gate-agent/delivery");
 export type DeviceSocket = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
 
 export type DeliveryEvent =
-  | { type: "server:connected" }
+  | { type: "server:connected"; serverUrl: string }
   | { type: "server:config"; config: DeviceConfig }
   /** A technician's console watches these readers (none: stop streaming frames). */
   | { type: "server:watch"; readerIds: string[] }
@@ -45,6 +45,8 @@ export interface DeliveryStats {
 
 export interface TapSenderOptions {
   serverUrl: string;
+  /** Further servers, tried in turn while the current one is unreachable (failover). */
+  fallbackUrls?: string[];
   token: string;
   queue?: TapQueue;
   timing?: Partial<AgentTiming>;
@@ -59,7 +61,12 @@ export interface TapSenderOptions {
  * can never succeed. Anything else (timeout, disconnect, a server error) is retried with backoff.
  */
 export class TapSender {
-  private readonly socket: DeviceSocket;
+  private socket: DeviceSocket;
+  private readonly serverUrls: string[];
+  private urlIndex = 0;
+  /** Failed switches in a row: after a whole round of unreachable servers, wait longer. */
+  private failedSwitches = 0;
+  private switchTimer: NodeJS.Timeout | undefined;
   private readonly queue: TapQueue;
   private readonly timing: AgentTiming;
   private readonly wakeup = new Wakeup();
@@ -81,14 +88,8 @@ export class TapSender {
         log.error({ tapId: dropped.id, readerId: dropped.readerId }, "tap queue full, oldest tap dropped"),
       );
     if (options.onEvent) this.listeners.add(options.onEvent);
-    this.socket = io(options.serverUrl.replace(/\/+$/, "") + DEVICE_NAMESPACE, {
-      auth: { token: options.token },
-      // Each agent is its own device connection; never share a manager with another client.
-      forceNew: true,
-      reconnectionDelay: this.timing.reconnectMinMs,
-      reconnectionDelayMax: this.timing.reconnectMaxMs,
-    });
-    this.watchConnection();
+    this.serverUrls = [options.serverUrl, ...(options.fallbackUrls ?? [])];
+    this.socket = this.openSocket();
     this.running = this.run();
   }
 
@@ -133,6 +134,7 @@ export class TapSender {
   async close(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.refusalTimer);
+    clearTimeout(this.switchTimer);
     this.wakeup.notify();
     this.socket.close();
     await this.running;
@@ -141,13 +143,50 @@ export class TapSender {
     await this.queue.close?.();
   }
 
-  private watchConnection(): void {
-    const { socket } = this;
-    const serverUrl = this.options.serverUrl;
+  private openSocket(): DeviceSocket {
+    const serverUrl = this.serverUrls[this.urlIndex] ?? this.options.serverUrl;
+    const socket: DeviceSocket = io(serverUrl.replace(/\/+$/, "") + DEVICE_NAMESPACE, {
+      auth: { token: this.options.token },
+      // Each agent is its own device connection; never share a manager with another client.
+      forceNew: true,
+      reconnectionDelay: this.timing.reconnectMinMs,
+      reconnectionDelayMax: this.timing.reconnectMaxMs,
+    });
+    this.watchConnection(socket, serverUrl);
+    return socket;
+  }
+
+  /**
+   * The current server is unreachable: move to the next URL. Taps wait in the same queue, so the
+   * next server gets them oldest first, as the first would have. After a whole round of failures
+   * the move waits the reconnection backoff, so an agent with every server down does not spin.
+   */
+  private failOver(): void {
+    if (this.serverUrls.length < 2 || this.stopped || this.switchTimer) return;
+    this.failedSwitches++;
+    const round = Math.floor((this.failedSwitches - 1) / this.serverUrls.length);
+    const delay =
+      round === 0 ? 0 : backoffDelay(round - 1, this.timing.reconnectMinMs, this.timing.reconnectMaxMs);
+    this.switchTimer = setTimeout(() => {
+      this.switchTimer = undefined;
+      if (this.stopped || this.socket.connected) return;
+      const old = this.socket;
+      old.removeAllListeners();
+      old.close();
+      this.urlIndex = (this.urlIndex + 1) % this.serverUrls.length;
+      this.unreachableLogged = false;
+      log.warn({ serverUrl: this.serverUrls[this.urlIndex] }, "trying the next server");
+      this.socket = this.openSocket();
+      this.wakeup.notify();
+    }, delay);
+  }
+
+  private watchConnection(socket: DeviceSocket, serverUrl: string): void {
     socket.on("connect", () => {
       this.unreachableLogged = false;
+      this.failedSwitches = 0;
       log.info({ serverUrl }, "connected to server");
-      this.emit({ type: "server:connected" });
+      this.emit({ type: "server:connected", serverUrl });
       this.wakeup.notify();
     });
     socket.on("device:config", (config) => {
@@ -172,6 +211,7 @@ export class TapSender {
         if (!this.unreachableLogged)
           log.warn({ serverUrl, reason: err.message }, "server unreachable, retrying");
         this.unreachableLogged = true;
+        this.failOver();
         return;
       }
       // Refused by the server's middleware: socket.io will not retry on its own.
@@ -184,7 +224,7 @@ export class TapSender {
       if (this.stopped) return;
       clearTimeout(this.refusalTimer);
       this.refusalTimer = setTimeout(() => {
-        if (!this.stopped) socket.connect();
+        if (!this.stopped && socket === this.socket) socket.connect();
       }, this.timing.authRetryMs);
     });
   }
