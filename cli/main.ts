@@ -87,6 +87,10 @@ program
     "-d, --data-dir <dir>",
     "the agent's own folder (its outbox of taps not yet delivered); default $DATA_DIR/agent/<token fingerprint> or ./data/agent/…",
   )
+  .option(
+    "--cache-max-age <minutes>",
+    "while the server is unreachable, answer taps from the offline cache only if it is younger than this (default 240)",
+  )
   .action(runAgentCommand);
 
 program

@@ -12,6 +12,8 @@ export const ALERT_KINDS = [
   "exit_refused",
   /** A tap dated beyond the clock-skew margin in the future: the agent's clock is wrong (or forged). */
   "clock_skew",
+  /** The gate answered a tap from its offline cache and the server decided otherwise. */
+  "offline_disagreement",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

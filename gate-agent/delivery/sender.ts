@@ -19,6 +19,8 @@ export type DeviceSocket = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
 export type DeliveryEvent =
   | { type: "server:connected"; serverUrl: string }
   | { type: "server:config"; config: DeviceConfig }
+  /** The signed offline cache (checked by gate-agent/offline, not here). */
+  | { type: "server:cache"; signed: unknown }
   /** A technician's console watches these readers (none: stop streaming frames). */
   | { type: "server:watch"; readerIds: string[] }
   | { type: "server:disconnected"; reason: string }
@@ -193,6 +195,7 @@ export class TapSender {
       log.info({ config }, "device configuration from server");
       this.emit({ type: "server:config", config });
     });
+    socket.on("device:cache", (signed) => this.emit({ type: "server:cache", signed }));
     socket.on("console:watch", (watch) => {
       const readerIds = Array.isArray(watch?.readerIds)
         ? watch.readerIds.filter((id): id is string => typeof id === "string")

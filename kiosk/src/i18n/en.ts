@@ -237,6 +237,7 @@ export const en: Catalogue = {
       released_not_collected: "Released, not collected",
       exit_refused: "Pupil card at the gate refused",
       clock_skew: "Reader's clock is wrong: tap refused",
+      offline_disagreement: "Gate answered offline, the server decided otherwise: check this card",
     },
     cardStatus: {
       lost: "reported lost",

@@ -240,6 +240,7 @@ export const zh = {
       released_not_collected: "放行后未接走",
       exit_refused: "学生刷卡离校被拒",
       clock_skew: "读卡器时钟错误，刷卡被拒",
+      offline_disagreement: "校门离线答复与服务器决定不符：请核对此卡",
     },
     cardStatus: {
       lost: "已挂失",
