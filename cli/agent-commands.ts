@@ -10,15 +10,27 @@ import { dataDirFrom } from "./paths";
 const log = createLogger("cli");
 
 export async function runAgentCommand(options: {
-  server: string;
+  server: string[];
   token: string;
   reader?: string[];
   dataDir?: string;
+  cacheMaxAge?: string;
 }): Promise<void> {
   // No --reader: the agent runs the readers configured for this device on the server.
   const readers = (options.reader ?? []).map(parseReaderSpec);
   const dataDir = options.dataDir ? resolve(options.dataDir) : defaultAgentDir(options.token);
-  const agent = await startAgent({ serverUrl: options.server, token: options.token, readers, dataDir });
+  const [serverUrl = "", ...fallbackServerUrls] = options.server;
+  const minutes = options.cacheMaxAge === undefined ? undefined : Number(options.cacheMaxAge);
+  if (minutes !== undefined && !(minutes >= 0))
+    throw new Error(`not a number of minutes: ${options.cacheMaxAge}`);
+  const agent = await startAgent({
+    serverUrl,
+    fallbackServerUrls,
+    token: options.token,
+    readers,
+    dataDir,
+    ...(minutes === undefined ? {} : { cacheMaxAgeMs: minutes * 60_000 }),
+  });
   log.info(
     {
       server: options.server,

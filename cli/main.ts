@@ -77,7 +77,10 @@ program
 program
   .command("agent")
   .description("run a gate agent: read card readers and report taps to the server")
-  .requiredOption("-s, --server <url>", "server URL, e.g. http://192.168.1.10:8080")
+  .requiredOption(
+    "-s, --server <url...>",
+    "server URL, e.g. http://192.168.1.10:8080; repeat it for failover servers, tried in turn",
+  )
   .addOption(
     new Option("-t, --token <token>", "this device's token")
       .env("WANFENG_DEVICE_TOKEN")
@@ -90,6 +93,10 @@ program
   .option(
     "-d, --data-dir <dir>",
     "the agent's own folder (its outbox of taps not yet delivered); default $DATA_DIR/agent/<token fingerprint> or ./data/agent/…",
+  )
+  .option(
+    "--cache-max-age <minutes>",
+    "while the server is unreachable, answer taps from the offline cache only if it is younger than this (default 240)",
   )
   .action(async (...args: Parameters<typeof import("./agent-commands").runAgentCommand>) =>
     (await agentCommands()).runAgentCommand(...args),

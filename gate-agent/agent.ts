@@ -1,10 +1,14 @@
 import { createLogger } from "../common/log";
+import { offlineCacheKeyFromToken } from "../common/offline-cache-key";
 import { DEFAULT_PROFILES_DIR } from "../common/profiles/load";
-import { DiskOutbox, type OutboxProblem } from "./delivery/disk-outbox";
+import { DEFAULT_OUTBOX_LIMIT, DiskOutbox, type OutboxProblem } from "./delivery/disk-outbox";
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
+import type { Feedback } from "./drivers";
 import { feedbackForOutcome } from "./feedback";
+import { HealthTracker } from "./health";
+import { OfflineAnswers } from "./offline/offline-answers";
 import { openAnyTransport } from "./reader/open-any-transport";
 import type { ReaderEvent, ReaderStats } from "./reader/reader";
 import type { OpenTransport } from "./reader/transport";
@@ -24,6 +28,8 @@ export type AgentEvent =
 
 export interface AgentOptions {
   serverUrl: string;
+  /** Further servers to try, in order, while the current one is unreachable. */
+  fallbackServerUrls?: string[];
   token: string;
   /** Readers to run; leave out (or empty) to run the readers configured on the server. */
   readers?: ReaderSpec[];
@@ -39,6 +45,8 @@ export interface AgentOptions {
   dataDir?: string;
   /** At most this many undelivered taps on disk (default 10,000). */
   outboxLimit?: number;
+  /** An offline cache older than this answers no tap (default 4 h). */
+  cacheMaxAgeMs?: number;
   timing?: Partial<AgentTiming>;
   /** Everything that happens, for a console or a test to watch. */
   onEvent?: (event: AgentEvent) => void;
@@ -74,6 +82,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const resolved = await ReaderSet.resolve(fixed, profilesDir);
 
   const onEvent = options.onEvent ?? (() => {});
+  const health = new HealthTracker(
+    options.outboxLimit ?? DEFAULT_OUTBOX_LIMIT,
+    options.queue !== undefined || options.dataDir !== undefined,
+  );
   const queue =
     options.queue ??
     (options.dataDir === undefined
@@ -81,14 +93,25 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       : await DiskOutbox.open({
           dir: options.dataDir,
           ...(options.outboxLimit === undefined ? {} : { limit: options.outboxLimit }),
-          onProblem: (problem) => onEvent({ type: "outbox:problem", problem }),
+          onProblem: (problem) => {
+            health.onProblem(problem);
+            onEvent({ type: "outbox:problem", problem });
+          },
         }));
+  const now = options.now ?? Date.now;
+  const offline = await OfflineAnswers.open(
+    options.dataDir,
+    offlineCacheKeyFromToken(options.token),
+    options.cacheMaxAgeMs,
+  );
   const sender = new TapSender({
     serverUrl: options.serverUrl,
+    ...(options.fallbackServerUrls ? { fallbackUrls: options.fallbackServerUrls } : {}),
     token: options.token,
     timing,
     onEvent,
     ...(queue ? { queue } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const readers: ReaderSet = new ReaderSet({
     profilesDir,
@@ -103,20 +126,40 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     onReading: (reading) => {
       log.info({ readerId: reading.readerId, reading: reading.reading }, "read");
       // The reader says no when the tap cannot be kept: the person taps again or goes to the guard.
-      sender.enqueue(toTapReport(reading)).catch((err: unknown) => {
-        const reason = err instanceof Error ? err.message : String(err);
-        log.error({ readerId: reading.readerId, reason }, "tap NOT kept, reader refuses it");
-        onEvent({ type: "tap:refused", readerId: reading.readerId, reason });
+      const report = toTapReport(reading);
+      // Server unreachable: answer from the cache, once the tap is safe on disk; the server decides later.
+      const answer = sender.stats().connected ? undefined : offline.answer(report.reading, now());
+      if (answer) report.offline = { answer };
+      const feedback = (kind: Feedback) =>
         readers
           .get(reading.readerId)
-          ?.feedback("refuse")
+          ?.feedback(kind)
           .catch((e: unknown) => log.warn({ readerId: reading.readerId, err: e }, "reader feedback failed"));
-      });
+      sender.enqueue(report).then(
+        () => {
+          if (answer) {
+            log.info({ tapId: report.id, answer }, "answered offline from the cache");
+            void feedback(answer);
+          }
+        },
+        (err: unknown) => {
+          const reason = err instanceof Error ? err.message : String(err);
+          log.error({ readerId: reading.readerId, reason }, "tap NOT kept, reader refuses it");
+          onEvent({ type: "tap:refused", readerId: reading.readerId, reason });
+          void feedback("refuse");
+        },
+      );
     },
   });
-  const reports = new ReaderReports(sender, readers, options.now);
+  const reports = new ReaderReports(sender, readers, options.now, undefined, () => {
+    const stats = sender.stats();
+    health.setCache(offline.issuedAt(), !stats.connected && offline.isFresh(now()));
+    return health.health(stats);
+  });
   const fromServer = fixed.length === 0;
   sender.subscribe((event) => {
+    health.onDelivery(event, sender.stats());
+    if (event.type === "server:cache") void offline.received(event.signed);
     reports.onDelivery(event);
     if (fromServer && event.type === "server:config") {
       void readers.apply(event.config.readers ?? []).then(() => reports.sendStatus(true));
@@ -124,8 +167,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   });
   // The person at the reader sees the server's decision (green/one beep, red/three beeps).
   sender.subscribe((event) => {
-    if (event.type !== "tap:acked") return;
-    const kind = feedbackForOutcome(event.outcome, event.report.at, (options.now ?? Date.now)());
+    // A tap answered offline was answered already: a second light would confuse.
+    if (event.type !== "tap:acked" || event.report.offline) return;
+    const kind = feedbackForOutcome(event.outcome, event.report.at, now());
     const { readerId } = event.report;
     if (kind === undefined) return;
     readers

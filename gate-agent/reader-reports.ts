@@ -1,4 +1,4 @@
-import type { ReaderFrame } from "../protocol/technician";
+import type { AgentHealth, ReaderFrame } from "../protocol/technician";
 import type { DeliveryEvent, TapSender } from "./delivery/sender";
 import type { ReaderEvent } from "./reader/reader";
 import type { ReaderSet } from "./reconfigure";
@@ -24,6 +24,8 @@ export class ReaderReports {
     private readonly readers: ReaderSet,
     private readonly now: () => number = Date.now,
     intervalMs = STATUS_INTERVAL_MS,
+    /** The agent's outbox, clock and cache, sent along with the readers. */
+    private readonly health: () => AgentHealth | undefined = () => undefined,
   ) {
     this.timer = setInterval(() => this.sendStatus(false), intervalMs);
     this.timer.unref();
@@ -62,9 +64,10 @@ export class ReaderReports {
   /** Sends the readers' status when it changed since the last send (or always, when forced). */
   sendStatus(force: boolean): void {
     const readers = this.readers.statuses();
-    const key = JSON.stringify(readers);
+    const agent = this.health();
+    const key = JSON.stringify([readers, agent]);
     if (!force && key === this.lastSent) return;
-    if (this.sender.sendLive("reader:status", { readers })) this.lastSent = key;
+    if (this.sender.sendLive("reader:status", agent ? { readers, agent } : { readers })) this.lastSent = key;
   }
 
   stop(): void {

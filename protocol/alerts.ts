@@ -15,6 +15,8 @@ export const ALERT_KINDS = [
   "clock_skew",
   /** The same card at two gates within the clone window, or after all its children were collected. */
   "possible_clone",
+  /** The gate answered a tap from its offline cache and the server decided otherwise. */
+  "offline_disagreement",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

@@ -31,6 +31,8 @@ export const TapReportSchema = z.object({
    * its acknowledgements); the server adds it to `at`. Left out until the agent has measured one.
    */
   clockOffsetMs: z.number().int().min(-MAX_OFFSET_MS).max(MAX_OFFSET_MS).optional(),
+  /** Taken while the server was unreachable: what the gate answered from its offline cache. */
+  offline: z.object({ answer: z.enum(["accept", "refuse"]) }).optional(),
   /** The frame as the reader sent it, hex, for the technician's console and the record. */
   rawHex: z
     .string()

@@ -1,6 +1,7 @@
 import type { Ack } from "./errors";
 import type { GateBoardChange } from "./gate-board";
 import type { AlertView, ChildDayView, DeviceConfig, TapOutcome, TapReport, TapResult } from "./model";
+import type { SignedOfflineCache } from "./offline-cache";
 import type { OverviewUpdate } from "./overview";
 import type { RoomDayView } from "./room";
 import type {
@@ -36,6 +37,8 @@ export interface ServerToDeviceEvents {
   "device:config": (config: DeviceConfig) => void;
   /** Stream `reader:frame` for these readers; an empty list stops it. */
   "console:watch": (watch: ConsoleWatch) => void;
+  /** Gate devices: what to answer taps with while the server is unreachable (on connect, on changes). */
+  "device:cache": (signed: SignedOfflineCache) => void;
 }
 
 export interface PickupAnnouncement {

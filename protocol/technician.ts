@@ -44,8 +44,44 @@ export const ReaderStatusSchema = z.object({
 });
 export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
 
+/** An agent clock further off the server's than this is an alarm on the technician screen. */
+export const CLOCK_OFFSET_ALARM_MS = 2_000;
+
+/** The gate agent's own state: its outbox on disk, its clock, its offline cache. */
+export const AgentHealthSchema = z.object({
+  /** Taps on disk not yet acknowledged, and how many the outbox holds at most. */
+  outboxDepth: z.number().int().min(0),
+  outboxLimit: z.number().int().min(1),
+  /** When the oldest undelivered tap was read. */
+  oldestUndeliveredAt: isoTime.optional(),
+  outboxProblem: z.enum(["near_full", "full", "disk_error"]).optional(),
+  /** Server clock minus the agent's (ms), as the agent last measured it. */
+  clockOffsetMs: z.number().int().optional(),
+  /** When the server issued the agent's offline decision cache. */
+  cacheIssuedAt: isoTime.optional(),
+  /** The agent answers taps from its cache (the server is unreachable). */
+  offline: z.boolean(),
+});
+export type AgentHealth = z.infer<typeof AgentHealthSchema>;
+
+export const AGENT_ALARMS = ["clock_offset", "outbox_near_full", "outbox_error"] as const;
+export type AgentAlarm = (typeof AGENT_ALARMS)[number];
+
+/** What on an agent's health needs the technician. */
+export function agentAlarms(health: AgentHealth): AgentAlarm[] {
+  const alarms: AgentAlarm[] = [];
+  if (health.clockOffsetMs !== undefined && Math.abs(health.clockOffsetMs) > CLOCK_OFFSET_ALARM_MS)
+    alarms.push("clock_offset");
+  if (health.outboxProblem === "full" || health.outboxProblem === "disk_error") alarms.push("outbox_error");
+  else if (health.outboxProblem === "near_full" || health.outboxDepth >= health.outboxLimit * 0.8)
+    alarms.push("outbox_near_full");
+  return alarms;
+}
+
 export const ReaderStatusReportSchema = z.object({
   readers: z.array(ReaderStatusSchema).max(MAX_REPORTED_READERS),
+  /** Agents before the outbox on disk leave it out. */
+  agent: AgentHealthSchema.optional(),
 });
 export type ReaderStatusReport = z.infer<typeof ReaderStatusReportSchema>;
 
@@ -90,6 +126,8 @@ export interface DeviceStatusView {
   readers: ReaderStatus[];
   /** What the technician configured for this device on the server. */
   configuredReaders: ReaderConfig[];
+  /** The agent's outbox, clock and cache, once it reported them; with what needs attention. */
+  agent?: AgentHealth & { alarms: AgentAlarm[] };
 }
 
 export interface TechnicianSnapshot {

@@ -46,4 +46,8 @@ export class MemoryTapQueue implements TapQueue {
   size(): number {
     return this.reports.length;
   }
+
+  oldestAt(): string | undefined {
+    return this.reports[0]?.at;
+  }
 }

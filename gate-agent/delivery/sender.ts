@@ -17,8 +17,10 @@ const log = createLogger("gate-agent/delivery");
 export type DeviceSocket = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
 
 export type DeliveryEvent =
-  | { type: "server:connected" }
+  | { type: "server:connected"; serverUrl: string }
   | { type: "server:config"; config: DeviceConfig }
+  /** The signed offline cache (checked by gate-agent/offline, not here). */
+  | { type: "server:cache"; signed: unknown }
   /** A technician's console watches these readers (none: stop streaming frames). */
   | { type: "server:watch"; readerIds: string[] }
   | { type: "server:disconnected"; reason: string }
@@ -26,7 +28,9 @@ export type DeliveryEvent =
   | { type: "tap:queued"; report: TapReport }
   | { type: "tap:retry"; report: TapReport; attempt: number; reason: string }
   | { type: "tap:acked"; report: TapReport; outcome: TapOutcome }
-  | { type: "tap:dropped"; report: TapReport; error: WireError };
+  | { type: "tap:dropped"; report: TapReport; error: WireError }
+  /** Server clock minus ours, measured on an acknowledgement (half the round trip is the error). */
+  | { type: "clock:offset"; offsetMs: number };
 
 export interface DeliveryStats {
   connected: boolean;
@@ -35,14 +39,22 @@ export interface DeliveryStats {
   duplicates: number;
   dropped: number;
   retries: number;
+  /** Server clock minus ours (ms), from the last acknowledgement; undefined before the first. */
+  clockOffsetMs?: number;
+  /** When the oldest tap still waiting was read. */
+  oldestQueuedAt?: string;
 }
 
 export interface TapSenderOptions {
   serverUrl: string;
+  /** Further servers, tried in turn while the current one is unreachable (failover). */
+  fallbackUrls?: string[];
   token: string;
   queue?: TapQueue;
   timing?: Partial<AgentTiming>;
   onEvent?: (event: DeliveryEvent) => void;
+  /** The agent's clock (a test injects a wrong one). */
+  now?: () => number;
 }
 
 /**
@@ -51,7 +63,12 @@ export interface TapSenderOptions {
  * can never succeed. Anything else (timeout, disconnect, a server error) is retried with backoff.
  */
 export class TapSender {
-  private readonly socket: DeviceSocket;
+  private socket: DeviceSocket;
+  private readonly serverUrls: string[];
+  private urlIndex = 0;
+  /** Failed switches in a row: after a whole round of unreachable servers, wait longer. */
+  private failedSwitches = 0;
+  private switchTimer: NodeJS.Timeout | undefined;
   private readonly queue: TapQueue;
   private readonly timing: AgentTiming;
   private readonly wakeup = new Wakeup();
@@ -61,23 +78,20 @@ export class TapSender {
   private stopped = false;
   private unreachableLogged = false;
   private refusalTimer: NodeJS.Timeout | undefined;
+  private clockOffsetMs: number | undefined;
+  private readonly now: () => number;
 
   constructor(private readonly options: TapSenderOptions) {
     this.timing = { ...DEFAULT_TIMING, ...options.timing };
+    this.now = options.now ?? Date.now;
     this.queue =
       options.queue ??
       new MemoryTapQueue(undefined, (dropped) =>
         log.error({ tapId: dropped.id, readerId: dropped.readerId }, "tap queue full, oldest tap dropped"),
       );
     if (options.onEvent) this.listeners.add(options.onEvent);
-    this.socket = io(options.serverUrl.replace(/\/+$/, "") + DEVICE_NAMESPACE, {
-      auth: { token: options.token },
-      // Each agent is its own device connection; never share a manager with another client.
-      forceNew: true,
-      reconnectionDelay: this.timing.reconnectMinMs,
-      reconnectionDelayMax: this.timing.reconnectMaxMs,
-    });
-    this.watchConnection();
+    this.serverUrls = [options.serverUrl, ...(options.fallbackUrls ?? [])];
+    this.socket = this.openSocket();
     this.running = this.run();
   }
 
@@ -110,12 +124,19 @@ export class TapSender {
   }
 
   stats(): DeliveryStats {
-    return { connected: this.socket.connected, queued: this.queue.size(), ...this.counts };
+    return {
+      connected: this.socket.connected,
+      queued: this.queue.size(),
+      ...this.counts,
+      ...(this.clockOffsetMs === undefined ? {} : { clockOffsetMs: this.clockOffsetMs }),
+      ...optional("oldestQueuedAt", this.queue.oldestAt?.()),
+    };
   }
 
   async close(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.refusalTimer);
+    clearTimeout(this.switchTimer);
     this.wakeup.notify();
     this.socket.close();
     await this.running;
@@ -124,19 +145,57 @@ export class TapSender {
     await this.queue.close?.();
   }
 
-  private watchConnection(): void {
-    const { socket } = this;
-    const serverUrl = this.options.serverUrl;
+  private openSocket(): DeviceSocket {
+    const serverUrl = this.serverUrls[this.urlIndex] ?? this.options.serverUrl;
+    const socket: DeviceSocket = io(serverUrl.replace(/\/+$/, "") + DEVICE_NAMESPACE, {
+      auth: { token: this.options.token },
+      // Each agent is its own device connection; never share a manager with another client.
+      forceNew: true,
+      reconnectionDelay: this.timing.reconnectMinMs,
+      reconnectionDelayMax: this.timing.reconnectMaxMs,
+    });
+    this.watchConnection(socket, serverUrl);
+    return socket;
+  }
+
+  /**
+   * The current server is unreachable: move to the next URL. Taps wait in the same queue, so the
+   * next server gets them oldest first, as the first would have. After a whole round of failures
+   * the move waits the reconnection backoff, so an agent with every server down does not spin.
+   */
+  private failOver(): void {
+    if (this.serverUrls.length < 2 || this.stopped || this.switchTimer) return;
+    this.failedSwitches++;
+    const round = Math.floor((this.failedSwitches - 1) / this.serverUrls.length);
+    const delay =
+      round === 0 ? 0 : backoffDelay(round - 1, this.timing.reconnectMinMs, this.timing.reconnectMaxMs);
+    this.switchTimer = setTimeout(() => {
+      this.switchTimer = undefined;
+      if (this.stopped || this.socket.connected) return;
+      const old = this.socket;
+      old.removeAllListeners();
+      old.close();
+      this.urlIndex = (this.urlIndex + 1) % this.serverUrls.length;
+      this.unreachableLogged = false;
+      log.warn({ serverUrl: this.serverUrls[this.urlIndex] }, "trying the next server");
+      this.socket = this.openSocket();
+      this.wakeup.notify();
+    }, delay);
+  }
+
+  private watchConnection(socket: DeviceSocket, serverUrl: string): void {
     socket.on("connect", () => {
       this.unreachableLogged = false;
+      this.failedSwitches = 0;
       log.info({ serverUrl }, "connected to server");
-      this.emit({ type: "server:connected" });
+      this.emit({ type: "server:connected", serverUrl });
       this.wakeup.notify();
     });
     socket.on("device:config", (config) => {
       log.info({ config }, "device configuration from server");
       this.emit({ type: "server:config", config });
     });
+    socket.on("device:cache", (signed) => this.emit({ type: "server:cache", signed }));
     socket.on("console:watch", (watch) => {
       const readerIds = Array.isArray(watch?.readerIds)
         ? watch.readerIds.filter((id): id is string => typeof id === "string")
@@ -155,6 +214,7 @@ export class TapSender {
         if (!this.unreachableLogged)
           log.warn({ serverUrl, reason: err.message }, "server unreachable, retrying");
         this.unreachableLogged = true;
+        this.failOver();
         return;
       }
       // Refused by the server's middleware: socket.io will not retry on its own.
@@ -167,7 +227,7 @@ export class TapSender {
       if (this.stopped) return;
       clearTimeout(this.refusalTimer);
       this.refusalTimer = setTimeout(() => {
-        if (!this.stopped) socket.connect();
+        if (!this.stopped && socket === this.socket) socket.connect();
       }, this.timing.authRetryMs);
     });
   }
@@ -201,11 +261,15 @@ export class TapSender {
   /** Sends once; undefined when the report is settled (acknowledged or dropped), else why to retry. */
   private async deliver(report: TapReport): Promise<string | undefined> {
     let answer: unknown;
+    // The server dates the tap by our clock plus the offset we last measured.
+    const wire = this.clockOffsetMs === undefined ? report : { ...report, clockOffsetMs: this.clockOffsetMs };
+    const sentAt = this.now();
     try {
-      answer = await this.socket.timeout(this.timing.ackTimeoutMs).emitWithAck("tap:report", report);
+      answer = await this.socket.timeout(this.timing.ackTimeoutMs).emitWithAck("tap:report", wire);
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
     }
+    this.measureOffset(answer, sentAt, this.now());
     const ack = readAck(answer);
     if (ack === undefined) return "malformed acknowledgement";
     if ("data" in ack) {
@@ -232,6 +296,15 @@ export class TapSender {
     return `${ack.error.code}: ${ack.error.message}`;
   }
 
+  /** The server answered at its `serverAt`, somewhere between our send and receive: take the middle. */
+  private measureOffset(answer: unknown, sentAt: number, receivedAt: number): void {
+    const serverAt = serverTimeOf(answer);
+    if (serverAt === undefined) return;
+    const offsetMs = Math.round(serverAt - (sentAt + receivedAt) / 2);
+    this.clockOffsetMs = offsetMs;
+    this.emit({ type: "clock:offset", offsetMs });
+  }
+
   private emit(event: DeliveryEvent): void {
     for (const listener of this.listeners) listener(event);
   }
@@ -239,6 +312,16 @@ export class TapSender {
 
 function cardIdOf(report: TapReport): string | undefined {
   return report.reading.kind === "card" ? report.reading.cardId : undefined;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function serverTimeOf(answer: unknown): number | undefined {
+  if (typeof answer !== "object" || answer === null || !("serverAt" in answer)) return undefined;
+  const ms = typeof answer.serverAt === "string" ? Date.parse(answer.serverAt) : Number.NaN;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 function refusalCode(err: Error): string {

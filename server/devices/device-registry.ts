@@ -1,4 +1,4 @@
-import type { DeviceStatusView, ReaderStatus } from "../../protocol";
+import { type AgentHealth, agentAlarms, type DeviceStatusView, type ReaderStatus } from "../../protocol";
 import type { Device } from "../domain/entities";
 import type { RosterIndex } from "../domain/roster-index";
 
@@ -12,6 +12,7 @@ export class DeviceRegistry {
   private readonly sockets = new Map<string, Set<string>>();
   private readonly lastSeen = new Map<string, string>();
   private readonly readers = new Map<string, ReaderStatus[]>();
+  private readonly health = new Map<string, AgentHealth>();
   private readonly listeners = new Set<(deviceId: string) => void>();
 
   constructor(private readonly clock: () => Date) {}
@@ -47,8 +48,9 @@ export class DeviceRegistry {
     this.changed(deviceId);
   }
 
-  reported(deviceId: string, readers: ReaderStatus[]): void {
+  reported(deviceId: string, readers: ReaderStatus[], health?: AgentHealth): void {
     this.readers.set(deviceId, readers);
+    if (health) this.health.set(deviceId, health);
     this.seen(deviceId);
     this.changed(deviceId);
   }
@@ -65,6 +67,7 @@ export class DeviceRegistry {
   view(device: Device, roster: RosterIndex): DeviceStatusView {
     const group = device.groupId ? roster.groups.get(device.groupId) : undefined;
     const lastSeenAt = this.lastSeen.get(device.id);
+    const health = this.health.get(device.id);
     return {
       deviceId: device.id,
       name: device.name,
@@ -75,6 +78,7 @@ export class DeviceRegistry {
       ...(lastSeenAt ? { lastSeenAt } : {}),
       readers: this.readers.get(device.id) ?? [],
       configuredReaders: device.readers ?? [],
+      ...(health ? { agent: { ...health, alarms: agentAlarms(health) } } : {}),
     };
   }
 

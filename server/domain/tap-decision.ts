@@ -1,4 +1,5 @@
 import type { CheckInOutcome, PickupChildOutcome, PickupReason, TapReport, TapResult } from "../../protocol";
+import { feedbackForResult } from "../../protocol/tap-feedback";
 import { cardQrReading } from "./card-qr";
 import { childDay, type DayState, debounceKey } from "./day-state";
 import type { Card, Device } from "./entities";
@@ -45,13 +46,27 @@ export function decideTap(input: TapInput): TapDecision {
   const clockOffsetMs = input.clockOffsetMs ?? 0;
   const time = tapTimeOf(report.at, clockOffsetMs, now);
   // Judged, shown and recorded at the moment of the tap, not of its (maybe late) delivery.
-  const { result, consequences } = time.ok ? decide({ ...input, now: time.at }) : refuseSkewed(input);
+  const decided = time.ok ? decide({ ...input, now: time.at }) : refuseSkewed(input);
+  const { result } = decided;
+  const consequences = [...decided.consequences, ...offlineDisagreement(input, result)];
   const received = { at: now, clockOffsetMs };
   const tap = tapReceived(report, device.id, state.day, time.ok ? time.at : now, result, received);
   // What the tap causes is recorded as the device's doing, at the same moment.
   const base = { day: tap.day, at: tap.at, actor: tap.actor };
   const events = consequences.map((c, i) => ({ ...c, ...base, id: `${report.id}#${i + 1}` }) as DayEvent);
   return { result, events: [tap, ...events] };
+}
+
+/**
+ * The gate answered this tap from its offline cache; where the real decision would have shown the
+ * other light, the guard is told (a parent sent away who may collect, or let through who may not).
+ */
+function offlineDisagreement(input: TapInput, result: TapResult): Consequence[] {
+  const answered = input.report.offline?.answer;
+  const decided = feedbackForResult(result);
+  if (answered === undefined || decided === undefined || decided === answered) return [];
+  const cardId = input.report.reading.kind === "card" ? input.report.reading.cardId : undefined;
+  return [alert(input.device, "offline_disagreement", "danger", { cardId, rawHex: input.report.rawHex })];
 }
 
 /** The record keeps the claimed time in `tapAt`; the guard sees a red alert for that reader. */

@@ -4,6 +4,7 @@ import { createLogger } from "../../common/log";
 import { TapReportSchema, toWireError } from "../../protocol";
 import { authenticateDevice } from "../auth/devices";
 import type { DayService } from "../day/day-service";
+import { offlineCacheFor } from "../devices/offline-cache";
 import type { DeviceStore } from "../ports/access";
 import { connectError } from "./connect-error";
 import { type DeviceNamespace, deviceNamespace } from "./namespaces";
@@ -14,6 +15,15 @@ const log = createLogger("device-socket");
 /** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
 export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DayService): DeviceNamespace {
   const devices = deviceNamespace(io);
+  /** A gate answers taps from this while the server is away; sent again when the roster or day changes. */
+  const sendOfflineCache = (socket: Parameters<Parameters<DeviceNamespace["on"]>[1]>[0]) => {
+    const device = day.currentRoster.devices.get(socket.data.deviceId);
+    if (device?.kind !== "gate") return;
+    socket.emit("device:cache", offlineCacheFor(device, day.currentRoster, day.currentDay, day.now()));
+  };
+  day.onViewsStale(() => {
+    for (const socket of devices.sockets.values()) sendOfflineCache(socket);
+  });
   /** Server minus agent clock per device, as last reported: dates taps sent before a new measurement. */
   const clockOffsets = new Map<string, number>();
 
@@ -37,6 +47,7 @@ export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DaySe
     }
     log.info({ device: device.name, kind: device.kind }, "device connected");
     socket.emit("device:config", deviceConfigOf(device));
+    sendOfflineCache(socket);
     socket.on("disconnect", (reason) => log.info({ device: device.name, reason }, "device disconnected"));
 
     socket.on("tap:report", async (raw, ack) => {

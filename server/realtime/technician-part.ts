@@ -126,7 +126,7 @@ export class TechnicianHub {
         log.warn({ deviceId, problem: z.prettifyError(parsed.error) }, "malformed reader status");
         return;
       }
-      this.deps.registry.reported(deviceId, parsed.data.readers);
+      this.deps.registry.reported(deviceId, parsed.data.readers, parsed.data.agent);
     });
     socket.on("reader:frame", (raw) => {
       const parsed = ReaderFrameSchema.safeParse(raw);

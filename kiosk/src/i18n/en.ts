@@ -240,6 +240,7 @@ export const en: Catalogue = {
       exit_refused: "Pupil card at the gate refused",
       clock_skew: "Reader's clock is wrong: tap refused",
       possible_clone: "Possible cloned card",
+      offline_disagreement: "Gate answered offline, the server decided otherwise: check this card",
     },
     cardStatus: {
       lost: "reported lost",

@@ -243,6 +243,7 @@ export const zh = {
       exit_refused: "学生刷卡离校被拒",
       clock_skew: "读卡器时钟错误，刷卡被拒",
       possible_clone: "疑似复制卡",
+      offline_disagreement: "校门离线答复与服务器决定不符：请核对此卡",
     },
     cardStatus: {
       lost: "已挂失",

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { DeviceStatusView, ReaderStatus } from "../../../protocol/technician";
 import { t } from "../i18n";
 import { timeOf } from "../shell/format";
+import { agentHealth } from "./agent-health";
 import { badFrameReasons, badFrameTotal } from "./technician-state";
 
 export interface DeviceCardOptions {
@@ -40,6 +41,7 @@ export function deviceCard(device: DeviceStatusView, options: DeviceCardOptions)
         ${t("technician.setup")}
       </button>
     </header>
+    ${device.agent ? agentHealth(device.agent) : nothing}
     ${
       device.readers.length === 0
         ? html`<p class="muted device-empty">${t("technician.noReaders")}</p>`
