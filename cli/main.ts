@@ -27,6 +27,12 @@ program
   .addOption(new Option("-p, --port <port>", "HTTP port").env("PORT").default("8080"))
   .addOption(new Option("--host <host>", "address to listen on").env("HOST").default("0.0.0.0"))
   .addOption(new Option("--empty", "start with an empty school instead of the demo").env("WANFENG_EMPTY"))
+  .addOption(
+    new Option(
+      "--trust-proxy",
+      "behind a reverse proxy on this machine: take the client address and host from X-Forwarded-*",
+    ).env("WANFENG_TRUST_PROXY"),
+  )
   .action(runStartCommand);
 
 program
@@ -46,7 +52,8 @@ user
   .addOption(new Option("-r, --role <role>", "what the user does").choices(ROLES).makeOptionMandatory())
   .option("-n, --display-name <name>", "name shown on screens (default: the username)")
   .option("-g, --group <groupId...>", "care groups a teacher may open")
-  .option("--password <password>", "the password (≥ 8 characters); prefer the prompt")
+  .option("--password <password>", "the password (≥ 8 characters); visible in `ps`: prefer the prompt")
+  .option("--password-stdin", "read the password from the first line of standard input")
   .addOption(dataDirOption())
   .action(runUserAddCommand);
 
