@@ -7,6 +7,7 @@ import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
 import { runReadersCommand } from "./readers-command";
 import { runStartCommand } from "./start-command";
+import { runTlsInitCommand } from "./tls-command";
 import { runUserAddCommand } from "./user-commands";
 
 // Everything the CLI and the server create is private to the server's user (passwords, phones,
@@ -33,7 +34,23 @@ program
       "behind a reverse proxy on this machine: take the client address and host from X-Forwarded-*",
     ).env("WANFENG_TRUST_PROXY"),
   )
+  .addOption(
+    new Option("--tls", "serve HTTPS with the certificate of `wanfeng tls init` (HTTP is redirected)").env(
+      "WANFENG_TLS",
+    ),
+  )
   .action(runStartCommand);
+
+program
+  .command("tls")
+  .description("HTTPS for the school's network")
+  .command("init")
+  .description("make a local CA and a server certificate in <data-dir>/tls (or take the school's own)")
+  .option("--name <name...>", "more host names or addresses the kiosks use for this server")
+  .option("--cert <file>", "the school's own certificate (PEM) instead of a local CA")
+  .option("--key <file>", "its private key (PEM)")
+  .addOption(dataDirOption())
+  .action(runTlsInitCommand);
 
 program
   .command("import")

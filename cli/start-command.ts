@@ -8,6 +8,7 @@ import { makeDataDirPrivate } from "../server/store/private-files";
 import { acquireServerLock } from "../server/store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
 import { startNotice } from "./start-notice";
+import { readTlsFiles } from "./tls-command";
 
 const log = createLogger("cli");
 
@@ -17,6 +18,7 @@ export async function runStartCommand(options: {
   host?: string;
   empty?: boolean;
   trustProxy?: boolean;
+  tls?: boolean;
 }): Promise<void> {
   const dataDir = dataDirFrom(options.dataDir);
   // Before anything is read or written: a second server on the folder would fork the day state.
@@ -39,6 +41,7 @@ export async function runStartCommand(options: {
     port: portFrom(options.port),
     ...(options.host ? { host: options.host } : {}),
     trustProxy: options.trustProxy === true,
+    ...(options.tls ? { tls: await readTlsFiles(dataDir) } : {}),
     kioskDir: KIOSK_DIST,
     photosDir: join(dataDir, "photos"),
   });
