@@ -90,7 +90,7 @@ export async function runTlsInitCommand(options: {
       `Made a local CA and a server certificate in ${dir}`,
       `  names: ${san.join(" ")}`,
       `  tablets and browsers: install ${join(dir, "ca.crt")} as a trusted CA (docs/decisions.md, Security)`,
-      `  gate agents: --ca ca.crt, or --fingerprint ${ca.fingerprint256}`,
+      `  gate agents: trust ca.crt, or pin the CA fingerprint ${ca.fingerprint256}`,
       "Start with: wanfeng start --tls",
     ].join("\n"),
   );
