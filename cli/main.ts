@@ -5,6 +5,7 @@ import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
 import { runStartCommand } from "./start-command";
+import { runTlsInitCommand } from "./tls-command";
 import { runUserAddCommand } from "./user-commands";
 
 // Everything the CLI and the server create is private to the server's user (passwords, phones,
@@ -30,7 +31,29 @@ program
   .addOption(new Option("-p, --port <port>", "HTTP port").env("PORT").default("8080"))
   .addOption(new Option("--host <host>", "address to listen on").env("HOST").default("0.0.0.0"))
   .addOption(new Option("--empty", "start with an empty school instead of the demo").env("WANFENG_EMPTY"))
+  .addOption(
+    new Option(
+      "--trust-proxy",
+      "behind a reverse proxy on this machine: take the client address and host from X-Forwarded-*",
+    ).env("WANFENG_TRUST_PROXY"),
+  )
+  .addOption(
+    new Option("--tls", "serve HTTPS with the certificate of `wanfeng tls init` (HTTP is redirected)").env(
+      "WANFENG_TLS",
+    ),
+  )
   .action(runStartCommand);
+
+program
+  .command("tls")
+  .description("HTTPS for the school's network")
+  .command("init")
+  .description("make a local CA and a server certificate in <data-dir>/tls (or take the school's own)")
+  .option("--name <name...>", "more host names or addresses the kiosks use for this server")
+  .option("--cert <file>", "the school's own certificate (PEM) instead of a local CA")
+  .option("--key <file>", "its private key (PEM)")
+  .addOption(dataDirOption())
+  .action(runTlsInitCommand);
 
 program
   .command("import")
@@ -49,7 +72,8 @@ user
   .addOption(new Option("-r, --role <role>", "what the user does").choices(ROLES).makeOptionMandatory())
   .option("-n, --display-name <name>", "name shown on screens (default: the username)")
   .option("-g, --group <group...>", "care groups a teacher may open: names (as on the roster) or ids")
-  .option("--password <password>", "the password (≥ 8 characters); prefer the prompt")
+  .option("--password <password>", "the password (≥ 8 characters); visible in `ps`: prefer the prompt")
+  .option("--password-stdin", "read the password from the first line of standard input")
   .addOption(dataDirOption())
   .action(runUserAddCommand);
 

@@ -1,13 +1,15 @@
 import { join } from "node:path";
 import { createLogger } from "../common/log";
 import { demoClock, formatDemoClock } from "../demo/demo-clock";
-import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
+import { buildDemoSchool, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import { openFileJournal } from "../server/store/file-journal";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { makeDataDirPrivate } from "../server/store/private-files";
 import { acquireServerLock } from "../server/store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
+import { startNotice } from "./start-notice";
+import { readTlsFiles } from "./tls-command";
 
 const log = createLogger("cli");
 
@@ -16,6 +18,8 @@ export async function runStartCommand(options: {
   port?: string;
   host?: string;
   empty?: boolean;
+  trustProxy?: boolean;
+  tls?: boolean;
 }): Promise<void> {
   const dataDir = dataDirFrom(options.dataDir);
   // Before anything is read or written: a second server on the folder would fork the day state.
@@ -41,17 +45,23 @@ export async function runStartCommand(options: {
     journal,
     port: portFrom(options.port),
     ...(options.host ? { host: options.host } : {}),
+    trustProxy: options.trustProxy === true,
+    ...(options.tls ? { tls: await readTlsFiles(dataDir) } : {}),
     kioskDir: KIOSK_DIST,
     photosDir: join(dataDir, "photos"),
   });
 
-  if (school.settings.demo) {
-    const demo = await readDemoLogins(dataDir);
-    if (demo) console.log(formatDemoBanner(demo));
-    if (clock) console.log(formatDemoClock(clock(), school.settings.timezone));
-  } else if (school.users.length === 0) {
-    console.log("No logins yet. Add one:  npx wanfeng user add admin --role admin");
-  }
+  const demo = school.settings.demo === true;
+  const firstStart = fresh && !options.empty;
+  const notice = startNotice({
+    dataDir,
+    demo,
+    firstStart,
+    logins: demo && firstStart ? await readDemoLogins(dataDir) : undefined,
+    users: school.users.length,
+  });
+  if (notice) console.log(notice);
+  if (clock) console.log(formatDemoClock(clock(), school.settings.timezone));
   console.log(`\nWanfeng is running: open ${server.url} in a browser (data in ${dataDir}).\n`);
 
   const stop = async (signal: string) => {

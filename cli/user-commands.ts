@@ -8,10 +8,23 @@ import { dataDirFrom } from "./paths";
 
 export async function runUserAddCommand(
   username: string,
-  options: { role: Role; displayName?: string; group?: string[]; password?: string; dataDir?: string },
+  options: {
+    role: Role;
+    displayName?: string;
+    group?: string[];
+    password?: string;
+    passwordStdin?: boolean;
+    dataDir?: string;
+  },
 ): Promise<void> {
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
-  const secret = options.password ?? (await askPassword());
+  if (options.password !== undefined) {
+    // Kept for scripts written against it; other users of the machine can read it from `ps`.
+    console.error(
+      "warning: --password is visible to other users (ps, shell history); use the prompt or --password-stdin",
+    );
+  }
+  const secret = options.password ?? (options.passwordStdin ? await firstLine() : await askPassword());
   const user = await addUser(store, {
     username,
     displayName: options.displayName ?? username,
@@ -25,6 +38,10 @@ export async function runUserAddCommand(
 /** Hidden prompt on a terminal; from a pipe (scripts), the first line of standard input. */
 async function askPassword(): Promise<string> {
   if (process.stdin.isTTY) return password({ message: "Password (at least 8 characters):", mask: "*" });
+  return firstLine();
+}
+
+async function firstLine(): Promise<string> {
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) {
     rl.close();

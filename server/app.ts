@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer, type Server as HttpServer } from "node:http";
+import type { Server as HttpServer } from "node:http";
+import type { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
@@ -23,6 +24,7 @@ import { rosterRoutes } from "./http/roster-routes";
 import { allowOwnOrigin, sameOriginWrites } from "./http/same-origin";
 import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
+import { createListener, type TlsFiles } from "./http/tls-listener";
 import type { Storage } from "./ports/storage";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
@@ -51,13 +53,16 @@ export interface ServerOptions {
   gateClockMs?: number;
   /** Behind a reverse proxy (`--trust-proxy`): client address and host come from X-Forwarded-*. */
   trustProxy?: boolean;
+  /** Serve HTTPS (plain HTTP on the same port is redirected); see `wanfeng tls init`. */
+  tls?: TlsFiles;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   day: DayService;
-  http: HttpServer;
+  /** The server the app and socket.io run on (HTTPS with `tls`). */
+  http: HttpServer | HttpsServer;
   close(): Promise<void>;
 }
 
@@ -103,7 +108,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);
 
-  const http = createServer(app);
+  const listener = createListener(app, options.tls);
+  const http = listener.app;
   const io = new Server(http, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -126,11 +132,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stopGateClock = startGateClock(day, options.gateClockMs ?? GATE_CLOCK_MS);
 
   await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
-    http.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+    listener.outer.once("error", reject);
+    listener.outer.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
   });
-  const port = (http.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
+  const port = (listener.outer.address() as AddressInfo).port;
+  const url = `${options.tls ? "https" : "http"}://localhost:${port}`;
+  warnIfPlainOnNetwork(options, store.schoolRoster().settings.demo === true);
   log.info({ url, kiosk: Boolean(options.kioskDir) }, "Wanfeng server listening");
 
   return {
@@ -144,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       stopGateClock();
       day.close();
       await io.close();
+      if (listener.outer !== http) listener.outer.close();
       await journal.close();
     },
   };
@@ -165,5 +173,17 @@ function serveKiosk(app: express.Express, kioskDir: string | undefined): void {
         );
       },
     }),
+  );
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** Passwords and cookies would cross the school's Wi-Fi in clear: say so where the operator looks. */
+function warnIfPlainOnNetwork(options: ServerOptions, demo: boolean): void {
+  const host = options.host ?? "0.0.0.0";
+  if (options.tls || demo || options.trustProxy || LOOPBACK.has(host)) return;
+  log.warn(
+    { host },
+    "serving plain HTTP on the network: passwords and session cookies cross the LAN in clear; run `wanfeng tls init` and start with --tls, or put a TLS proxy in front (--trust-proxy)",
   );
 }

@@ -5,9 +5,16 @@ const MAX_MATCHES = 20;
 
 /**
  * Children and guardians whose name or id contains the query (case-insensitive), for choosing whom
- * a card belongs to. Children first, then guardians, each by name.
+ * a card belongs to. Children first, then guardians, each by name. `familyLinks`: whether a
+ * guardian's line names their children; the technician gets no family map from one-letter
+ * searches, only the office does.
  */
-export function searchHolders(db: SchoolRoster, query: string, limit = MAX_MATCHES): HolderMatch[] {
+export function searchHolders(
+  db: SchoolRoster,
+  query: string,
+  options: { familyLinks: boolean; limit?: number } = { familyLinks: true },
+): HolderMatch[] {
+  const limit = options.limit ?? MAX_MATCHES;
   const q = query.trim().toLowerCase();
   if (q === "") return [];
   const matches = (p: { id: string; name: string }) =>
@@ -31,10 +38,12 @@ export function searchHolders(db: SchoolRoster, query: string, limit = MAX_MATCH
     kind: "guardian",
     id: g.id,
     name: g.name,
-    detail: db.guardianships
-      .filter((l) => l.guardianId === g.id)
-      .map((l) => `${childNames.get(l.childId) ?? l.childId}（${l.relation}）`)
-      .join("、"),
+    detail: options.familyLinks
+      ? db.guardianships
+          .filter((l) => l.guardianId === g.id)
+          .map((l) => `${childNames.get(l.childId) ?? l.childId}（${l.relation}）`)
+          .join("、")
+      : "",
     cardIds: cardsOf("guardian", g.id),
   }));
   const byName = (a: HolderMatch, b: HolderMatch) => a.name.localeCompare(b.name, "zh");

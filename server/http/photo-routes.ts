@@ -1,10 +1,11 @@
 import express, { Router } from "express";
 import type { Role } from "../../protocol";
+import { canSeePhoto } from "../auth/photo-scope";
 import type { SessionStore, UserStore } from "../ports/access";
 import type { PhotoExtension, PhotoFiles } from "../ports/photos";
 import type { RosterReader, RosterWriter } from "../ports/roster";
 import { sendError } from "./errors";
-import { requireUser } from "./require-user";
+import { currentUser, requireUser } from "./require-user";
 
 /**
  * Children's and guardians' photos for the guard's screen (SPEC "Who may collect"). They live on
@@ -68,7 +69,9 @@ export function photoRoutes(
     const ext = FILE_NAME.test(file)
       ? (file.split(".").pop()?.toLowerCase() as keyof typeof TYPES)
       : undefined;
-    const bytes = ext && photos ? await photos.readPhoto(file) : undefined;
+    // Out of scope answers like a missing photo: the name says nothing about who exists.
+    const visible = canSeePhoto(currentUser(res), store.schoolRoster(), PHOTO_URL_PREFIX + file);
+    const bytes = ext && photos && visible ? await photos.readPhoto(file) : undefined;
     if (!ext || !bytes) {
       sendError(res, "NOT_FOUND", "no such photo");
       return;

@@ -22,7 +22,8 @@ export function rosterRoutes(store: SessionStore & UserStore & RosterReader, clo
       sendError(res, "VALIDATION_FAILED", "q must be a short text");
       return;
     }
-    res.json({ data: searchHolders(store.schoolRoster(), parsed.data.q) });
+    const familyLinks = currentUser(res).role === "admin";
+    res.json({ data: searchHolders(store.schoolRoster(), parsed.data.q, { familyLinks }) });
   });
   return router;
 }

@@ -53,7 +53,8 @@ export function sessionRoutes(
     attempt.succeeded();
     const token = await createSession(store, user.id, clock());
     log.info({ username: user.username, role: user.role }, "logged in");
-    res.setHeader("Set-Cookie", sessionCookie(token));
+    // req.secure: HTTPS here, or X-Forwarded-Proto from the proxy named by --trust-proxy.
+    res.setHeader("Set-Cookie", sessionCookie(token, req.secure));
     res.json({ data: toSessionUser(user) });
   });
 
@@ -67,7 +68,7 @@ export function sessionRoutes(
       await deleteSession(store, token);
       onLogout(sha256Hex(token));
     }
-    res.setHeader("Set-Cookie", clearedSessionCookie());
+    res.setHeader("Set-Cookie", clearedSessionCookie(req.secure));
     res.status(204).end();
   });
   return router;

@@ -8,6 +8,7 @@ import {
   type PassView,
   WanfengError,
 } from "../../protocol";
+import { canWritePass } from "../auth/access";
 import type { DayService } from "../day/day-service";
 import type { Pass, User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
@@ -76,7 +77,17 @@ export class PassService {
       return user.role === "teacher" && groups.some((g) => user.groupIds.includes(g));
     });
     passes.sort((a, b) => a.validFrom.localeCompare(b.validFrom) || b.createdAt.localeCompare(a.createdAt));
-    return Promise.all(passes.map((p) => this.view(p)));
+    return Promise.all(passes.map((p) => this.listedView(user, p)));
+  }
+
+  /**
+   * A pass naming children of several groups is listed for each of their teachers, but its token
+   * and short code (what lets a delegate out at the gate) only go to those who could have written
+   * it: the office, or a teacher of every child on it.
+   */
+  private async listedView(user: User, pass: Pass): Promise<PassView> {
+    const view = await this.view(pass);
+    return canWritePass(user, this.groupsOfPass(pass.id)) ? view : { ...view, token: "", shortCode: "" };
   }
 
   /** The care groups of the children a pass would name: who may write it depends on them. */

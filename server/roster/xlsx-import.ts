@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import { type CsvRecord, parseRosterCsv, parseRosterRecords } from "./csv-import";
 import type { CheckOptions } from "./roster-checks";
 import { fieldOfHeader, importError, type RosterRow } from "./roster-row";
+import { xlsxOverLimits } from "./xlsx-bounds";
 
 /**
  * Excel rosters (.xlsx) read into the same records the CSV reader makes, so every check and every
@@ -36,6 +37,14 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
+  const refused = xlsxOverLimits(bytes);
+  if (refused !== undefined) {
+    const message =
+      refused.kind === "too-big"
+        ? `Excel file refused: ${refused.reason}`
+        : `not readable as an Excel .xlsx file: ${refused.reason}`;
+    throw importError([{ row: 1, column: "", message }]);
+  }
   const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);

@@ -4,6 +4,7 @@ import type { User } from "../domain/entities";
 import type { DayEvent, EventJournal, StaffSignedIn, StaffSignedOut } from "../domain/events";
 import { scheduleOf } from "../domain/schedule/defaults";
 import type { RosterReader } from "../ports/roster";
+import { toCsv } from "../reports/csv";
 import { type AttendanceMark, type StaffMonth, staffMonth } from "./staff-hours";
 
 export interface StaffStatus {
@@ -114,18 +115,13 @@ const CSV_HEAD = [
 
 /** The report as CSV with a BOM, so Excel in China opens it in UTF-8 with the Chinese headers intact. */
 export function attendanceCsv(report: AttendanceReport): string {
-  const cell = (value: string | number) => {
-    const text = String(value);
-    return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  const lines = [CSV_HEAD.map(cell).join(",")];
-  for (const row of report.rows) {
-    const periods = row.periods.map((p) => `${p.name} ${p.count}`).join("; ");
-    lines.push(
-      [row.name, row.days, periods, row.periodMinutes, row.signedMinutes, row.missingSignOuts.join(" ")]
-        .map(cell)
-        .join(","),
-    );
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const rows = report.rows.map((row) => [
+    row.name,
+    row.days,
+    row.periods.map((p) => `${p.name} ${p.count}`).join("; "),
+    row.periodMinutes,
+    row.signedMinutes,
+    row.missingSignOuts.join(" "),
+  ]);
+  return toCsv({ name: "attendance", header: [...CSV_HEAD], rows });
 }
