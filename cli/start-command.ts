@@ -3,6 +3,7 @@ import { createLogger } from "../common/log";
 import { buildDemoSchool, formatDemoBanner, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import { openFileJournal } from "../server/store/file-journal";
+import { auditJournal, auditLine } from "../server/store/journal-audit";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { acquireServerLock } from "../server/store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
@@ -27,6 +28,7 @@ export async function runStartCommand(options: {
     await writeDemoLogins(dataDir, demo);
     log.info({ dataDir }, "created the demo school on an empty data folder");
   }
+  await reportBrokenChains(join(dataDir, "journal"));
   const journal = await openFileJournal(join(dataDir, "journal"));
   const server = await startServer({
     store,
@@ -54,4 +56,13 @@ export async function runStartCommand(options: {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** A journal changed after it was written is reported loudly at start; the server still starts. */
+async function reportBrokenChains(dir: string): Promise<void> {
+  for (const audit of await auditJournal(dir)) {
+    if (!audit.broken) continue;
+    log.error({ day: audit.day, broken: audit.broken }, "journal hash chain broken");
+    console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
+  }
 }

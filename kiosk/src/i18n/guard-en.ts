@@ -35,6 +35,9 @@ export const guardEn: GuardCatalogue = {
       none: "No similar names in the school.",
       where: "({{class}} · {{group}})",
     },
+    record: {
+      headHash: "Record hash (chain head): {{hash}}",
+    },
     clone: {
       first: "first read at {{gate}} {{time}}",
       second: "then at {{gate}} {{time}}",
