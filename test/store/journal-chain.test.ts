@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
 import { auditJournal } from "../../server/store/journal-audit";
 import { canonicalJson, GENESIS, verifyChain } from "../../server/store/journal-chain";
+import { spawnServer } from "../support/server-process";
 import { checkIn } from "./events";
 import { useTempDirs } from "./temp-dir";
 
@@ -121,5 +122,17 @@ describe("the journal's hash chain", () => {
     expect("code" in failed ? failed.code : 0).toBe(1);
     expect(failed.stdout).toContain("BROKEN at");
     expect(failed.stdout).toContain(":1 (event e1): hash_mismatch");
+  }, 60_000);
+
+  it("the server reports a broken chain when it starts, and still starts", async () => {
+    const dir = await tempDir();
+    const { file } = await journalWith(dir, "2025-03-04", 2);
+    await flipByte(file, "20250101", "3");
+    const server = await spawnServer(dir, ["--empty"]);
+    try {
+      expect(server.output()).toContain("the record was changed after it was written: 2025-03-04  BROKEN at");
+    } finally {
+      await server.stop();
+    }
   }, 60_000);
 });
