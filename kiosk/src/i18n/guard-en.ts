@@ -35,6 +35,13 @@ export const guardEn: GuardCatalogue = {
       none: "No similar names in the school.",
       where: "({{class}} · {{group}})",
     },
+    face: {
+      enlarge: "Enlarge {{name}}'s photo",
+    },
+    custody: {
+      title: "May not collect",
+      who: "{{name}} ({{relation}})",
+    },
     record: {
       headHash: "Record hash (chain head): {{hash}}",
     },
