@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../protocol";
+import { runAuditVerifyCommand } from "./audit-command";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
@@ -63,6 +64,15 @@ program
   .argument("<roster>", "the roster file (.csv or .xlsx)")
   .addOption(dataDirOption())
   .action(runImportCommand);
+
+program
+  .command("audit")
+  .description("the record's integrity")
+  .command("verify")
+  .description("check the journal's hash chains; names the first broken entry of each day")
+  .option("--day <YYYY-MM-DD>", "only this school day")
+  .addOption(dataDirOption())
+  .action(runAuditVerifyCommand);
 
 const user = program.command("user").description("manage staff logins");
 user

@@ -4,6 +4,7 @@ import { demoClock, formatDemoClock } from "../demo/demo-clock";
 import { buildDemoSchool, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import { openFileJournal } from "../server/store/file-journal";
+import { auditJournal, auditLine } from "../server/store/journal-audit";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { makeDataDirPrivate } from "../server/store/private-files";
 import { acquireServerLock } from "../server/store/server-lock";
@@ -35,6 +36,7 @@ export async function runStartCommand(options: {
     await writeDemoLogins(dataDir, demo);
     log.info({ dataDir }, "created the demo school on an empty data folder");
   }
+  await reportBrokenChains(join(dataDir, "journal"));
   const journal = await openFileJournal(join(dataDir, "journal"));
   const school = store.schoolRoster();
   // Only the demo school's afternoon runs on the demo clock; a real school on the real one.
@@ -72,4 +74,13 @@ export async function runStartCommand(options: {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** A journal changed after it was written is reported loudly at start; the server still starts. */
+async function reportBrokenChains(dir: string): Promise<void> {
+  for (const audit of await auditJournal(dir)) {
+    if (!audit.broken) continue;
+    log.error({ day: audit.day, broken: audit.broken }, "journal hash chain broken");
+    console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
+  }
 }

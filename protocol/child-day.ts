@@ -69,6 +69,8 @@ export interface ChildDayView extends ChildRoomFacts {
   photo?: string;
   /** The request was an early pickup the guard registered, with the reason given. */
   earlyReason?: string;
+  /** At the gate: adults who may not collect this child (custody, 不得接走), with the school's note. */
+  custody?: { name: string; relation: string; note: string }[];
   /** Asked for or released: other children whose names could be mistaken for this one's. */
   lookAlikes?: LookAlikeView[];
 }

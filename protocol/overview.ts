@@ -69,6 +69,8 @@ export interface SignOffView {
   /** The counts at the moment of signing. */
   totals: GroupCounts;
   groups: GroupCounts[];
+  /** The journal's hash-chain head when the day was signed: the printed record shows it. */
+  headHash?: string;
 }
 
 /** What may be corrected once the day is signed off; see docs/decisions.md "Duty leader and archive". */

@@ -154,26 +154,40 @@ export function printCards(db: SchoolRoster, filter: { guardianId?: string; chil
     for (const g of db.guardianships) if (g.childId === filter.childId) guardianIds.add(g.guardianId);
   }
   const all = !filter.guardianId && !filter.childId;
-  return db.cards
-    .filter((c) => c.holder.kind === "guardian" && c.status === "active")
-    .filter((c) => all || guardianIds.has(c.holder.id))
-    .map((card) => {
-      const guardian = db.guardians.find((g) => g.id === card.holder.id);
-      return {
-        cardId: card.id,
-        guardianId: card.holder.id,
-        guardianName: guardian?.name ?? card.holder.id,
-        children: db.guardianships
-          .filter((g) => g.guardianId === card.holder.id)
-          .map((g) => {
-            const child = db.children.find((c) => c.id === g.childId);
-            return {
-              name: child?.name ?? g.childId,
-              grade: child?.grade ?? 0,
-              className: child?.className ?? "",
-              relation: g.relation,
-            };
-          }),
-      };
-    });
+  // A card never names a child its holder may not collect (custody, 不得接走); a card left with
+  // no child is not printed at all.
+  const barred = (cardId: string, guardianId: string, childId: string) =>
+    (db.children.find((c) => c.id === childId)?.notAuthorised ?? []).some(
+      (n) => n.guardianId === guardianId || n.cardId === cardId,
+    );
+  return (
+    db.cards
+      .filter((c) => c.holder.kind === "guardian" && c.status === "active")
+      .filter((c) => all || guardianIds.has(c.holder.id))
+      .map((card) => {
+        const guardian = db.guardians.find((g) => g.id === card.holder.id);
+        return {
+          cardId: card.id,
+          guardianId: card.holder.id,
+          guardianName: guardian?.name ?? card.holder.id,
+          anyBarred: db.guardianships
+            .filter((g) => g.guardianId === card.holder.id)
+            .some((g) => barred(card.id, card.holder.id, g.childId)),
+          children: db.guardianships
+            .filter((g) => g.guardianId === card.holder.id && !barred(card.id, card.holder.id, g.childId))
+            .map((g) => {
+              const child = db.children.find((c) => c.id === g.childId);
+              return {
+                name: child?.name ?? g.childId,
+                grade: child?.grade ?? 0,
+                className: child?.className ?? "",
+                relation: g.relation,
+              };
+            }),
+        };
+      })
+      // A card whose every child was struck off for custody has nothing left to print.
+      .filter(({ anyBarred, children }) => !anyBarred || children.length > 0)
+      .map(({ anyBarred: _, ...card }) => card)
+  );
 }

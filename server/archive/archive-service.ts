@@ -36,8 +36,18 @@ export class ArchiveService {
 
   async signOff(day: string, user: User, note: string): Promise<SignOffView> {
     const by = archiveUser(user);
+    // The head of the day's hash chain as the leader signs: the printed record shows it.
+    const headHash = await this.deps.journal.headHash?.(day);
     const event = await this.record<DaySignedOff>(day, (roster, state, now) =>
-      decideSignOff({ roster, state, now, by, note, eventId: this.deps.newId() }),
+      decideSignOff({
+        roster,
+        state,
+        now,
+        by,
+        note,
+        eventId: this.deps.newId(),
+        ...(headHash ? { headHash } : {}),
+      }),
     );
     log.info({ day, by: user.username, present: event.totals.present }, "day signed off");
     return signOffView(event);

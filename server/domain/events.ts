@@ -135,6 +135,8 @@ export interface DaySignedOff extends EventBase {
   /** The counts at the moment of signing. */
   totals: GroupCounts;
   groups: GroupCounts[];
+  /** The journal's hash-chain head when the day was signed (journal-chain.ts); older events lack it. */
+  headHash?: string;
 }
 
 /** A correction made after the sign-off, with who made it and why. Nothing earlier is edited. */
@@ -190,5 +192,7 @@ export interface EventJournal {
   readDay(day: string): Promise<DayEvent[]>;
   /** Resolves once the events are durably on disk; only then may anything be acknowledged. */
   append(events: readonly DayEvent[]): Promise<void>;
+  /** The hash chain's head for a day (journal-chain.ts), when the journal keeps one. */
+  headHash?(day: string): Promise<string>;
   close(): Promise<void>;
 }

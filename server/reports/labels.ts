@@ -28,7 +28,14 @@ export interface Labels {
     children: string;
     groups: string;
   };
-  signOffRows: { signedBy: string; signedAt: string; note: string; notSigned: string; amendment: string };
+  signOffRows: {
+    signedBy: string;
+    signedAt: string;
+    note: string;
+    notSigned: string;
+    amendment: string;
+    headHash: string;
+  };
   /** The late follow-up column: reception and each call, as one line of text. */
   lateSteps: { movedTo: string; called: string; reached: string; notReached: string };
 }
@@ -115,6 +122,7 @@ const zh: Labels = {
     note: "备注",
     notSigned: "未签字",
     amendment: "补录",
+    headHash: "记录校验值（哈希链）",
   },
 };
 
@@ -209,6 +217,7 @@ const en: Labels = {
     note: "Note",
     notSigned: "Not signed off",
     amendment: "Amendment",
+    headHash: "Record hash (chain head)",
   },
 };
 

@@ -99,6 +99,7 @@ function signOffRows(record: DailyRecord, lang: ReportLanguage, timezone: string
         [S.signedBy, s.byName],
         [S.signedAt, `${s.day} ${clock(s.at, timezone)}`],
         [S.note, s.note],
+        ...(s.headHash ? [[S.headHash, s.headHash]] : []),
       ]
     : [[S.signedBy, S.notSigned]];
   for (const a of record.amendments) {

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from "../../common/log";
 import { isCalendarDay, WanfengError } from "../../protocol";
 import type { DayEvent, EventJournal } from "../domain/events";
 import { fsyncDirectory } from "./fs-durable";
+import { chainedLine, GENESIS, headOf, withoutLink } from "./journal-chain";
 import { parseJournalLines, repairTornTail } from "./journal-file";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
 
@@ -38,6 +39,18 @@ interface DayFile {
   /** Bytes known to be synced: readers never see a batch that is still being written. */
   size: number;
   handle?: FileHandle;
+  /** The hash of the last synced line, read from the file on first use. */
+  head?: string;
+}
+
+async function readHead(file: DayFile): Promise<string> {
+  try {
+    const bytes = await readFile(file.path);
+    return headOf(bytes.subarray(0, file.size).toString("utf-8"));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return GENESIS;
+    throw err;
+  }
 }
 
 class FileJournal implements EventJournal {
@@ -66,7 +79,16 @@ class FileJournal implements EventJournal {
       throw err;
     }
     const text = bytes.subarray(0, file.size).toString("utf-8");
-    return parseJournalLines<DayEvent>(text, file.path, this.#log);
+    return parseJournalLines<DayEvent>(text, file.path, this.#log).map(withoutLink);
+  }
+
+  /** The hash of the day's last entry (what the sign-off records), GENESIS for an empty day. */
+  async headHash(day: string): Promise<string> {
+    checkDay(day);
+    await this.#flushing;
+    const file = await this.#dayFile(day);
+    file.head ??= await readHead(file);
+    return file.head;
   }
 
   append(events: readonly DayEvent[]): Promise<void> {
@@ -112,14 +134,17 @@ class FileJournal implements EventJournal {
   }
 
   async #writeBatch(events: readonly DayEvent[]): Promise<void> {
-    const byDay = new Map<string, string[]>();
-    for (const event of events) {
-      const lines = byDay.get(event.day) ?? [];
-      lines.push(`${JSON.stringify(event)}\n`);
-      byDay.set(event.day, lines);
-    }
-    for (const [day, lines] of byDay) {
+    const byDay = new Map<string, DayEvent[]>();
+    for (const event of events) byDay.set(event.day, [...(byDay.get(event.day) ?? []), event]);
+    for (const [day, dayEvents] of byDay) {
       const file = await this.#openForAppend(day);
+      // Each line carries the hash of the one before it (journal-chain.ts).
+      let head = file.head ?? (await readHead(file));
+      const lines = dayEvents.map((event) => {
+        const chained = chainedLine(head, event);
+        head = chained.hash;
+        return chained.line;
+      });
       const data = Buffer.from(lines.join(""), "utf-8");
       try {
         // appendFile on a handle loops until every byte is written.
@@ -132,6 +157,7 @@ class FileJournal implements EventJournal {
         throw err;
       }
       file.size += data.length;
+      file.head = head;
       this.#options.onSync?.({ file: file.path, events: lines.length });
     }
   }

@@ -9,7 +9,8 @@ import { type DeviceClient, PASSWORD, unwrap } from "../support/server-harness";
 
 /**
  * 王子涵 and 王梓涵 in one class (issue 10, look-alike names): when 王子涵 is asked for, the guard's
- * row and the teacher's tile name 王梓涵 with class and group; the office lists the pair.
+ * row and the teacher's tile name 王梓涵 with class and group; the office lists the pair. The
+ * guard's row also shows the custody note and both faces large.
  */
 describe("the look-alike warning", () => {
   const w = new GateWorld("16:55");
@@ -20,10 +21,23 @@ describe("the look-alike warning", () => {
   beforeAll(async () => {
     const db = smallSchool();
     db.children.push(
-      { id: "c4", name: "王子涵", grade: 1, className: "1班", groupId: "g1" },
+      {
+        id: "c4",
+        name: "王子涵",
+        grade: 1,
+        className: "1班",
+        groupId: "g1",
+        photo: "/api/photos/child-c4.png",
+        notAuthorised: [{ name: "王某", relation: "父亲", note: "法院裁定书（2026）京0105民初123号" }],
+      },
       { id: "c5", name: "王梓涵", grade: 1, className: "1班", groupId: "g1" },
     );
-    db.guardians.push({ id: "p3", name: "王妈妈", phone: "13800000003" });
+    db.guardians.push({
+      id: "p3",
+      name: "王妈妈",
+      phone: "13800000003",
+      photo: "/api/photos/guardian-p3.png",
+    });
     db.guardianships.push({ childId: "c4", guardianId: "p3", relation: "妈妈" });
     db.cards.push(
       { id: "0000000003", holder: { kind: "guardian", id: "p3" }, status: "active" },
@@ -70,6 +84,20 @@ describe("the look-alike warning", () => {
     expect(text).toContain("1班");
     expect(text).toContain("一二年级");
     await guard.screenshot({ path: join(ARTIFACTS_DIR, "guard-look-alike-zh.png") });
+
+    // Custody beside the child: who may not collect, with the school's note.
+    const custody = (await row.getByTestId("custody-note").textContent()) ?? "";
+    expect(custody).toContain("王某（父亲）");
+    expect(custody).toContain("法院裁定书");
+    // Faces first: both photos at least 120 px; a touch enlarges one.
+    const faces = row.getByTestId("face");
+    expect(await faces.count()).toBe(2);
+    for (const face of await faces.all())
+      expect((await face.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(120);
+    await faces.first().click();
+    await guard.getByTestId("face-zoom").waitFor();
+    await guard.getByTestId("face-zoom").click();
+    expect(await guard.getByTestId("face-zoom").count()).toBe(0);
 
     const tile = teacher.locator('[data-testid="child-tile"][data-child-id="c4"]');
     await expect.poll(() => tile.getByTestId("look-alike").count()).toBe(1);

@@ -144,6 +144,8 @@ describe("the duty leader signs off the day and prints its record", () => {
       await leader.locator('[data-testid="report-row"][data-child-id="c2"]').getAttribute("data-attendance"),
     ).toBe("unexplained");
     expect(await leader.getByTestId("report-signoff").getAttribute("data-signed")).toBe("yes");
+    // The printed record shows the journal's hash-chain head at signing (issue 10).
+    expect(await leader.getByTestId("report-head-hash").textContent()).toMatch(/[0-9a-f]{64}/);
     expect(await leader.getByTestId("report-csv").getAttribute("href")).toContain("daily.csv?day=2026-11-23");
 
     // The day is closed: the father collected 李四 at 17:30, recorded as an amendment with a reason.

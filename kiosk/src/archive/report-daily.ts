@@ -178,7 +178,8 @@ function signOffSection(record: DailyRecord): TemplateResult {
     ${
       s
         ? html`<p><strong>${t("reports.signedBy", { name: s.byName, time: timeOf(s.at) })}</strong></p>
-          ${s.note ? html`<p>${t("overview.signedNote", { note: s.note })}</p>` : nothing}`
+          ${s.note ? html`<p>${t("overview.signedNote", { note: s.note })}</p>` : nothing}
+          ${s.headHash ? html`<p class="mono report-hash" data-testid="report-head-hash">${t("guard.record.headHash", { hash: s.headHash })}</p>` : nothing}`
         : html`<p class="muted">${t("reports.notSigned")}</p>`
     }
     <p class="report-signature">${t("reports.signatureLine")}</p>

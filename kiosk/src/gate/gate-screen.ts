@@ -8,6 +8,7 @@ import { chime } from "../shell/announce";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
 import { addAlert, sortAlerts, upsertChild } from "../shell/child-lists";
 import { failureText, tapNoticeText } from "../shell/format";
+import { photoZoomView } from "../shell/photo-zoom";
 import { anyWindowOpen, gateScheduleText } from "../shell/schedule-text";
 import { ScreenConnection } from "../shell/screen-connection";
 import { joinErrorView, loadingView } from "../shell/screen-state";
@@ -179,6 +180,7 @@ export class GateScreen implements Screen {
             : alertListView(this.alerts, this.acknowledge, suspendCardAction)
         }
       </aside>
+      ${photoZoomView()}
     </section>`;
   }
 }

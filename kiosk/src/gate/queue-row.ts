@@ -2,8 +2,10 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { ChildDayView } from "../../../protocol/model";
 import { t } from "../i18n";
 import { avatar } from "../shell/avatar";
+import { custodyNote } from "../shell/custody-note";
 import { classLabel, relationLabel, timeOf } from "../shell/format";
 import { lookAlikeWarning } from "../shell/look-alike-warning";
+import { isLocalPhoto, zoomableFace } from "../shell/photo-zoom";
 
 /** One child in the guard's pickup queue: requested (amber) → released (green) → collected (grey). */
 
@@ -33,7 +35,11 @@ export function queueRow(
 ): TemplateResult {
   return html`<li class="queue-row status-${child.status}" data-testid="queue-row" data-child-id=${child.childId} data-status=${child.status}>
     <div class="row-adult" data-testid="row-adult">
-      ${avatar(child.requestedBy?.photo, child.requestedBy?.name ?? "?")}
+      ${
+        isLocalPhoto(child.requestedBy?.photo)
+          ? zoomableFace(child.requestedBy?.photo, child.requestedBy?.name ?? "?")
+          : avatar(child.requestedBy?.photo, child.requestedBy?.name ?? "?")
+      }
       <strong>${child.requestedBy?.name ?? "—"}</strong>
       <span class="row-relation">
         ${
@@ -49,7 +55,7 @@ export function queueRow(
       </span>
     </div>
     <div class="row-child">
-      ${avatar(child.photo, child.name)}
+      ${isLocalPhoto(child.photo) ? zoomableFace(child.photo, child.name) : avatar(child.photo, child.name)}
       <strong class="row-child-name">${child.name}</strong>
       ${
         child.earlyReason
@@ -60,6 +66,7 @@ export function queueRow(
       }
       <span>${classLabel(child)}</span>
       <span class="muted">${t("gate.place", { group: child.groupName, room: child.roomName })}</span>
+      ${custodyNote(child)}
       ${lookAlikeWarning(child)}
     </div>
     <div class="row-state">

@@ -35,6 +35,16 @@ export const guardEn: GuardCatalogue = {
       none: "No similar names in the school.",
       where: "({{class}} · {{group}})",
     },
+    face: {
+      enlarge: "Enlarge {{name}}'s photo",
+    },
+    custody: {
+      title: "May not collect",
+      who: "{{name}} ({{relation}})",
+    },
+    record: {
+      headHash: "Record hash (chain head): {{hash}}",
+    },
     clone: {
       first: "first read at {{gate}} {{time}}",
       second: "then at {{gate}} {{time}}",

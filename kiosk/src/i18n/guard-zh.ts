@@ -35,6 +35,16 @@ export const guardZh = {
       none: "全校没有名字相近的学生。",
       where: "（{{class}} · {{group}}）",
     },
+    face: {
+      enlarge: "点按放大 {{name}} 的照片",
+    },
+    custody: {
+      title: "不得接走",
+      who: "{{name}}（{{relation}}）",
+    },
+    record: {
+      headHash: "记录校验值（哈希链）：{{hash}}",
+    },
     clone: {
       first: "先在 {{gate}} {{time}} 刷过",
       second: "又在 {{gate}} {{time}} 刷卡",

@@ -14,6 +14,10 @@ export function addGateDetails(roster: RosterIndex, state: DayState, view: Child
     if (adultPhoto) adult.photo = adultPhoto;
   }
   if (view.status === "pickup_requested" || view.status === "released") {
+    // The guard sees who may not take the child, beside the child (issue 10, custody on screen).
+    const barred = roster.children.get(view.childId)?.notAuthorised ?? [];
+    if (barred.length > 0)
+      view.custody = barred.map(({ name, relation, note }) => ({ name, relation, note }));
     // The guard and the teacher must not hand over the wrong 王子涵 (issue 10, look-alike names).
     const lookAlikes = lookAlikesOf(roster, view.childId)
       .map((m) => lookAlikeView(roster, m))

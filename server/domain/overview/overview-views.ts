@@ -118,6 +118,7 @@ export function signOffView(event: DaySignedOff): SignOffView {
     note: event.note,
     totals: event.totals,
     groups: event.groups,
+    ...(event.headHash ? { headHash: event.headHash } : {}),
   };
 }
 

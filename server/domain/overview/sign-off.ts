@@ -23,6 +23,8 @@ export interface SignOffInput {
   by: ArchiveUser;
   note: string;
   eventId: string;
+  /** The day's journal head hash at signing, when the journal keeps a chain. */
+  headHash?: string;
 }
 
 export function decideSignOff(input: SignOffInput): DaySignedOff {
@@ -49,6 +51,7 @@ export function decideSignOff(input: SignOffInput): DaySignedOff {
     note,
     totals,
     groups,
+    ...(input.headHash ? { headHash: input.headHash } : {}),
   };
 }
 

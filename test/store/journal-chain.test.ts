@@ -1,0 +1,138 @@
+import { execFile } from "node:child_process";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { openFileJournal } from "../../server/store/file-journal";
+import { auditJournal } from "../../server/store/journal-audit";
+import { canonicalJson, GENESIS, verifyChain } from "../../server/store/journal-chain";
+import { spawnServer } from "../support/server-process";
+import { checkIn } from "./events";
+import { useTempDirs } from "./temp-dir";
+
+const tempDir = useTempDirs();
+const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
+const run = promisify(execFile);
+
+async function journalWith(dir: string, day: string, count: number) {
+  const journal = await openFileJournal(join(dir, "journal"));
+  for (let i = 1; i <= count; i++) await journal.append([checkIn(`e${i}`, day)]);
+  const head = await journal.headHash?.(day);
+  await journal.close();
+  return { file: join(dir, "journal", `${day}.jsonl`), head };
+}
+
+/** Changes one byte of the file at the first occurrence of `from`. */
+async function flipByte(file: string, from: string, to: string): Promise<void> {
+  const bytes = await readFile(file);
+  const at = bytes.indexOf(from);
+  if (at < 0) throw new Error(`${from} not in ${file}`);
+  bytes[at] = to.charCodeAt(0);
+  await writeFile(file, bytes);
+}
+
+describe("the journal's hash chain", () => {
+  it("canonical encoding sorts keys and drops undefined members", () => {
+    expect(canonicalJson({ b: 1, a: { d: undefined, c: [2, { z: 1, y: 2 }] } })).toBe(
+      '{"a":{"c":[2,{"y":2,"z":1}]},"b":1}',
+    );
+  });
+
+  it("every line is chained; events read back without their links; the head is the last hash", async () => {
+    const dir = await tempDir();
+    const { file, head } = await journalWith(dir, "2025-03-04", 3);
+    const report = verifyChain(await readFile(file, "utf-8"));
+    expect(report).toEqual({ lines: 3, unchained: 0, head });
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    const journal = await openFileJournal(join(dir, "journal"));
+    expect(await journal.readDay("2025-03-04")).toEqual([1, 2, 3].map((i) => checkIn(`e${i}`)));
+    // A reopened journal continues the chain from the file's last line.
+    await journal.append([checkIn("e4")]);
+    const again = verifyChain(await readFile(file, "utf-8"));
+    expect(again.broken).toBeUndefined();
+    expect(again.lines).toBe(4);
+    await journal.close();
+  });
+
+  it("one byte changed in a past journal: verify names the entry", async () => {
+    const dir = await tempDir();
+    const { file } = await journalWith(dir, "2025-03-03", 4);
+    await journalWith(dir, "2025-03-04", 2);
+    const lines = (await readFile(file, "utf-8")).split("\n");
+    // Who checked in, on the second line: 20250101 → 20250109.
+    const second = lines[1] ?? "";
+    await writeFile(file, [lines[0], second.replace("20250101", "20250109"), ...lines.slice(2)].join("\n"));
+    const audits = await auditJournal(join(dir, "journal"));
+    expect(audits.map((a) => [a.day, a.broken])).toEqual([
+      ["2025-03-03", { line: 2, eventId: "e2", reason: "hash_mismatch" }],
+      ["2025-03-04", undefined],
+    ]);
+  });
+
+  it("a line removed, or a line added without a link: the next entry is named", async () => {
+    const dir = await tempDir();
+    const { file } = await journalWith(dir, "2025-03-04", 3);
+    const lines = (await readFile(file, "utf-8")).split("\n");
+    await writeFile(file, [lines[0], lines[2], ""].join("\n"));
+    expect(verifyChain(await readFile(file, "utf-8")).broken).toEqual({
+      line: 2,
+      eventId: "e3",
+      reason: "prev_mismatch",
+    });
+    const dir2 = await tempDir();
+    const second = await journalWith(dir2, "2025-03-04", 2);
+    await appendFile(second.file, `${JSON.stringify(checkIn("forged"))}\n`);
+    expect(verifyChain(await readFile(second.file, "utf-8")).broken).toEqual({
+      line: 3,
+      eventId: "forged",
+      reason: "link_missing",
+    });
+  });
+
+  it("a journal from before the chain: its old lines are counted as unverifiable, the chain starts after them", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "journal", "2025-03-04.jsonl");
+    await journalWith(dir, "2025-03-01", 0);
+    await writeFile(file, `${JSON.stringify(checkIn("old1"))}\n${JSON.stringify(checkIn("old2"))}\n`);
+    const journal = await openFileJournal(join(dir, "journal"));
+    await journal.append([checkIn("new1")]);
+    await journal.close();
+    const text = await readFile(file, "utf-8");
+    expect(JSON.parse(text.split("\n")[2] ?? "").chain.prev).toBe(GENESIS);
+    expect(verifyChain(text)).toMatchObject({ lines: 3, unchained: 2 });
+    expect(verifyChain(text).broken).toBeUndefined();
+  });
+
+  it("`wanfeng audit verify` names the broken entry and exits 1", async () => {
+    const dir = await tempDir();
+    const { file } = await journalWith(dir, "2025-03-04", 3);
+    const clean = await run(process.execPath, [BIN, "audit", "verify", "-d", dir]);
+    expect(clean.stdout).toContain("2025-03-04  OK  3 entries");
+    // One byte: the first line's child 20250101 becomes 30250101.
+    await flipByte(file, "20250101", "3");
+    const failed = await run(process.execPath, [
+      BIN,
+      "audit",
+      "verify",
+      "--day",
+      "2025-03-04",
+      "-d",
+      dir,
+    ]).catch((err: { code: number; stdout: string }) => err);
+    expect("code" in failed ? failed.code : 0).toBe(1);
+    expect(failed.stdout).toContain("BROKEN at");
+    expect(failed.stdout).toContain(":1 (event e1): hash_mismatch");
+  }, 60_000);
+
+  it("the server reports a broken chain when it starts, and still starts", async () => {
+    const dir = await tempDir();
+    const { file } = await journalWith(dir, "2025-03-04", 2);
+    await flipByte(file, "20250101", "3");
+    const server = await spawnServer(dir, ["--empty"]);
+    try {
+      expect(server.output()).toContain("the record was changed after it was written: 2025-03-04  BROKEN at");
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});
