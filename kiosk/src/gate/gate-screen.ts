@@ -116,7 +116,7 @@ export class GateScreen implements Screen {
       return this.joinError ? joinErrorView(this.joinError, () => this.connection.join()) : loadingView();
     }
     const queue = gateQueue(this.children);
-    const counts = gateCounts(this.children);
+    const counts = gateCounts(this.children, this.care.earlyAsks());
     return html`<section class="gate-page">
       <div class="gate-main">
       ${this.care.earlyView()}
@@ -127,6 +127,9 @@ export class GateScreen implements Screen {
           <div class="counts">
             <span class="count count-waiting" data-testid="count-waiting"
               ><strong>${counts.waiting}</strong><small>${t("gate.counts.waiting")}</small></span
+            >
+            <span class="count count-waiting" data-testid="count-early"
+              ><strong>${counts.early}</strong><small>${t("gate.counts.early")}</small></span
             >
             <span class="count count-released" data-testid="count-released"
               ><strong>${counts.released}</strong><small>${t("gate.counts.released")}</small></span

@@ -150,6 +150,7 @@ export const en: Catalogue = {
     place: "{{group}} · {{room}}",
     counts: {
       waiting: "Waiting",
+      early: "Early, to register",
       released: "Released",
       collected: "Collected",
     },

@@ -155,6 +155,7 @@ export const zh = {
     place: "{{group}} · {{room}}",
     counts: {
       waiting: "等待中",
+      early: "提前接走待登记",
       released: "已放行",
       collected: "已接走",
     },
