@@ -8,6 +8,7 @@ import {
   ReceptionMoveSchema,
   ReentrySchema,
 } from "./gate";
+import { type GateSearchHit, GateSearchSchema } from "./gate-search";
 import {
   ChildCommandSchema,
   type ChildDayView,
@@ -91,6 +92,7 @@ export const SCREEN_COMMANDS = {
   "gate:logContact": command(ContactLogSchema, answers<GateBoard>()),
   "gate:moveToReception": command(ReceptionMoveSchema, answers<GateBoard>()),
   "gate:reenter": command(ReentrySchema, answers<GateBoard>()),
+  "gate:search": command(GateSearchSchema, answers<GateSearchHit[]>()),
   // Delegate passes (亲友代接).
   "pass:create": command(PassCreateSchema, answers<PassView>()),
   "pass:list": command(PassListSchema, answers<PassView[]>()),

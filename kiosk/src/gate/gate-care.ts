@@ -13,7 +13,7 @@ import { LatePanel } from "./gate-late";
 import { RegisterPanel } from "./gate-register";
 
 /** The guard's gate-record commands; each answers with the new gate board. */
-type GateCommand = Extract<CommandName, `gate:${string}`>;
+type GateCommand = Exclude<Extract<CommandName, `gate:${string}`>, "gate:search">;
 
 /**
  * The guard screen's care-day duties: early pickups to register (rule 7), late children with the

@@ -13,6 +13,7 @@ import { ScreenConnection } from "../shell/screen-connection";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
 import { GateCare } from "./gate-care";
+import { GateSearch } from "./gate-search";
 import { gateCounts, gateQueue } from "./gate-state";
 import { PassCodeEntry } from "./pass-code-entry";
 import { queueRow } from "./queue-row";
@@ -31,6 +32,8 @@ export class GateScreen implements Screen {
   );
   /** Early pickups, late children and the gate register (gate-care.ts). */
   private readonly care = new GateCare(() => this.connection);
+  /** Any child of the school by name (gate-search.ts). */
+  private readonly search = new GateSearch(() => this.connection);
 
   constructor(onAuthLost: () => void) {
     this.connection = new ScreenConnection(
@@ -139,6 +142,7 @@ export class GateScreen implements Screen {
             >
           </div>
         </div>
+        ${this.search.view()}
         ${this.passCode.view()}
         ${
           queue.length === 0

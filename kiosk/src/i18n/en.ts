@@ -134,6 +134,14 @@ export const en: Catalogue = {
     releasedToast: "{{name}} released: please take them to the gate",
   },
   gate: {
+    search: {
+      placeholder: "Find a child: name, student number, class or care group",
+      none: "No child found",
+      notInCare: "Not in care today",
+      mayCollect: "May collect: {{adults}}",
+      adult: "{{name}} ({{relation}})",
+      separator: ", ",
+    },
     title: "Gate pickup",
     queue: "Pickup queue",
     alerts: "Card alerts",

@@ -139,6 +139,14 @@ export const zh = {
     releasedToast: "{{name}} 已放行，请带到校门",
   },
   gate: {
+    search: {
+      placeholder: "查找学生：姓名、学号、班级或托管班",
+      none: "没有找到这个学生",
+      notInCare: "今天不在托",
+      mayCollect: "可接送：{{adults}}",
+      adult: "{{name}}（{{relation}}）",
+      separator: "、",
+    },
     title: "校门接送",
     queue: "接送队列",
     alerts: "刷卡告警",

@@ -11,6 +11,7 @@ import {
   decideReentry,
   type GateCommandContext,
 } from "../../domain/gate/gate-commands";
+import { searchChildren } from "../../domain/gate/gate-search";
 import { gateBoard } from "../../domain/gate/gate-views";
 import type { CommandTable, ScreenCommand } from "./command-table";
 
@@ -20,7 +21,8 @@ export type GateCommandName =
   | "gate:cancelEarly"
   | "gate:logContact"
   | "gate:moveToReception"
-  | "gate:reenter";
+  | "gate:reenter"
+  | "gate:search";
 
 export interface GateCommandDeps {
   day: DayService;
@@ -45,10 +47,15 @@ export function gateCommands(deps: GateCommandDeps): CommandTable<GateCommandNam
     "gate:logContact": gateRecord(deps, decideContactLog),
     "gate:moveToReception": gateRecord(deps, decideReceptionMove),
     "gate:reenter": gateRecord(deps, decideReentry),
+    // Any child of the school, but only for those who keep the gate (guard, admin).
+    "gate:search": {
+      allowed: (user) => canKeepGateRecord(user),
+      run: ({ query }) => day.inspect((roster, state) => searchChildren(roster, state, query)),
+    },
   };
 }
 
-type GateRecordName = Exclude<GateCommandName, "child:collect">;
+type GateRecordName = Exclude<GateCommandName, "child:collect" | "gate:search">;
 
 function gateRecord<K extends GateRecordName>(
   deps: GateCommandDeps,
