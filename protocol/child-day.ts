@@ -68,6 +68,8 @@ export interface ChildDayView extends ChildRoomFacts {
   photo?: string;
   /** The request was an early pickup the guard registered, with the reason given. */
   earlyReason?: string;
+  /** A late child the guard moved to the reception room, while still in school: that room's name. */
+  receptionRoom?: string;
 }
 
 /** The gate's part of the day: asked for, released or collected. The guard's queue holds these. */

@@ -104,6 +104,8 @@ export const en: Catalogue = {
     guardian: "guardian",
   },
   room: {
+    inReception: "In {{room}}",
+    earlyReason: "Early pickup: {{reason}}",
     title: "Care room",
     counts: {
       present: "In room",

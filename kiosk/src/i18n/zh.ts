@@ -109,6 +109,8 @@ export const zh = {
     guardian: "监护人",
   },
   room: {
+    inReception: "在{{room}}",
+    earlyReason: "提前接走：{{reason}}",
     title: "托管教室",
     counts: {
       present: "在室",
