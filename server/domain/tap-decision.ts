@@ -97,8 +97,8 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
     };
   }
   if (card.holder.kind === "staff") {
-    const staff = decideStaffTap(input.roster, input.state, card, device.id);
-    return { result: staff.result, consequences: [staff.consequence] };
+    const staff = decideStaffTap(input.roster, input.state, card, device.id, input.now);
+    return { result: staff.result, consequences: staff.consequence ? [staff.consequence] : [] };
   }
   return device.kind === "gate" ? decideAtGate(input, card) : decideAtRoom(input, card);
 }
