@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { readRosterRecords } from "../server/admin/roster-import";
+import { schoolDay } from "../server/domain/school-day";
 import { mergeInOnePass } from "../server/roster/one-pass";
 import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
@@ -12,7 +13,8 @@ export async function runImportCommand(file: string, options: { dataDir?: string
   const { records } = await readRosterRecords(await readFile(file));
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
   // Every problem of the file at once, also the clashes with the school's data (cards, capacity).
-  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records));
+  const today = schoolDay(new Date(), store.schoolRoster().settings.timezone);
+  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records, today));
   console.log(`Imported ${rows.length} rows from ${file}.`);
   console.log(JSON.stringify(summary, null, 2));
 }

@@ -51,8 +51,8 @@ export function addDemoAdministration(db: Db, now: Date): void {
   const teacherOf = (groupId: string) =>
     db.users.find((u) => u.role === "teacher" && u.groupIds.includes(groupId));
   const volunteers: Record<string, { name: string; phone: string }> = {
-    "group-1": { name: "家长志愿者 陈妈妈", phone: "13900009001" },
-    "group-2": { name: "家长志愿者 林爸爸", phone: "13900009002" },
+    "group-1": { name: "陈妈妈", phone: "13900009001" },
+    "group-2": { name: "林爸爸", phone: "13900009002" },
   };
   for (const group of db.groups) {
     const teacher = teacherOf(group.id);

@@ -73,6 +73,8 @@ export interface ChildDayView extends ChildRoomFacts {
   custody?: { name: string; relation: string; note: string }[];
   /** Asked for or released: other children whose names could be mistaken for this one's. */
   lookAlikes?: LookAlikeView[];
+  /** A late child the guard moved to the reception room, while still in school: that room's name. */
+  receptionRoom?: string;
 }
 
 /** The gate's part of the day: asked for, released or collected. The guard's queue holds these. */

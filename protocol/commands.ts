@@ -9,6 +9,7 @@ import {
   ReceptionMoveSchema,
   ReentrySchema,
 } from "./gate";
+import { type GateSearchHit, GateSearchSchema } from "./gate-search";
 import {
   ChildCommandSchema,
   type ChildDayView,
@@ -94,6 +95,7 @@ export const SCREEN_COMMANDS = {
   "gate:reenter": command(ReentrySchema, answers<GateBoard>()),
   // Alerts: the guard acknowledges one (who, when, note); it folds away.
   "alert:acknowledge": command(AlertAcknowledgeSchema, answers<AlertView>()),
+  "gate:search": command(GateSearchSchema, answers<GateSearchHit[]>()),
   // Delegate passes (亲友代接).
   "pass:create": command(PassCreateSchema, answers<PassView>()),
   "pass:list": command(PassListSchema, answers<PassView[]>()),

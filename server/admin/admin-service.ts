@@ -80,7 +80,8 @@ export class AdminService {
 
   /** Adds one child (no `childId`) or changes one; the problems, all at once, when it cannot. */
   saveChild(childId: string | undefined, form: ChildForm): Promise<ChildFormProblem[]> {
-    return this.deps.store.mergeRoster((parts) => applyChildForm(parts, form, childId));
+    const today = schoolDay(this.deps.clock(), this.deps.store.schoolRoster().settings.timezone);
+    return this.deps.store.mergeRoster((parts) => applyChildForm(parts, form, childId, today));
   }
 
   /**

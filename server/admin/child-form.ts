@@ -50,7 +50,13 @@ export function childFormProblems(
  * the problems, and changes nothing when there are any. A student number is the child's id and is
  * not changed by an edit (cards, records and the journal name the child by it).
  */
-export function applyChildForm(parts: RosterParts, form: ChildForm, editingId?: string): ChildFormProblem[] {
+export function applyChildForm(
+  parts: RosterParts,
+  form: ChildForm,
+  editingId?: string,
+  /** Today's school day, stamped on a new child (no unexplained absence on the first day). */
+  addedOn?: string,
+): ChildFormProblem[] {
   if (editingId !== undefined && !parts.children.some((c) => c.id === editingId)) {
     throw new WanfengError("NOT_FOUND", `no child ${editingId}`);
   }
@@ -59,7 +65,9 @@ export function applyChildForm(parts: RosterParts, form: ChildForm, editingId?: 
   if (problems.length > 0) return problems;
   const existing = editingId ? parts.children.find((c) => c.id === editingId) : undefined;
   const fields = { name: form.name, grade: form.grade, className: form.className, groupId: form.groupId };
-  const child: Child = existing ? { ...existing, ...fields } : { id: form.id, ...fields };
+  const child: Child = existing
+    ? { ...existing, ...fields }
+    : { id: form.id, ...fields, ...(addedOn ? { addedOn } : {}) };
   if (form.healthNote !== undefined) {
     const health = child.health ?? { allergies: [], diet: [], medications: [] };
     const { note: _old, ...rest } = health;

@@ -57,8 +57,10 @@ export async function previewRoster(roster: SchoolRoster, bytes: Buffer): Promis
 export async function importRoster(
   store: RosterWriter,
   bytes: Buffer,
+  /** Today's school day, stamped on new children (no unexplained absence on their first day). */
+  addedOn?: string,
 ): Promise<{ rows: number; summary: RosterSummary }> {
   const { records } = await readRosterRecords(bytes);
-  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records));
+  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records, addedOn));
   return { rows: rows.length, summary };
 }

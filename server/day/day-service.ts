@@ -5,6 +5,7 @@ import { type ChildCommandKind, decideChildCommand } from "../domain/child-comma
 import { applyEvent, type DayState, replay } from "../domain/day-state";
 import type { Device } from "../domain/entities";
 import type { Actor, DayEvent, EventJournal } from "../domain/events";
+import { isGateAlert } from "../domain/gate/gate-alerts";
 import { gateBoard } from "../domain/gate/gate-views";
 import { admitAfterSignOff } from "../domain/overview/sign-off";
 import { plannedLeaveEvents } from "../domain/room/leaves";
@@ -243,11 +244,14 @@ export class DayService {
 
   async gateSnapshot(version: () => number): Promise<ViewSnapshot> {
     await this.ensureToday();
+    const gateAlertIds = new Set(
+      this.state.alerts.filter((a) => isGateAlert(this.roster, a)).map((a) => a.id),
+    );
     return {
       ...this.snapshotBase(),
       version: version(),
       children: gateChildViews(this.roster, this.state),
-      alerts: alertViews(this.roster, this.state),
+      alerts: alertViews(this.roster, this.state).filter((a) => gateAlertIds.has(a.id)),
       schedule: rosterScheduleView(this.roster, this.state.day),
       gate: gateBoard(this.roster, this.state, this.deps.clock()),
     };

@@ -31,6 +31,8 @@ export interface DayState {
   afterSignOff: number;
   /** Care staff signed in now (考勤): userId → when. A staff card toggles on this. */
   staffOnDuty: Map<string, string>;
+  /** The reader a staff member signed in at by card (userId → deviceId), while signed in. */
+  staffSignInDevice: Map<string, string>;
   /** Early pickups, late children, contacts and the gate register (server/domain/gate). */
   gate: GateDay;
 }
@@ -56,6 +58,7 @@ export function emptyDay(day: string): DayState {
     amendments: [],
     afterSignOff: 0,
     staffOnDuty: new Map(),
+    staffSignInDevice: new Map(),
     gate: emptyGateDay(),
   };
 }
@@ -133,9 +136,12 @@ export function applyEvent(state: DayState, event: DayEvent): DayState {
       break;
     case "staff:signedIn":
       state.staffOnDuty.set(event.userId, event.at);
+      if (event.deviceId) state.staffSignInDevice.set(event.userId, event.deviceId);
+      else state.staffSignInDevice.delete(event.userId);
       break;
     case "staff:signedOut":
       state.staffOnDuty.delete(event.userId);
+      state.staffSignInDevice.delete(event.userId);
       break;
     case "pass:used":
       state.passUses.set(event.passId, {

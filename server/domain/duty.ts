@@ -25,14 +25,18 @@ export interface DutyOnDay {
 
 /**
  * The duty lines of a group on a day, in the order the group passes from hand to hand (no `from`
- * first, then by time). Lines for the date replace that weekday's standing lines, so a swap for
- * one day is one dated line. A teacher removed from the users is still named by id.
+ * first, then by time). A line for the date replaces the weekday's standing line of the same slot
+ * (the same `from`, or both from the start), so a swap for one day is one dated line and the rest
+ * of the standing roster (the Friday volunteer from 16:00) still holds. A teacher removed from the
+ * users is still named by id.
  */
 export function dutyFor(roster: DutyRoster, groupId: string, day: string): DutyOnDay[] {
   const lines = (roster.duties ?? []).filter((d) => d.groupId === groupId);
   const dated = lines.filter((d) => d.date === day);
   const weekday = weekdayOf(day);
-  const chosen = dated.length > 0 ? dated : lines.filter((d) => d.weekday === weekday);
+  const datedSlots = new Set(dated.map((d) => d.from ?? ""));
+  const standing = lines.filter((d) => d.weekday === weekday && !datedSlots.has(d.from ?? ""));
+  const chosen = [...dated, ...standing];
   return chosen.map((d) => dutyView(roster, d)).sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
 }
 

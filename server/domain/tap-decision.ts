@@ -132,8 +132,8 @@ function decide(input: TapInput): { result: TapResult; consequences: Consequence
     };
   }
   if (card.holder.kind === "staff") {
-    const staff = decideStaffTap(input.roster, input.state, card, device.id);
-    return { result: staff.result, consequences: [staff.consequence] };
+    const staff = decideStaffTap(input.roster, input.state, card, device.id, input.now);
+    return { result: staff.result, consequences: staff.consequence ? [staff.consequence] : [] };
   }
   if (device.kind !== "gate") return decideAtRoom(input, card);
   // Custody wins (its own red alert below); otherwise a card that looks copied requests no one.

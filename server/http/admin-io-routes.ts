@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MonthSchema, WanfengError } from "../../protocol";
 import { printCards } from "../admin/admin-views";
 import { importRoster, previewRoster } from "../admin/roster-import";
+import { schoolDay } from "../domain/school-day";
 import type { SessionStore, UserStore } from "../ports/access";
 import type { RosterReader, RosterWriter } from "../ports/roster";
 import type { AttendanceService } from "../staff/attendance-service";
@@ -40,7 +41,8 @@ export function adminIoRoutes(
     res.json({ data: await previewRoster(store.schoolRoster(), bytesOf(req.body)) });
   });
   router.post("/api/admin/import", admin, upload, async (req, res) => {
-    const result = await importRoster(store, bytesOf(req.body));
+    const today = schoolDay(clock(), store.schoolRoster().settings.timezone);
+    const result = await importRoster(store, bytesOf(req.body), today);
     res.json({ data: result });
   });
 

@@ -40,7 +40,7 @@ const zero = (): RosterCounts => ({
  * reported lost or revoked. Works on a copy and changes `db` only when every row fits, so even
  * outside a store transaction nothing is half-imported.
  */
-export function applyRoster(db: RosterParts, rows: readonly RosterRow[]): RosterSummary {
+export function applyRoster(db: RosterParts, rows: readonly RosterRow[], addedOn?: string): RosterSummary {
   // Capacity is checked below against the merged document, which also counts children already there.
   const problems: RosterProblem[] = [
     ...checkRosterRows(rows, { capacityOf: () => Number.POSITIVE_INFINITY }),
@@ -87,7 +87,7 @@ export function applyRoster(db: RosterParts, rows: readonly RosterRow[]): Roster
       const fields = { name: row.childName, grade: row.grade, className: row.className, groupId };
       const child = work.children.find((c) => c.id === row.childId);
       if (child === undefined) {
-        work.children.push({ id: row.childId, ...fields });
+        work.children.push({ id: row.childId, ...fields, ...(addedOn ? { addedOn } : {}) });
         added.children++;
       } else if (Object.entries(fields).some(([k, v]) => child[k as keyof typeof fields] !== v)) {
         Object.assign(child, fields);

@@ -13,6 +13,8 @@ import { importError, type RosterProblem, type RosterRow } from "./roster-row";
 export function mergeInOnePass(
   parts: RosterParts,
   records: readonly CsvRecord[],
+  /** The school day, stamped on children new to the roster (Child.addedOn). */
+  addedOn?: string,
 ): { rows: RosterRow[]; summary: RosterSummary } {
   const { rows, problems } = readRosterRows(records);
   const headerBroken = problems.some((p) => p.row === (records[0]?.line ?? 1));
@@ -20,7 +22,7 @@ export function mergeInOnePass(
   let summary: RosterSummary | undefined;
   if (!headerBroken && rows.length > 0) {
     try {
-      summary = applyRoster(parts, rows);
+      summary = applyRoster(parts, rows, addedOn);
     } catch (err) {
       if (!isWanfengError(err) || err.code !== "IMPORT_BAD_ROW") throw err;
       const found = err.details?.problems;

@@ -33,6 +33,21 @@ describe("duty roster lookup (rule 2)", () => {
     expect(dutyFor({ duties, users }, "g1", "2026-11-23").map((d) => d.name)).toEqual(["李老师"]);
   });
 
+  it("a dated line replaces only its own slot: the Friday volunteer from 16:00 stays (issue 11)", () => {
+    // 2026-11-27 is a Friday; 李老师 stands in for 王老师 that day only.
+    const swap: Duty = {
+      id: "d6",
+      groupId: "g1",
+      date: "2026-11-27",
+      person: { kind: "teacher", userId: "u2" },
+    };
+    const friday = dutyFor({ duties: [...duties, swap], users }, "g1", "2026-11-27");
+    expect(friday.map((d) => [d.name, d.from, d.dated])).toEqual([
+      ["李老师", undefined, true],
+      ["陈妈妈", "16:00", false],
+    ]);
+  });
+
   it("Friday: the teacher, then the parent volunteer from 16:00 (a handover)", () => {
     const friday = dutyFor({ duties, users }, "g1", "2026-11-20");
     expect(friday.map((d) => [d.kind, d.name, d.from])).toEqual([

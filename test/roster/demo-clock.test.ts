@@ -73,3 +73,12 @@ describe("the demo clock", () => {
     expect(outcomes.join(" ")).not.toMatch(/no_care_today|early_pickup/);
   });
 });
+
+describe("the demo's duty roster", () => {
+  it("names a volunteer once: the screens add the label 家长志愿者 (issue 11)", async () => {
+    const demo = await buildDemoSchool({ realNow: SUNDAY_NIGHT });
+    const volunteers = (demo.db.duties ?? []).filter((d) => d.person.kind === "volunteer");
+    expect(volunteers.length).toBeGreaterThan(0);
+    for (const d of volunteers) expect(d.person.kind === "volunteer" && d.person.name).not.toMatch(/志愿者/);
+  });
+});

@@ -13,6 +13,15 @@ function hours(minutes: number): string {
   return (minutes / 60).toFixed(1);
 }
 
+/**
+ * The month the screen opens on: the browser's own calendar month (the kiosk runs at the school).
+ * Not `toISOString()`, which is UTC: from 00:00 to 08:00 Beijing time on the 1st it is still the
+ * previous month there.
+ */
+export function currentMonth(now: Date): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+}
+
 /** The staff attendance report as last read (an error is shown in its place). */
 export type AttendanceReport = Ack<AttendanceReportView>;
 

@@ -1,6 +1,9 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { AdminGroupView, AdminSnapshot, DutyInput } from "../../../protocol/admin";
+import type { AdminGroupView, AdminSnapshot, DutyInput, GroupInput } from "../../../protocol/admin";
+import type { WireError } from "../../../protocol/errors";
 import { t } from "../i18n";
+import { failureText } from "../shell/format";
+import { showToast } from "../shell/toast";
 import { adminApi } from "./admin-api";
 import { type AdminHost, formFields } from "./admin-panel";
 
@@ -8,22 +11,40 @@ import { type AdminHost, formFields } from "./admin-panel";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
+/** Today's people of a group, in the screen's language ("周家长 (from 16:00)" on the English screen). */
+export function dutyTodayText(group: Pick<AdminGroupView, "dutyToday">): string {
+  return group.dutyToday
+    .map((d) => (d.from ? t("admin.groups.dutyFrom", { name: d.name, from: d.from }) : d.name))
+    .join(" → ");
+}
+
+/**
+ * Saving a group: GROUP_FULL here means the new maximum is below the children already in it,
+ * not that the group is full, and the screen says so.
+ */
+export function groupSaveFailure(error: WireError, members: number): string {
+  return error.code === "GROUP_FULL" ? t("admin.groups.belowMembers", { members }) : failureText(error);
+}
+
+async function saveGroup(screen: AdminHost, group: AdminGroupView, input: GroupInput): Promise<void> {
+  const answer = await adminApi.saveGroup(group.id, input);
+  if ("error" in answer) showToast(groupSaveFailure(answer.error, group.members), "error");
+  else await screen.run(Promise.resolve(answer), t("admin.saved"));
+}
+
 function groupRow(screen: AdminHost, snapshot: AdminSnapshot, group: AdminGroupView): TemplateResult {
-  const duty = group.dutyToday.map((d) => (d.from ? `${d.name}（${d.from}起）` : d.name)).join(" → ");
+  const duty = dutyTodayText(group);
   return html`<tr data-testid="admin-group-row" data-group-id=${group.id}>
     <td colspan="6">
       <form
         class="admin-form admin-form-inline"
         @submit=${(e: Event) => {
           const f = formFields(e);
-          void screen.run(
-            adminApi.saveGroup(group.id, {
-              name: f.name ?? "",
-              roomId: f.roomId ?? "",
-              capacity: Number(f.capacity),
-            }),
-            t("admin.saved"),
-          );
+          void saveGroup(screen, group, {
+            name: f.name ?? "",
+            roomId: f.roomId ?? "",
+            capacity: Number(f.capacity),
+          });
         }}
       >
         <input name="name" .value=${group.name} required aria-label=${t("admin.groups.name")} />

@@ -8,7 +8,7 @@ import { failureText } from "../shell/format";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
 import { adminApi } from "./admin-api";
-import { type AttendanceReport, attendancePanel } from "./admin-attendance";
+import { type AttendanceReport, attendancePanel, currentMonth } from "./admin-attendance";
 import { cardsPanel } from "./admin-cards";
 import { childrenPanel } from "./admin-children";
 import { groupsPanel } from "./admin-groups";
@@ -43,7 +43,7 @@ export class AdminScreen implements Screen, AdminHost {
   openChildId: string | undefined;
   importState: ImportState = {};
   printState: PrintState = { qr: new Map() };
-  month = new Date().toISOString().slice(0, 7);
+  month = currentMonth(new Date());
   scheduleState: ScheduleState = {};
   lookAlikes: LookAlikeState = {};
   attendance: AttendanceReport | undefined;

@@ -1,5 +1,5 @@
 import { nothing, type TemplateResult } from "lit";
-import type { GateBoard } from "../../../protocol/gate";
+import type { EarlyAskView, GateBoard } from "../../../protocol/gate";
 import { applyGateChange, type GateBoardChange } from "../../../protocol/gate-board";
 import { t } from "../i18n";
 import { chime } from "../shell/announce";
@@ -13,7 +13,7 @@ import { LatePanel } from "./gate-late";
 import { RegisterPanel } from "./gate-register";
 
 /** The guard's gate-record commands; each answers with the new gate board. */
-type GateCommand = Extract<CommandName, `gate:${string}`>;
+type GateCommand = Exclude<Extract<CommandName, `gate:${string}`>, "gate:search">;
 
 /**
  * The guard screen's care-day duties: early pickups to register (rule 7), late children with the
@@ -59,6 +59,11 @@ export class GateCare {
   );
 
   constructor(private readonly connection: () => ScreenConnection) {}
+
+  /** Early pickups on the board (the counters count the pending ones). */
+  earlyAsks(): readonly EarlyAskView[] {
+    return this.board?.early ?? [];
+  }
 
   /** Rows the server changed, merged into the board (protocol/gate-board.ts keeps the order). */
   applyChange(change: GateBoardChange): void {

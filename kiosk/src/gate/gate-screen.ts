@@ -14,6 +14,7 @@ import { ScreenConnection } from "../shell/screen-connection";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
 import { GateCare } from "./gate-care";
+import { GateSearch } from "./gate-search";
 import { gateCounts, gateQueue } from "./gate-state";
 import { PassCodeEntry } from "./pass-code-entry";
 import { queueRow } from "./queue-row";
@@ -33,6 +34,8 @@ export class GateScreen implements Screen {
   );
   /** Early pickups, late children and the gate register (gate-care.ts). */
   private readonly care = new GateCare(() => this.connection);
+  /** Any child of the school by name (gate-search.ts). */
+  private readonly search = new GateSearch(() => this.connection);
 
   constructor(onAuthLost: () => void) {
     this.connection = new ScreenConnection(
@@ -136,7 +139,7 @@ export class GateScreen implements Screen {
       return this.joinError ? joinErrorView(this.joinError, () => this.connection.join()) : loadingView();
     }
     const queue = gateQueue(this.children);
-    const counts = gateCounts(this.children);
+    const counts = gateCounts(this.children, this.care.earlyAsks());
     return html`<section class="gate-page">
       <div class="gate-main">
       ${this.care.earlyView()}
@@ -148,6 +151,9 @@ export class GateScreen implements Screen {
             <span class="count count-waiting" data-testid="count-waiting"
               ><strong>${counts.waiting}</strong><small>${t("gate.counts.waiting")}</small></span
             >
+            <span class="count count-waiting" data-testid="count-early"
+              ><strong>${counts.early}</strong><small>${t("gate.counts.early")}</small></span
+            >
             <span class="count count-released" data-testid="count-released"
               ><strong>${counts.released}</strong><small>${t("gate.counts.released")}</small></span
             >
@@ -156,6 +162,7 @@ export class GateScreen implements Screen {
             >
           </div>
         </div>
+        ${this.search.view()}
         ${this.passCode.view()}
         ${
           queue.length === 0

@@ -1,3 +1,4 @@
+import type { EarlyAskView } from "../../../protocol/gate";
 import { type ChildDayView, isAtGateStage } from "../../../protocol/model";
 import { compareIsoDesc } from "../shell/child-lists";
 
@@ -16,12 +17,18 @@ export function gateQueue(children: readonly ChildDayView[]): ChildDayView[] {
 
 export interface GateCounts {
   waiting: number;
+  /** Early pickups held for the guard to register (not yet asked for in the room). */
+  early: number;
   released: number;
   collected: number;
 }
 
-export function gateCounts(children: readonly ChildDayView[]): GateCounts {
-  const counts: GateCounts = { waiting: 0, released: 0, collected: 0 };
+export function gateCounts(
+  children: readonly ChildDayView[],
+  early: readonly Pick<EarlyAskView, "status">[] = [],
+): GateCounts {
+  const counts: GateCounts = { waiting: 0, early: 0, released: 0, collected: 0 };
+  counts.early = early.filter((e) => e.status === "pending").length;
   for (const child of children) {
     if (child.status === "pickup_requested") counts.waiting += 1;
     else if (child.status === "released") counts.released += 1;

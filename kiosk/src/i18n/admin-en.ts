@@ -154,6 +154,9 @@ export const adminEn: AdminCatalogue = {
       capacity: "Maximum",
       counts: "members: {{members}} · today: {{expected}}",
       noDuty: "Nobody on duty today",
+      dutyFrom: "{{name}} (from {{from}})",
+      belowMembers:
+        "The maximum cannot be below the {{members}} children already in this group: move children to another group first",
       add: "New care group",
     },
     rooms: {

@@ -154,6 +154,8 @@ export const adminZh = {
       capacity: "人数上限",
       counts: "在册 {{members}} 人 · 今天 {{expected}} 人",
       noDuty: "今天无值班安排",
+      dutyFrom: "{{name}}（{{from}}起）",
+      belowMembers: "人数上限不能少于已在册的 {{members}} 人：请先把学生调到其他托管班",
       add: "新建托管班",
     },
     rooms: {

@@ -106,6 +106,8 @@ export const en: Catalogue = {
     guardian: "guardian",
   },
   room: {
+    inReception: "In {{room}}",
+    earlyReason: "Early pickup: {{reason}}",
     title: "Care room",
     counts: {
       present: "In room",
@@ -136,6 +138,14 @@ export const en: Catalogue = {
     releasedToast: "{{name}} released: please take them to the gate",
   },
   gate: {
+    search: {
+      placeholder: "Find a child: name, student number, class or care group",
+      none: "No child found",
+      notInCare: "Not in care today",
+      mayCollect: "May collect: {{adults}}",
+      adult: "{{name}} ({{relation}})",
+      separator: ", ",
+    },
     title: "Gate pickup",
     queue: "Pickup queue",
     alerts: "Card alerts",
@@ -152,6 +162,7 @@ export const en: Catalogue = {
     place: "{{group}} · {{room}}",
     counts: {
       waiting: "Waiting",
+      early: "Early, to register",
       released: "Released",
       collected: "Collected",
     },

@@ -111,6 +111,8 @@ export const zh = {
     guardian: "监护人",
   },
   room: {
+    inReception: "在{{room}}",
+    earlyReason: "提前接走：{{reason}}",
     title: "托管教室",
     counts: {
       present: "在室",
@@ -141,6 +143,14 @@ export const zh = {
     releasedToast: "{{name}} 已放行，请带到校门",
   },
   gate: {
+    search: {
+      placeholder: "查找学生：姓名、学号、班级或托管班",
+      none: "没有找到这个学生",
+      notInCare: "今天不在托",
+      mayCollect: "可接送：{{adults}}",
+      adult: "{{name}}（{{relation}}）",
+      separator: "、",
+    },
     title: "校门接送",
     queue: "接送队列",
     alerts: "刷卡告警",
@@ -157,6 +167,7 @@ export const zh = {
     place: "{{group}} · {{room}}",
     counts: {
       waiting: "等待中",
+      early: "提前接走待登记",
       released: "已放行",
       collected: "已接走",
     },

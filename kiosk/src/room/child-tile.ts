@@ -59,6 +59,13 @@ function detail(child: ChildDayView, actions: TileActions): TemplateResult | typ
   }
 }
 
+/** The status chip's words: a late child moved to the reception room is there, not in this room. */
+export function tileStatus(child: ChildDayView): string {
+  return child.receptionRoom
+    ? t("room.inReception", { room: child.receptionRoom })
+    : t(`status.${child.status}`);
+}
+
 export function childTile(child: ChildDayView, actions: TileActions): TemplateResult {
   const tappable = child.status === "expected" && !actions.busy;
   const tap = () => tappable && actions.onCheckIn(child);
@@ -76,8 +83,14 @@ export function childTile(child: ChildDayView, actions: TileActions): TemplateRe
     <span class="tile-name">${child.name}</span>
     <div class="tile-sub">
       <span class="tile-class">${classLabel(child)}</span>
-      <span class="chip chip-${child.status}" data-testid="tile-status">${t(`status.${child.status}`)}</span>
+      <span class="chip chip-${child.status}" data-testid="tile-status">${tileStatus(child)}</span>
     </div>
-    ${detail(child, actions)} ${lookAlikeWarning(child)} ${actions.extra?.(child) ?? nothing}
+    ${detail(child, actions)} ${lookAlikeWarning(child)}
+    ${
+      child.earlyReason
+        ? html`<span class="tile-hint" data-testid="tile-early">${t("room.earlyReason", { reason: child.earlyReason })}</span>`
+        : nothing
+    }
+    ${actions.extra?.(child) ?? nothing}
   </div>`;
 }

@@ -31,6 +31,11 @@ export const ChildSchema = z.object({
   photo: PhotoPathSchema.optional(),
   /** Adults who must never collect this child (custody); their cards raise a red alert at the gate. */
   notAuthorised: z.array(NotAuthorisedSchema).max(10).optional(),
+  /**
+   * The school day the child came onto the roster (import or form). On that day the child is
+   * expected but never an unexplained absence: the family may not know about care yet.
+   */
+  addedOn: z.iso.date().optional(),
 });
 export type Child = z.infer<typeof ChildSchema>;
 

@@ -4,7 +4,7 @@ import { lookAlikesOf, lookAlikeView } from "../look-alike/look-alike-index";
 import type { RosterIndex } from "../roster-index";
 import { registeredEarlyAsk } from "./gate-state";
 
-/** Photos, look-alike names and the early-pickup reason on a child's view; called by childView for every screen. */
+/** Photos, custody notes, look-alike names, the early-pickup reason and the reception room on a child's view; called by childView for every screen. */
 export function addGateDetails(roster: RosterIndex, state: DayState, view: ChildDayView): void {
   const photo = roster.children.get(view.childId)?.photo;
   if (photo) view.photo = photo;
@@ -23,6 +23,10 @@ export function addGateDetails(roster: RosterIndex, state: DayState, view: Child
       .map((m) => lookAlikeView(roster, m))
       .filter((v) => v !== undefined);
     if (lookAlikes.length > 0) view.lookAlikes = lookAlikes;
+  }
+  const reception = state.gate.reception.get(view.childId);
+  if (reception && (view.status === "checked_in" || view.status === "pickup_requested")) {
+    view.receptionRoom = reception.roomName;
   }
   if (view.status === "pickup_requested" || view.status === "released" || view.status === "collected") {
     const early = registeredEarlyAsk(state.gate, view.childId);

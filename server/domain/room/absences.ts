@@ -28,7 +28,8 @@ export function childRoomFacts(roster: RosterIndex, state: DayState, childId: st
   const child = roster.children.get(childId);
   const facts: ChildRoomFacts = {};
   if (!child) return facts;
-  const careStartsAt = careStartOf(roster, child.grade, state.day);
+  // Added to the roster today (perhaps during care): expected, but nobody could have told the room.
+  const careStartsAt = child.addedOn === state.day ? undefined : careStartOf(roster, child.grade, state.day);
   if (careStartsAt) facts.careStartsAt = careStartsAt;
   const resolved = state.room.resolvedAbsences.get(childId);
   if (resolved) facts.absenceResolved = { at: resolved.at, reason: resolved.reason };

@@ -12,6 +12,7 @@ import {
   decideReentry,
   type GateCommandContext,
 } from "../../domain/gate/gate-commands";
+import { searchChildren } from "../../domain/gate/gate-search";
 import { gateBoard } from "../../domain/gate/gate-views";
 import { alertView } from "../../domain/views";
 import type { CommandTable, ScreenCommand } from "./command-table";
@@ -23,7 +24,8 @@ export type GateCommandName =
   | "gate:logContact"
   | "gate:moveToReception"
   | "gate:reenter"
-  | "alert:acknowledge";
+  | "alert:acknowledge"
+  | "gate:search";
 
 export interface GateCommandDeps {
   day: DayService;
@@ -62,10 +64,15 @@ export function gateCommands(deps: GateCommandDeps): CommandTable<GateCommandNam
         });
       },
     },
+    // Any child of the school, but only for those who keep the gate (guard, admin).
+    "gate:search": {
+      allowed: (user) => canKeepGateRecord(user),
+      run: ({ query }) => day.inspect((roster, state) => searchChildren(roster, state, query)),
+    },
   };
 }
 
-type GateRecordName = Exclude<GateCommandName, "child:collect" | "alert:acknowledge">;
+type GateRecordName = Exclude<GateCommandName, "child:collect" | "alert:acknowledge" | "gate:search">;
 
 function gateRecord<K extends GateRecordName>(
   deps: GateCommandDeps,

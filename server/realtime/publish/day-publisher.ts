@@ -4,6 +4,7 @@ import type { DayService } from "../../day/day-service";
 import type { DayState } from "../../domain/day-state";
 import type { RosterLeave } from "../../domain/entities";
 import type { DayEvent } from "../../domain/events";
+import { isGateAlert } from "../../domain/gate/gate-alerts";
 import { gateBoardChange } from "../../domain/gate/gate-views";
 import { amendmentView, overviewUpdate } from "../../domain/overview/overview-views";
 import { roomDayView } from "../../domain/room/room-view";
@@ -70,7 +71,7 @@ function publish(
     for (const touch of EVENT_TOUCHES[event.type]) {
       if (touch === "alert" && event.type === "alert:raised") {
         const alert = alertView(roster, event);
-        streams.send(GATE_ROOM, "alert:raised", alert);
+        if (isGateAlert(roster, event)) streams.send(GATE_ROOM, "alert:raised", alert);
         streams.send(OVERVIEW_ROOM, "alert:raised", alert);
       } else if (touch === "alertAck" && event.type === "alert:acknowledged") {
         publishAck(streams, roster, state, event.alertId);
