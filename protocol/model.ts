@@ -133,6 +133,11 @@ export const ChildCommandSchema = z.object({ childId: id });
 export type ChildCommand = z.infer<typeof ChildCommandSchema>;
 
 export interface DeviceConfig {
+  /**
+   * The server's time as it sent this: an agent takes its clock offset from it at once, so even
+   * its first tap is dated on the server's clock (later acknowledgements refine it).
+   */
+  serverAt?: string;
   deviceId: string;
   name: string;
   kind: DeviceKind;

@@ -193,6 +193,7 @@ export class TapSender {
     });
     socket.on("device:config", (config) => {
       log.info({ config }, "device configuration from server");
+      this.offsetFromConfig(config.serverAt);
       this.emit({ type: "server:config", config });
     });
     socket.on("device:cache", (signed) => this.emit({ type: "server:cache", signed }));
@@ -294,6 +295,13 @@ export class TapSender {
       return undefined;
     }
     return `${ack.error.code}: ${ack.error.message}`;
+  }
+
+  /** Until an acknowledgement measures it, the offset is the one the server's hello implies. */
+  private offsetFromConfig(serverAt: string | undefined): void {
+    const ms = serverAt === undefined ? Number.NaN : Date.parse(serverAt);
+    if (Number.isNaN(ms) || this.clockOffsetMs !== undefined) return;
+    this.clockOffsetMs = Math.round(ms - Date.now());
   }
 
   /** The server answered at its `serverAt`, somewhere between our send and receive: take the middle. */

@@ -46,7 +46,7 @@ export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DaySe
       return;
     }
     log.info({ device: device.name, kind: device.kind }, "device connected");
-    socket.emit("device:config", deviceConfigOf(device));
+    socket.emit("device:config", deviceConfigOf(device, day.now()));
     sendOfflineCache(socket);
     socket.on("disconnect", (reason) => log.info({ device: device.name, reason }, "device disconnected"));
 

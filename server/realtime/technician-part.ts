@@ -50,8 +50,9 @@ export interface TechnicianDeps {
 }
 
 /** What an agent is told about itself on connect and after a technician changed its readers. */
-export function deviceConfigOf(device: Device): DeviceConfig {
+export function deviceConfigOf(device: Device, serverNow: Date): DeviceConfig {
   return {
+    serverAt: serverNow.toISOString(),
     deviceId: device.id,
     name: device.name,
     kind: device.kind,
@@ -192,7 +193,7 @@ export class TechnicianHub {
     const device = day.currentRoster.devices.get(command.deviceId);
     if (!device) throw new WanfengError("NOT_FOUND", `no device ${command.deviceId}`);
     log.info({ device: device.name, readers }, "readers configured");
-    this.devices?.to(deviceRoom(device.id)).emit("device:config", deviceConfigOf(device));
+    this.devices?.to(deviceRoom(device.id)).emit("device:config", deviceConfigOf(device, day.now()));
     registry.touch(device.id);
     return registry.view(device, day.currentRoster);
   }

@@ -6,12 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoAfternoonStart, demoClock } from "../../demo/demo-clock";
 import { planDemoTaps } from "../../demo/demo-plan";
 import { buildDemoSchool, type DemoSchool } from "../../demo/demo-school";
-import type { TapReport } from "../../protocol";
+import type { DeviceConfig, TapReport } from "../../protocol";
 import type { RunningServer } from "../../server/app";
 import { schoolDay } from "../../server/domain/school-day";
 import { openDocumentStore } from "../../server/store/lowdb-store";
 import { emptyDb } from "../../server/store/schema";
-import { removeSchool, SocketBag, startTestServer, type TestSchool, unwrap } from "../support/server-harness";
+import {
+  connected,
+  deviceClient,
+  removeSchool,
+  SocketBag,
+  startTestServer,
+  type TestSchool,
+  unwrap,
+} from "../support/server-harness";
 
 /** A newcomer tries the demo on a Sunday at 23:00, Beijing time. */
 const SUNDAY_NIGHT = new Date("2026-12-06T23:00:00+08:00");
@@ -56,12 +64,17 @@ describe("the demo clock", () => {
     const outcomes: string[] = [];
     for (const step of plan) {
       real += 1_500;
-      const device = await bag.device(server, step.token);
+      // As an agent does: its clock is the real one; the server's hello tells it the demo clock's time.
+      const device = deviceClient(server.url, step.token);
+      const hello = new Promise<DeviceConfig>((resolve) => device.once("device:config", resolve));
+      await connected(device);
+      const serverAt = Date.parse((await hello).serverAt ?? "");
       const report: TapReport = {
         id: randomUUID(),
         readerId: "demo",
         at: new Date(real).toISOString(),
         reading: { kind: "card", cardId: step.cardId },
+        clockOffsetMs: serverAt - real,
       };
       const { result } = unwrap(await device.emitWithAck("tap:report", report));
       if (result.kind === "check_in") outcomes.push(`check_in:${result.outcome}`);
