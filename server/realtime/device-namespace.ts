@@ -12,11 +12,13 @@ import { deviceConfigOf } from "./technician-part";
 
 const log = createLogger("device-socket");
 
+type DeviceSocket = NonNullable<ReturnType<DeviceNamespace["sockets"]["get"]>>;
+
 /** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
 export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DayService): DeviceNamespace {
   const devices = deviceNamespace(io);
   /** A gate answers taps from this while the server is away; sent again when the roster or day changes. */
-  const sendOfflineCache = (socket: Parameters<Parameters<DeviceNamespace["on"]>[1]>[0]) => {
+  const sendOfflineCache = (socket: DeviceSocket) => {
     const device = day.currentRoster.devices.get(socket.data.deviceId);
     if (device?.kind !== "gate") return;
     socket.emit("device:cache", offlineCacheFor(device, day.currentRoster, day.currentDay, day.now()));
