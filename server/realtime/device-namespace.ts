@@ -12,6 +12,9 @@ import { deviceConfigOf } from "./technician-part";
 
 const log = createLogger("device-socket");
 
+/** Well under the agent's default cache age (4 h). */
+const CACHE_REFRESH_MS = 15 * 60_000;
+
 type DeviceSocket = NonNullable<ReturnType<DeviceNamespace["sockets"]["get"]>>;
 
 /** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
@@ -23,9 +26,12 @@ export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DaySe
     if (device?.kind !== "gate") return;
     socket.emit("device:cache", offlineCacheFor(device, day.currentRoster, day.currentDay, day.now()));
   };
-  day.onViewsStale(() => {
+  const refreshCaches = () => {
     for (const socket of devices.sockets.values()) sendOfflineCache(socket);
-  });
+  };
+  day.onViewsStale(refreshCaches);
+  // Re-issued while connected too, so a cut late in a quiet day still finds a young cache.
+  setInterval(refreshCaches, CACHE_REFRESH_MS).unref();
   /** Server minus agent clock per device, as last reported: dates taps sent before a new measurement. */
   const clockOffsets = new Map<string, number>();
 
