@@ -153,7 +153,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   });
   const reports = new ReaderReports(sender, readers, options.now, undefined, () => {
     const stats = sender.stats();
-    health.setCache(offline.issuedAt(), !stats.connected && offline.isFresh(now()));
+    health.setCache(offline.issuedAt(), offline.maxAge, !stats.connected && offline.isFresh(now()));
     return health.health(stats);
   });
   const fromServer = fixed.length === 0;

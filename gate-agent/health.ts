@@ -12,6 +12,7 @@ const log = createLogger("gate-agent/health");
 export class HealthTracker {
   private problem: AgentHealth["outboxProblem"];
   private cacheIssuedAt: string | undefined;
+  private cacheMaxAgeMs: number | undefined;
   private offline = false;
   private offsetAlarmed = false;
 
@@ -35,8 +36,9 @@ export class HealthTracker {
     if (event.type === "clock:offset") this.checkOffset(event.offsetMs);
   }
 
-  setCache(issuedAt: string | undefined, offline: boolean): void {
+  setCache(issuedAt: string | undefined, maxAgeMs: number, offline: boolean): void {
     this.cacheIssuedAt = issuedAt;
+    this.cacheMaxAgeMs = maxAgeMs;
     this.offline = offline;
   }
 
@@ -49,6 +51,7 @@ export class HealthTracker {
       ...(this.problem ? { outboxProblem: this.problem } : {}),
       ...(stats.clockOffsetMs === undefined ? {} : { clockOffsetMs: stats.clockOffsetMs }),
       ...(this.cacheIssuedAt ? { cacheIssuedAt: this.cacheIssuedAt } : {}),
+      ...(this.cacheMaxAgeMs === undefined ? {} : { cacheMaxAgeMs: this.cacheMaxAgeMs }),
       offline: this.offline,
     };
   }

@@ -11,6 +11,7 @@ export {
   sendOneTap,
   type TapClient,
 } from "./delivery/client";
+export { DEFAULT_OUTBOX_LIMIT, DiskOutbox, type OutboxProblem } from "./delivery/disk-outbox";
 export { MemoryTapQueue, type TapQueue } from "./delivery/queue";
 export type { DeliveryEvent, DeliveryStats, TapSenderOptions } from "./delivery/sender";
 export { toTapReport } from "./delivery/tap-report";
@@ -24,6 +25,7 @@ export {
 } from "./discovery";
 export { createDriver, type DriverContext, type Feedback, type ReaderDriver } from "./drivers";
 export { createFramer } from "./framing";
+export { OfflineAnswers } from "./offline/offline-answers";
 export {
   AUTO_PATH,
   type HidBackend,

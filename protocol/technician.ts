@@ -57,8 +57,9 @@ export const AgentHealthSchema = z.object({
   outboxProblem: z.enum(["near_full", "full", "disk_error"]).optional(),
   /** Server clock minus the agent's (ms), as the agent last measured it. */
   clockOffsetMs: z.number().int().optional(),
-  /** When the server issued the agent's offline decision cache. */
+  /** When the server issued the agent's offline decision cache, and how long the agent uses it. */
   cacheIssuedAt: isoTime.optional(),
+  cacheMaxAgeMs: z.number().int().min(0).optional(),
   /** The agent answers taps from its cache (the server is unreachable). */
   offline: z.boolean(),
 });

@@ -62,6 +62,10 @@ export class OfflineAnswers {
     return true;
   }
 
+  get maxAge(): number {
+    return this.maxAgeMs;
+  }
+
   issuedAt(): string | undefined {
     return this.cache?.issuedAt;
   }

@@ -78,8 +78,19 @@ export class DeviceRegistry {
       ...(lastSeenAt ? { lastSeenAt } : {}),
       readers: this.readers.get(device.id) ?? [],
       configuredReaders: device.readers ?? [],
-      ...(health ? { agent: { ...health, alarms: agentAlarms(health) } } : {}),
+      ...(health ? { agent: this.agentView(device.id, health) } : {}),
     };
+  }
+
+  /**
+   * An agent cannot report while it is cut off: the server shows it in offline mode when it is not
+   * connected and the cache it last reported is still young enough for it to answer taps.
+   */
+  private agentView(deviceId: string, health: AgentHealth): NonNullable<DeviceStatusView["agent"]> {
+    const issued = health.cacheIssuedAt ? Date.parse(health.cacheIssuedAt) : Number.NaN;
+    const fresh = this.clock().getTime() - issued <= (health.cacheMaxAgeMs ?? 0);
+    const offline = health.offline || (!this.isOnline(deviceId) && fresh);
+    return { ...health, offline, alarms: agentAlarms(health) };
   }
 
   views(roster: RosterIndex): DeviceStatusView[] {

@@ -81,7 +81,8 @@ function refuseSkewed(input: TapInput): { result: TapResult; consequences: Conse
 
 function decide(input: TapInput): { result: TapResult; consequences: Consequence[] } {
   const { report, device, state, roster } = input;
-  const tapDay = schoolDay(new Date(report.at), roster.settings.timezone);
+  // `now` is the tap's own time here (decideTap), corrected by the clock offset.
+  const tapDay = schoolDay(input.now, roster.settings.timezone);
   if (tapDay < state.day) return only({ kind: "stale", tapDay });
 
   const reading = cardQrReading(report.reading);

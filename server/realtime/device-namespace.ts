@@ -12,18 +12,26 @@ import { deviceConfigOf } from "./technician-part";
 
 const log = createLogger("device-socket");
 
+/** Well under the agent's default cache age (4 h). */
+const CACHE_REFRESH_MS = 15 * 60_000;
+
+type DeviceSocket = NonNullable<ReturnType<DeviceNamespace["sockets"]["get"]>>;
+
 /** Gate agents and room readers: each speaks only with its own token, and only reports taps. */
 export function attachDeviceNamespace(io: Server, store: DeviceStore, day: DayService): DeviceNamespace {
   const devices = deviceNamespace(io);
   /** A gate answers taps from this while the server is away; sent again when the roster or day changes. */
-  const sendOfflineCache = (socket: Parameters<Parameters<DeviceNamespace["on"]>[1]>[0]) => {
+  const sendOfflineCache = (socket: DeviceSocket) => {
     const device = day.currentRoster.devices.get(socket.data.deviceId);
     if (device?.kind !== "gate") return;
     socket.emit("device:cache", offlineCacheFor(device, day.currentRoster, day.currentDay, day.now()));
   };
-  day.onViewsStale(() => {
+  const refreshCaches = () => {
     for (const socket of devices.sockets.values()) sendOfflineCache(socket);
-  });
+  };
+  day.onViewsStale(refreshCaches);
+  // Re-issued while connected too, so a cut late in a quiet day still finds a young cache.
+  setInterval(refreshCaches, CACHE_REFRESH_MS).unref();
   /** Server minus agent clock per device, as last reported: dates taps sent before a new measurement. */
   const clockOffsets = new Map<string, number>();
 

@@ -34,7 +34,7 @@ describe("the agent's health on the technician screen", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("shows outbox depth, the clock offset with its alarm, and offline mode off", async () => {
+  it("shows outbox depth, the clock offset with its alarm, and offline mode once cut off", async () => {
     const { socket: tech, snapshot } = await bag.technician(server);
     const gateId = deviceIdByName(snapshot, "南门");
     const events = new EventLog<AgentEvent>();
@@ -59,5 +59,12 @@ describe("the agent's health on the technician screen", () => {
     expect(health?.clockOffsetMs).toBeGreaterThan(4_000);
     expect(health?.clockOffsetMs).toBeLessThan(6_000);
     expect(health?.oldestUndeliveredAt).toBeUndefined();
+    expect(health?.cacheIssuedAt).toBeDefined();
+
+    // Cut off, the agent answers from its cache (4 h by default): the screen says so.
+    const cutOff = nextStatus(tech, gateId, (d) => !d.online);
+    await agent.stop();
+    agent = undefined;
+    expect((await cutOff).agent).toMatchObject({ offline: true, alarms: ["clock_offset"] });
   });
 });
