@@ -1,5 +1,7 @@
 import { WanfengError } from "../../protocol";
 
+const MAX_KEYS = 10_000;
+
 export interface AttemptRule {
   /** Failures (counting attempts still being checked) allowed per key within the window. */
   max: number;
@@ -29,6 +31,8 @@ export class AttemptLimit {
   /** AUTH_FORBIDDEN when any key is spent or still backing off; otherwise one attempt on each key. */
   reserve(keys: readonly string[], now: Date): Reservation {
     const at = now.getTime();
+    // Keys of usernames tried once are never asked about again: forget them now and then.
+    if (this.attempts.size > MAX_KEYS) for (const key of [...this.attempts.keys()]) this.recent(key, at);
     for (const key of keys) this.refuseIfSpent(this.recent(key, at), at);
     const stamp = at + Math.random() * 1e-3;
     for (const key of keys) this.attempts.set(key, [...this.recent(key, at), stamp]);
