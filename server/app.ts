@@ -99,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const admin = new AdminService({ store, clock, newId: randomUUID });
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, attendance, clock));
-  app.use(adminRoutes(store, day, admin, clock));
+  app.use(adminRoutes(store, day, admin, clock, journal));
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));

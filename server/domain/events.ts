@@ -192,6 +192,8 @@ export interface EventJournal {
   readDay(day: string): Promise<DayEvent[]>;
   /** Resolves once the events are durably on disk; only then may anything be acknowledged. */
   append(events: readonly DayEvent[]): Promise<void>;
+  /** Every day that has a journal, oldest first (for one child's export). */
+  days?(): Promise<string[]>;
   /** The hash chain's head for a day (journal-chain.ts), when the journal keeps one. */
   headHash?(day: string): Promise<string>;
   close(): Promise<void>;

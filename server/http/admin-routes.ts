@@ -9,12 +9,15 @@ import {
   RoomInputSchema,
   SpecialCareCreateSchema,
   StaffCardSchema,
+  WanfengError,
 } from "../../protocol";
 import { ChildFormSchema, ChildWithdrawSchema } from "../../protocol/child-form";
 import type { AdminService } from "../admin/admin-service";
 import { adminSnapshot } from "../admin/admin-views";
+import { exportChildRecord } from "../archive/child-record";
 import type { DayService } from "../day/day-service";
 import { ScheduleSchema } from "../domain/entities";
+import type { EventJournal } from "../domain/events";
 import { lookAlikePairs } from "../domain/look-alike/look-alike-index";
 import { scheduleOf } from "../domain/schedule/defaults";
 import type { SessionStore, UserStore } from "../ports/access";
@@ -32,6 +35,7 @@ export function adminRoutes(
   day: DayService,
   admin: AdminService,
   clock: () => Date,
+  journal?: EventJournal,
 ): Router {
   const router = Router();
   router.use("/api/admin", requireUser(store, clock, ["admin"]));
@@ -110,6 +114,16 @@ export function adminRoutes(
   router.post("/api/admin/staff-cards", async (req, res) => {
     const { userId, cardNumber } = validated(StaffCardSchema, req.body);
     res.json({ data: { cardId: await admin.bindStaffCard(userId, cardNumber) } });
+  });
+
+  // Everything held about one child (PIPL), as a JSON download.
+  router.get("/api/admin/children/:id/export", async (req, res) => {
+    const childId = id(req.params.id);
+    if (!journal) throw new WanfengError("NOT_FOUND", "no journal");
+    const record = await exportChildRecord(store.schoolRoster(), journal, childId, clock());
+    if (!record) throw new WanfengError("NOT_FOUND", `no child ${childId}`);
+    res.setHeader("content-disposition", `attachment; filename="child-${childId}.json"`);
+    res.json({ data: record });
   });
 
   // Children whose names could be mistaken for each other (issue 10): the office checks photos and classes.

@@ -1,4 +1,4 @@
-import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLogger, type Logger } from "../../common/log";
 import { isCalendarDay, WanfengError } from "../../protocol";
@@ -80,6 +80,14 @@ class FileJournal implements EventJournal {
     }
     const text = bytes.subarray(0, file.size).toString("utf-8");
     return parseJournalLines<DayEvent>(text, file.path, this.#log).map(withoutLink);
+  }
+
+  async days(): Promise<string[]> {
+    const names = await readdir(this.#dir);
+    return names
+      .map((name) => /^(\d{4}-\d{2}-\d{2})\.jsonl$/.exec(name)?.[1])
+      .filter((day): day is string => day !== undefined)
+      .sort();
   }
 
   /** The hash of the day's last entry (what the sign-off records), GENESIS for an empty day. */
