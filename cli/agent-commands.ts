@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createLogger } from "../common/log";
 import { planDemoTaps } from "../demo/demo-plan";
 import { readDemoLogins } from "../demo/demo-school";
 import { createTapSender, parseReaderSpec, sendOneTap, startAgent } from "../gate-agent";
+import { agentTlsOptions } from "../gate-agent/delivery/tls-options";
 import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
 
@@ -15,6 +17,8 @@ export async function runAgentCommand(options: {
   reader?: string[];
   dataDir?: string;
   cacheMaxAge?: string;
+  ca?: string;
+  fingerprint?: string;
 }): Promise<void> {
   // No --reader: the agent runs the readers configured for this device on the server.
   const readers = (options.reader ?? []).map(parseReaderSpec);
@@ -23,8 +27,14 @@ export async function runAgentCommand(options: {
   const minutes = options.cacheMaxAge === undefined ? undefined : Number(options.cacheMaxAge);
   if (minutes !== undefined && !(minutes >= 0))
     throw new Error(`not a number of minutes: ${options.cacheMaxAge}`);
+  const trust = {
+    ...(options.ca ? { ca: await readFile(resolve(options.ca), "utf8") } : {}),
+    ...(options.fingerprint ? { fingerprint: options.fingerprint } : {}),
+  };
+  const tls = serverUrl.startsWith("https:") ? await agentTlsOptions(serverUrl, trust) : undefined;
   const agent = await startAgent({
     serverUrl,
+    ...(tls ? { tls } : {}),
     fallbackServerUrls,
     token: options.token,
     readers,

@@ -128,6 +128,11 @@ program
     "-d, --data-dir <dir>",
     "the agent's own folder (its outbox of taps not yet delivered); default $DATA_DIR/agent/<token fingerprint> or ./data/agent/…",
   )
+  .option("--ca <file>", "over HTTPS: the school's CA certificate (from `wanfeng tls init`)")
+  .option(
+    "--fingerprint <sha256>",
+    "over HTTPS: pin the server's CA (or certificate) by its SHA-256 fingerprint",
+  )
   .option(
     "--cache-max-age <minutes>",
     "while the server is unreachable, answer taps from the offline cache only if it is younger than this (default 240)",

@@ -5,6 +5,7 @@ import { DEFAULT_OUTBOX_LIMIT, DiskOutbox, type OutboxProblem } from "./delivery
 import type { TapQueue } from "./delivery/queue";
 import { type DeliveryEvent, type DeliveryStats, TapSender } from "./delivery/sender";
 import { toTapReport } from "./delivery/tap-report";
+import type { AgentTlsOptions } from "./delivery/tls-options";
 import type { Feedback } from "./drivers";
 import { feedbackForOutcome } from "./feedback";
 import { HealthTracker } from "./health";
@@ -28,6 +29,8 @@ export type AgentEvent =
 
 export interface AgentOptions {
   serverUrl: string;
+  /** How the server is verified over HTTPS (see delivery/tls-options.ts). */
+  tls?: AgentTlsOptions;
   /** Further servers to try, in order, while the current one is unreachable. */
   fallbackServerUrls?: string[];
   token: string;
@@ -112,6 +115,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     onEvent,
     ...(queue ? { queue } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
   });
   const readers: ReaderSet = new ReaderSet({
     profilesDir,

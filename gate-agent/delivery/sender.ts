@@ -11,6 +11,7 @@ import type { DeviceConfig, TapOutcome } from "../../protocol/model";
 import { type AgentTiming, backoffDelay, DEFAULT_TIMING, Wakeup } from "../timing";
 import { readAck } from "./ack";
 import { MemoryTapQueue, type TapQueue } from "./queue";
+import type { AgentTlsOptions } from "./tls-options";
 
 const log = createLogger("gate-agent/delivery");
 
@@ -55,6 +56,8 @@ export interface TapSenderOptions {
   onEvent?: (event: DeliveryEvent) => void;
   /** The agent's clock (a test injects a wrong one). */
   now?: () => number;
+  /** How the server is verified over HTTPS (agentTlsOptions: the school's CA or a pinned one). */
+  tls?: AgentTlsOptions;
 }
 
 /**
@@ -153,6 +156,7 @@ export class TapSender {
       forceNew: true,
       reconnectionDelay: this.timing.reconnectMinMs,
       reconnectionDelayMax: this.timing.reconnectMaxMs,
+      ...this.options.tls,
     });
     this.watchConnection(socket, serverUrl);
     return socket;
@@ -301,7 +305,7 @@ export class TapSender {
   private offsetFromConfig(serverAt: string | undefined): void {
     const ms = serverAt === undefined ? Number.NaN : Date.parse(serverAt);
     if (Number.isNaN(ms) || this.clockOffsetMs !== undefined) return;
-    this.clockOffsetMs = Math.round(ms - Date.now());
+    this.clockOffsetMs = Math.round(ms - this.now());
   }
 
   /** The server answered at its `serverAt`, somewhere between our send and receive: take the middle. */
