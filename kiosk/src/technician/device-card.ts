@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { DeviceStatusView, ReaderStatus } from "../../../protocol/technician";
 import { t } from "../i18n";
 import { timeOf } from "../shell/format";
-import { badFrameReasons, badFrameTotal } from "./technician-state";
+import { badFrameReasons, badFrameTotal, portProblemText } from "./technician-state";
 
 export interface DeviceCardOptions {
   /** The reader whose console is open, if it is on this device. */
@@ -94,7 +94,9 @@ function readerRow(reader: ReaderStatus, options: DeviceCardOptions): TemplateRe
     ${reasons.length > 0 ? html`<div class="reader-reasons muted mono">${reasons.join(" · ")}</div>` : nothing}
     ${
       reader.problem && !reader.open
-        ? html`<div class="reader-problem">${t("technician.problem", { problem: reader.problem })}</div>`
+        ? html`<div class="reader-problem" title=${reader.problem}>
+            ${t("technician.problem", { problem: portProblemText(reader.problem) })}
+          </div>`
         : nothing
     }
   </li>`;
