@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { dutyTodayText, groupSaveFailure } from "../../kiosk/src/admin/admin-groups";
-import { initI18n, setLanguage } from "../../kiosk/src/i18n";
+import { initI18n, setLanguage, t } from "../../kiosk/src/i18n";
 
 const group = {
   dutyToday: [
@@ -23,5 +23,11 @@ describe("the groups panel's words (issue 11)", () => {
     expect(text).toContain("21");
     expect(text).not.toBe("托管班人数已满");
     expect(groupSaveFailure({ code: "NOT_FOUND", message: "x" }, 21)).not.toContain("21");
+  });
+
+  it("a guardian with the relation uses the screen's brackets", () => {
+    expect(t("common.nameRelation", { name: "张妈妈", relation: "妈妈" })).toBe("张妈妈（妈妈）");
+    setLanguage("en");
+    expect(t("common.nameRelation", { name: "Zhang", relation: "mother" })).toBe("Zhang (mother)");
   });
 });

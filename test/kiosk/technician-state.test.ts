@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { initI18n } from "../../kiosk/src/i18n";
 import { parseRoute, routeHash } from "../../kiosk/src/shell/router";
 import {
   addConsoleLine,
@@ -51,9 +52,11 @@ describe("technician screen helpers", () => {
   it("prints bytes as a datasheet does and sums bad frames by reason", () => {
     expect(spacedHex("02303a0d")).toBe("02 30 3A 0D");
     expect(badFrameTotal(device.readers[0] ?? { badFrames: {} })).toBe(4);
+    // In words, not the agent's codes (issue 11: "decoding:bad_checksum" on the technician page).
+    initI18n("zh");
     expect(badFrameReasons(device.readers[0] ?? { badFrames: {} })).toEqual([
-      "decoding:bad_checksum ×3",
-      "framing:truncated ×1",
+      "校验和错误 ×3",
+      "数据不完整 ×1",
     ]);
   });
 

@@ -184,7 +184,7 @@ function childDetail(screen: ChildrenHost, snapshot: AdminSnapshot, child: Admin
         <button class="btn btn-secondary">${t("admin.children.move")}</button>
       </form>
       <p class="muted">
-        ${t("admin.children.guardians")}: ${child.guardians.map((g) => `${g.name}（${g.relation}）`).join("、") || "—"}
+        ${t("admin.children.guardians")}: ${child.guardians.map((g) => t("common.nameRelation", g)).join(t("common.listSeparator")) || "—"}
       </p>
     </section>
     ${photoSection(screen, child)}

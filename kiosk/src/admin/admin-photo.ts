@@ -47,6 +47,6 @@ export function photoSection(screen: AdminHost, child: AdminChildView): Template
     <h3>${t("photos.title")}</h3>
     <p class="muted">${t("photos.hint")}</p>
     ${photoLine(screen, "child", child.id, `${t("photos.child")}：${child.name}`)}
-    ${child.guardians.map((g) => photoLine(screen, "guardian", g.id, `${g.name}（${g.relation}）`))}
+    ${child.guardians.map((g) => photoLine(screen, "guardian", g.id, t("common.nameRelation", g)))}
   </section>`;
 }

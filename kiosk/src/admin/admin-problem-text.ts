@@ -10,6 +10,7 @@ const PATTERNS: [RegExp, string, string[]][] = [
   [/^grade must be .*, got (.+)$/, "grade", ["value"]],
   [/^(.+) looks like Excel's scientific notation/, "scientific", ["value"]],
   [/^not a phone number: (.+)$/, "phone", ["value"]],
+  [/^not a Chinese mobile .* number: (.+)$/, "phone", ["value"]],
   [/^required column (.+) is missing$/, "missingColumn", ["column"]],
   [/^this column appears twice$/, "twice", []],
   [/^the file is empty$/, "fileEmpty", []],

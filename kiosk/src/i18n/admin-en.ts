@@ -209,7 +209,8 @@ export const adminEn: AdminCatalogue = {
       grade: "grade must be 1–9 (e.g. 3 or 三年级), got {{value}}",
       scientific:
         "{{value}} is Excel's scientific notation: format the phone column as text and export again",
-      phone: "not a phone number: {{value}}",
+      phone:
+        "not a Chinese mobile (11 digits from 1…) or landline (area code 0… and 7–8 digits) number: {{value}}",
       missingColumn: "required column {{column}} is missing",
       twice: "this column appears twice",
       fileEmpty: "the file is empty",

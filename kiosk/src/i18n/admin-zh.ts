@@ -205,7 +205,7 @@ export const adminZh = {
       empty: "必填项为空",
       grade: "年级须为 1–9（如 3 或 三年级），此处为 {{value}}",
       scientific: "{{value}} 是 Excel 的科学计数法：请把电话列设为文本格式后重新导出",
-      phone: "不是电话号码：{{value}}",
+      phone: "不是有效的手机号（11位，1开头）或座机号（区号0开头加7–8位）：{{value}}",
       missingColumn: "缺少必填列 {{column}}",
       twice: "此列出现了两次",
       fileEmpty: "文件是空的",

@@ -22,6 +22,8 @@ export const en: Catalogue = {
     tagline: "After-school care pickup",
   },
   common: {
+    nameRelation: "{{name}} ({{relation}})",
+    listSeparator: ", ",
     confirm: "OK",
     cancel: "Cancel",
     loading: "Loading…",

@@ -3,6 +3,31 @@ import type { technicianZh } from "./technician-zh";
 /** The technician page: devices, readers, live console, card enrolment, in English: the same keys as technician-zh.ts. */
 export const technicianEn: typeof technicianZh = {
   technician: {
+    badFrame: {
+      framing_junk: "data that fits no frame",
+      framing_truncated: "incomplete data",
+      framing_too_long: "data too long",
+      decoding_wrong_length: "wrong length",
+      decoding_not_hex: "not hexadecimal",
+      decoding_bad_checksum: "checksum wrong",
+      decoding_not_decimal: "not a card number in digits",
+      decoding_not_utf8: "unreadable text encoding",
+      decoding_not_text: "not text",
+      decoding_empty: "empty",
+      decoding_too_long: "content too long",
+      decoding_aim_not_allowed: "barcode type not allowed",
+      decoding_not_w26: "not Wiegand 26",
+      decoding_out_of_range: "card number out of range",
+      decoding_bad_parity: "parity wrong",
+      other: "unreadable data ({{reason}})",
+    },
+    portProblem: {
+      permission: "No permission to open the port: add the agent's user to the dialout group",
+      missing: "Port not found: is the reader unplugged?",
+      busy: "The port is in use by another program",
+      profile: "The reader's profile is wrong",
+      other: "The port cannot be opened (details when you hover)",
+    },
     title: "Devices and readers",
     devices: "Devices",
     noDevices: "No devices yet. Add a gate or a room reader with: wanfeng device add",

@@ -3,6 +3,31 @@
  */
 export const technicianZh = {
   technician: {
+    badFrame: {
+      framing_junk: "无法分帧的数据",
+      framing_truncated: "数据不完整",
+      framing_too_long: "数据过长",
+      decoding_wrong_length: "长度不对",
+      decoding_not_hex: "不是十六进制",
+      decoding_bad_checksum: "校验和错误",
+      decoding_not_decimal: "不是数字卡号",
+      decoding_not_utf8: "编码无法识别",
+      decoding_not_text: "不是文字",
+      decoding_empty: "空数据",
+      decoding_too_long: "内容过长",
+      decoding_aim_not_allowed: "不支持的条码类型",
+      decoding_not_w26: "不是韦根26格式",
+      decoding_out_of_range: "卡号超出范围",
+      decoding_bad_parity: "奇偶校验错误",
+      other: "无法识别的数据（{{reason}}）",
+    },
+    portProblem: {
+      permission: "没有权限打开串口：请把运行网关的用户加入 dialout 组",
+      missing: "找不到这个端口：读卡器是否已拔出？",
+      busy: "端口正被其他程序占用",
+      profile: "读卡器型号配置有误",
+      other: "无法打开端口（详情见鼠标悬停提示）",
+    },
     title: "设备与读卡器",
     devices: "设备",
     noDevices: "还没有登记设备。请用命令 wanfeng device add 添加闸机或教室读卡器。",

@@ -27,6 +27,8 @@ export const zh = {
     tagline: "课后托管接送系统",
   },
   common: {
+    nameRelation: "{{name}}（{{relation}}）",
+    listSeparator: "、",
     confirm: "确定",
     cancel: "取消",
     loading: "加载中…",

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import type { ConsoleFrame } from "../../../protocol/technician";
 import { t } from "../i18n";
-import { type ConsoleLine, spacedHex } from "./technician-state";
+import { badFrameText, type ConsoleLine, spacedHex } from "./technician-state";
 
 export interface ConsolePanelOptions {
   /** "南门 · ttyV0" when open. */
@@ -54,7 +54,7 @@ function consoleLine(frame: ConsoleFrame): TemplateResult {
 }
 
 function decoded(frame: ConsoleFrame): string {
-  if (frame.kind === "bad") return t("technician.consoleBad", { reason: frame.reason });
+  if (frame.kind === "bad") return t("technician.consoleBad", { reason: badFrameText(frame.reason) });
   const { reading } = frame;
   return reading.kind === "card"
     ? t("technician.consoleCard", { cardId: reading.cardId })

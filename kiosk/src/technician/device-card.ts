@@ -3,7 +3,7 @@ import type { DeviceStatusView, ReaderStatus } from "../../../protocol/technicia
 import { t } from "../i18n";
 import { timeOf } from "../shell/format";
 import { agentHealth } from "./agent-health";
-import { badFrameReasons, badFrameTotal } from "./technician-state";
+import { badFrameReasons, badFrameTotal, portProblemText } from "./technician-state";
 
 export interface DeviceCardOptions {
   /** The reader whose console is open, if it is on this device. */
@@ -96,7 +96,9 @@ function readerRow(reader: ReaderStatus, options: DeviceCardOptions): TemplateRe
     ${reasons.length > 0 ? html`<div class="reader-reasons muted mono">${reasons.join(" · ")}</div>` : nothing}
     ${
       reader.problem && !reader.open
-        ? html`<div class="reader-problem">${t("technician.problem", { problem: reader.problem })}</div>`
+        ? html`<div class="reader-problem" title=${reader.problem}>
+            ${t("technician.problem", { problem: portProblemText(reader.problem) })}
+          </div>`
         : nothing
     }
   </li>`;
