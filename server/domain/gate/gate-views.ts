@@ -91,6 +91,18 @@ export function lateChildren(roster: RosterIndex, state: DayState, now: Date): L
   return late.sort(compareLate);
 }
 
+function careHasEnded(roster: RosterIndex, state: DayState, childId: string, now: Date): boolean {
+  const careEndsAt = careEndOf(roster, state, childId);
+  return careEndsAt !== undefined && now.getTime() >= Date.parse(careEndsAt);
+}
+
+function careEndOf(roster: RosterIndex, state: DayState, childId: string): string | undefined {
+  const child = roster.children.get(childId);
+  if (!child) return undefined;
+  const window = dismissalWindow(roster.schedule, roster.settings.timezone, state.day, child.grade);
+  return state.gate.lateMarked.get(childId) ?? window?.careEndsAt;
+}
+
 /** One child's line on the late list, or undefined when the child is not late. */
 function lateEntry(
   roster: RosterIndex,
@@ -99,11 +111,8 @@ function lateEntry(
   now: Date,
 ): LateChildView | undefined {
   const day = state.children.get(childId);
-  const child = roster.children.get(childId);
-  if (!day || !child) return undefined;
-  const window = dismissalWindow(roster.schedule, roster.settings.timezone, state.day, child.grade);
-  const careEndsAt = state.gate.lateMarked.get(childId) ?? window?.careEndsAt;
-  if (!careEndsAt) return undefined;
+  const careEndsAt = careEndOf(roster, state, childId);
+  if (!day || !careEndsAt) return undefined;
   const endMs = Date.parse(careEndsAt);
   const open = IN_CARE.has(day.status) && now.getTime() >= endMs;
   const closed =
@@ -207,7 +216,8 @@ export function gateBoardChange(
   for (const childId of childIds) {
     const entry = lateEntry(roster, state, childId, now);
     if (entry) change.late.push(entry);
-    else change.lateGone.push(childId);
+    // Only a child whose care has ended can have been on the late list the guard holds.
+    else if (careHasEnded(roster, state, childId, now)) change.lateGone.push(childId);
   }
   for (const record of state.gate.register) {
     if (!childIds.has(record.childId)) continue;

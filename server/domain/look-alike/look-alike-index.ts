@@ -31,11 +31,16 @@ function findAll(roster: RosterIndex): Map<string, LookAlikeMatch[]> {
   for (const child of roster.children.values()) {
     const reading = readName(child.name);
     readings.set(child.id, reading);
-    const keys = new Set([
-      `p:${reading.syllables.join(" ")}`,
-      `s:${reading.chars[0]}:${reading.chars.length}`,
-    ]);
-    for (const key of keys) buckets.set(key, [...(buckets.get(key) ?? []), child.id]);
+    // Only names that read the same, or that differ in exactly one given-name character, can be
+    // look-alikes: one key for the reading, and one per given-name position with that character
+    // masked. Comparing within these small buckets, not within a surname, keeps a school of
+    // thousands (hundreds of 王) to a few milliseconds.
+    const keys = new Set([`p:${reading.syllables.join(" ")}`, ...maskedKeys(reading.chars)]);
+    for (const key of keys) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(child.id);
+      else buckets.set(key, [child.id]);
+    }
   }
   const found = new Map<string, Map<string, LookAlikeKind>>();
   for (const ids of buckets.values()) {
@@ -60,6 +65,14 @@ function findAll(roster: RosterIndex): Map<string, LookAlikeMatch[]> {
     result.set(id, list);
   }
   return result;
+}
+
+function maskedKeys(chars: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (let i = 1; i < chars.length; i++) {
+    keys.push(`m:${chars.map((c, j) => (j === i ? "\u0000" : c)).join("")}`);
+  }
+  return keys;
 }
 
 function note(

@@ -16,12 +16,23 @@ import { dismissalWindow, instantAt, isoInZone } from "../schedule";
  * an alert is late rather than false. Undefined on a day without care or for a grade in no band.
  */
 export function careStartOf(roster: RosterIndex, grade: number, day: string): string | undefined {
+  // Every tile asks; the answer depends only on the schedule, the zone, the day and the grade.
+  let known = careStarts.get(roster.schedule);
+  if (!known) {
+    known = new Map();
+    careStarts.set(roster.schedule, known);
+  }
   const timezone = roster.settings.timezone;
+  const key = `${timezone}|${day}|${grade}`;
+  if (known.has(key)) return known.get(key);
   const window = dismissalWindow(roster.schedule, timezone, day, grade);
-  if (!window) return undefined;
-  const time = window.times.careStarts ?? window.times.dismissalOpens;
-  return isoInZone(instantAt(day, time, timezone), timezone);
+  const time = window ? (window.times.careStarts ?? window.times.dismissalOpens) : undefined;
+  const start = time ? isoInZone(instantAt(day, time, timezone), timezone) : undefined;
+  known.set(key, start);
+  return start;
 }
+
+const careStarts = new WeakMap<RosterIndex["schedule"], Map<string, string | undefined>>();
 
 /** The facts of a child's tile that the room rules need (added to ChildDayView). */
 export function childRoomFacts(roster: RosterIndex, state: DayState, childId: string): ChildRoomFacts {
