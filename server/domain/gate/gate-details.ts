@@ -4,6 +4,8 @@ import { lookAlikesOf, lookAlikeView } from "../look-alike/look-alike-index";
 import type { RosterIndex } from "../roster-index";
 import { registeredEarlyAsk } from "./gate-state";
 
+const LOOK_ALIKES_SHOWN = 3;
+
 /** Photos, custody notes, look-alike names, the early-pickup reason and the reception room on a child's view; called by childView for every screen. */
 export function addGateDetails(roster: RosterIndex, state: DayState, view: ChildDayView): void {
   const photo = roster.children.get(view.childId)?.photo;
@@ -19,7 +21,9 @@ export function addGateDetails(roster: RosterIndex, state: DayState, view: Child
     if (barred.length > 0)
       view.custody = barred.map(({ name, relation, note }) => ({ name, relation, note }));
     // The guard and the teacher must not hand over the wrong 王子涵 (issue 10, look-alike names).
+    // The closest few (same name first): a row a guard reads at a glance; the office's list has all.
     const lookAlikes = lookAlikesOf(roster, view.childId)
+      .slice(0, LOOK_ALIKES_SHOWN)
       .map((m) => lookAlikeView(roster, m))
       .filter((v) => v !== undefined);
     if (lookAlikes.length > 0) view.lookAlikes = lookAlikes;
