@@ -1,3 +1,4 @@
+import { type Stats, stat, statSync } from "node:fs";
 import type { Duplex } from "node:stream";
 import { SerialPort } from "serialport";
 import type { SerialTransportConfig } from "../../common/profiles/schema";
@@ -32,16 +33,24 @@ export function serialTransport(PortClass: SerialPortClass = SerialPort): OpenTr
           reject(new WanfengError("READER_OPEN_FAILED", `${path}: ${err.message}`, { path }));
           return;
         }
-        resolve(wire(port, handlers));
+        resolve(wire(port, handlers, path));
       });
     });
 }
 
-function wire(port: SerialPortLike, handlers: TransportHandlers): ReaderTransport {
+/** How often an open port's device file is looked at (see watchDevice). */
+const DEVICE_CHECK_MS = 1_000;
+
+function wire(port: SerialPortLike, handlers: TransportHandlers, path: string): ReaderTransport {
   let done = false;
+  const stopWatching = watchDevice(path, (why) => {
+    finish(new Error(why));
+    if (port.isOpen) port.close();
+  });
   const finish = (error?: Error) => {
     if (done) return;
     done = true;
+    stopWatching();
     handlers.onClose(error);
   };
   port.on("data", (chunk: Buffer) => handlers.onData(chunk));
@@ -66,6 +75,7 @@ function wire(port: SerialPortLike, handlers: TransportHandlers): ReaderTranspor
     close: () =>
       new Promise<void>((resolve) => {
         done = true;
+        stopWatching();
         if (!port.isOpen) {
           resolve();
           return;
@@ -73,4 +83,28 @@ function wire(port: SerialPortLike, handlers: TransportHandlers): ReaderTranspor
         port.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A hung-up tty (USB adapter pulled, pty master gone) is not always reported: once the kernel has
+ * hung the line up, reads return 0 bytes forever and serialport keeps reading instead of closing.
+ * So the device file is watched: gone, or another device under the same name (replugged as a new
+ * tty), counts as closed. Paths that are not files (Windows "COM3") are not watched.
+ */
+function watchDevice(path: string, onGone: (why: string) => void): () => void {
+  let opened: Stats;
+  try {
+    opened = statSync(path);
+  } catch {
+    return () => {};
+  }
+  const timer = setInterval(() => {
+    stat(path, (err, now) => {
+      if (err) onGone(`${path}: device removed`);
+      else if (now.rdev !== opened.rdev || now.ino !== opened.ino)
+        onGone(`${path}: replaced by another device`);
+    });
+  }, DEVICE_CHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
