@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # socat: pty readers in tests; chromium + CJK fonts: browser tests and screenshots;
-# libusb + udev: node-hid and serialport's device listing at run time.
-PACKAGES=(socat chromium fonts-noto-cjk libusb-1.0-0 udev)
+# libusb + udev: node-hid and serialport's device listing at run time;
+# postgresql: the district backend (tests start their own throwaway cluster, see test/support/).
+PACKAGES=(socat chromium fonts-noto-cjk libusb-1.0-0 udev postgresql)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
