@@ -4,7 +4,8 @@ import { demoClock, formatDemoClock } from "../demo/demo-clock";
 import { buildDemoSchool, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import { openFileJournal } from "../server/store/file-journal";
-import { auditJournal, auditLine } from "../server/store/journal-audit";
+import { auditLine } from "../server/store/journal-audit";
+import { auditChangedDays } from "../server/store/journal-start-audit";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { makeDataDirPrivate } from "../server/store/private-files";
 import { acquireServerLock } from "../server/store/server-lock";
@@ -76,9 +77,12 @@ export async function runStartCommand(options: {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 }
 
-/** A journal changed after it was written is reported loudly at start; the server still starts. */
+/**
+ * A journal changed after it was written is reported loudly at start; the server still starts.
+ * Files unchanged since they last verified are not hashed again (journal-start-audit.ts).
+ */
 async function reportBrokenChains(dir: string): Promise<void> {
-  for (const audit of await auditJournal(dir)) {
+  for (const audit of await auditChangedDays(dir)) {
     if (!audit.broken) continue;
     log.error({ day: audit.day, broken: audit.broken }, "journal hash chain broken");
     console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);

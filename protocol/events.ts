@@ -58,37 +58,47 @@ export interface RoomTapNotice {
  */
 export type StreamVersion = number;
 
-export interface ServerToScreenEvents {
+/** The updates of a view's stream, by name: what a screen applies to the view it holds. */
+export interface ScreenUpdates {
   /** A child's tile changed (any status change). */
-  "child:updated": (child: ChildDayView, version: StreamVersion) => void;
+  "child:updated": ChildDayView;
   /** The room's roll call, holder, leaves, doses or settings changed (to the group's kiosks). */
-  "room:updated": (room: RoomDayView, version: StreamVersion) => void;
-  /** A guardian is at the gate for this child: the kiosk announces it. */
-  "pickup:requested": (announcement: PickupAnnouncement, version: StreamVersion) => void;
-  "alert:raised": (alert: AlertView, version: StreamVersion) => void;
+  "room:updated": RoomDayView;
+  /** A guardian is at the gate for this child: the kiosk announces it (and updates the tile). */
+  "pickup:requested": PickupAnnouncement;
+  "alert:raised": AlertView;
   /** An alert was acknowledged (who, when, note): screens fold it away. */
-  "alert:acknowledged": (alert: AlertView, version: StreamVersion) => void;
+  "alert:acknowledged": AlertView;
   /** A tap on the room's own reader that did not change a tile (unknown card, wrong group…). */
-  "tap:noticed": (notice: RoomTapNotice, version: StreamVersion) => void;
+  "tap:noticed": RoomTapNotice;
+  /** Technician view: a device came online, went offline, or its readers changed. */
+  "device:status": DeviceStatusView;
+  /** Gate view: the rows of the early pickups, late list and gate register that changed. */
+  "gate:changed": GateBoardChange;
+  /** Overview screens (duty leader): recomputed counts of the groups that changed. */
+  "overview:update": OverviewUpdate;
+}
+
+/** The name of an update of a view's stream. */
+export type VersionedScreenEvent = keyof ScreenUpdates;
+
+export type ScreenUpdate<E extends VersionedScreenEvent> = ScreenUpdates[E];
+
+/** One update inside an `updates` message. */
+export type ScreenUpdateItem = {
+  [E in VersionedScreenEvent]: { event: E; update: ScreenUpdates[E] };
+}[VersionedScreenEvent];
+
+export interface ServerToScreenEvents {
+  /**
+   * One step of the view's stream: everything one change of the day means for this view, in the
+   * order to apply it, as one message (one socket write per screen, whatever the change touched).
+   */
+  updates: (items: ScreenUpdateItem[], version: StreamVersion) => void;
   /** The day rolled over or the roster changed: screens reload their snapshot. */
   "view:stale": () => void;
-  /** Technician view: a device came online, went offline, or its readers changed. */
-  "device:status": (device: DeviceStatusView, version: StreamVersion) => void;
   /** Only to the technician socket that opened the console for this reader. */
   "console:frame": (frame: ConsoleFrame) => void;
   /** Only to the technician who started the enrolment. */
   "enrolment:done": (done: EnrolmentDone) => void;
-  /** Gate view: the rows of the early pickups, late list and gate register that changed. */
-  "gate:changed": (change: GateBoardChange, version: StreamVersion) => void;
-  /** Overview screens (duty leader): recomputed counts of the groups that changed. */
-  "overview:update": (update: OverviewUpdate, version: StreamVersion) => void;
 }
-
-/** The screen events that are updates of a view's stream (they carry a StreamVersion). */
-export type VersionedScreenEvent = {
-  [E in keyof ServerToScreenEvents]: Parameters<ServerToScreenEvents[E]> extends [unknown, StreamVersion]
-    ? E
-    : never;
-}[keyof ServerToScreenEvents];
-
-export type ScreenUpdate<E extends VersionedScreenEvent> = Parameters<ServerToScreenEvents[E]>[0];

@@ -87,7 +87,11 @@ describe("delegate passes from the kiosk to the gate", () => {
     unwrap(await room.emitWithAck("tap:report", cardTap("0000000011")));
 
     const announced = nextEvent(kiosk.socket, "pickup:requested");
-    const queued = nextEvent(guard.socket, "child:updated", (c) => c.status === "pickup_requested");
+    const queued = nextEvent(
+      guard.socket,
+      "pickup:requested",
+      ({ child }) => child.status === "pickup_requested",
+    );
     const outcome = unwrap(await gate.emitWithAck("tap:report", codeScan(pass.token)));
     expect(outcome.result).toMatchObject({
       kind: "pass",
@@ -97,7 +101,7 @@ describe("delegate passes from the kiosk to the gate", () => {
     });
     const delegate = { name: "王大力", relation: "代接", passId: pass.id, delegateRelation: "舅舅" };
     expect((await announced)[0].child).toMatchObject({ childId: "c1", requestedBy: delegate });
-    expect((await queued)[0]).toMatchObject({
+    expect((await queued)[0].child).toMatchObject({
       childId: "c1",
       requestedBy: delegate,
       requestGateName: "南门",

@@ -9,9 +9,13 @@ import {
   type DeviceToServerEvents,
   SCREEN_NAMESPACE,
   type ScreenToServerEvents,
+  type ScreenUpdate,
+  type ScreenUpdateItem,
   type ServerToDeviceEvents,
   type ServerToScreenEvents,
+  type StreamVersion,
   type TapReport,
+  type VersionedScreenEvent,
   type ViewRequest,
   type ViewSnapshot,
 } from "../../protocol";
@@ -89,16 +93,45 @@ export async function login(url: string, username: string, password = PASSWORD):
   return cookie;
 }
 
-export type ScreenClient = Socket<ServerToScreenEvents, ScreenToServerEvents>;
+/**
+ * What a test hears on a screen socket: the wire's messages, and each update of an `updates`
+ * message as an event of its own (`child:updated`, `gate:changed`…, with the message's version),
+ * so a test waits for the update it is about (see expandUpdates).
+ */
+export type HeardScreenEvents = ServerToScreenEvents & {
+  [E in VersionedScreenEvent]: (update: ScreenUpdate<E>, version: StreamVersion) => void;
+};
+export type ScreenClient = Socket<HeardScreenEvents, ScreenToServerEvents>;
 export type DeviceClient = Socket<ServerToDeviceEvents, DeviceToServerEvents>;
 
 export function screenClient(url: string, cookie?: string): ScreenClient {
-  return io(url + SCREEN_NAMESPACE, {
+  const socket: ScreenClient = io(url + SCREEN_NAMESPACE, {
     transports: ["websocket"],
     reconnection: false,
     forceNew: true,
     ...(cookie ? { extraHeaders: { cookie } } : {}),
   });
+  expandUpdates(socket);
+  return socket;
+}
+
+/**
+ * Hands each update of an `updates` message to the socket's listeners (also `onAny`) as its own
+ * event, in order, before the message itself goes to `updates` listeners. socket.io-client routes
+ * every incoming event through emitEvent; wrapping it on this one test socket is the only hook.
+ */
+function expandUpdates(socket: ScreenClient): void {
+  const hooked = socket as unknown as { emitEvent(args: unknown[]): void };
+  const deliver = hooked.emitEvent.bind(socket);
+  hooked.emitEvent = (args) => {
+    if (args[0] !== "updates") {
+      deliver(args);
+      return;
+    }
+    const [, items, version] = args as [string, ScreenUpdateItem[], StreamVersion];
+    for (const item of items) deliver([item.event, item.update, version]);
+    for (const listener of socket.listeners("updates")) listener(items, version);
+  };
 }
 
 export function deviceClient(url: string, token: string): DeviceClient {
@@ -126,13 +159,13 @@ export function unwrap<T>(answer: Ack<T>): T {
 }
 
 /** The next time `event` arrives on `socket` with a payload matching `predicate`. */
-export function nextEvent<E extends keyof ServerToScreenEvents>(
+export function nextEvent<E extends keyof HeardScreenEvents>(
   socket: ScreenClient,
   event: E,
-  predicate: (...args: Parameters<ServerToScreenEvents[E]>) => boolean = () => true,
-): Promise<Parameters<ServerToScreenEvents[E]>> {
+  predicate: (...args: Parameters<HeardScreenEvents[E]>) => boolean = () => true,
+): Promise<Parameters<HeardScreenEvents[E]>> {
   return new Promise((resolve) => {
-    const handler = (...args: Parameters<ServerToScreenEvents[E]>) => {
+    const handler = (...args: Parameters<HeardScreenEvents[E]>) => {
       if (!predicate(...args)) return;
       socket.off(event, handler as never);
       resolve(args);

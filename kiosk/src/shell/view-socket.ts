@@ -5,8 +5,8 @@ import {
   SCREEN_NAMESPACE,
   type ScreenToServerEvents,
   type ScreenUpdate,
+  type ScreenUpdateItem,
   type ServerToScreenEvents,
-  type StreamVersion,
   type VersionedScreenEvent,
 } from "../../../protocol/events";
 import type { ViewRequest, ViewSnapshot } from "../../../protocol/model";
@@ -44,6 +44,7 @@ export class ViewSocket {
   readonly socket: ScreenSocket;
   private joinSeq = 0;
   private readonly updates = new UpdateStream(() => this.join());
+  private readonly appliers = new Map<VersionedScreenEvent, (update: never) => void>();
   private closed = false;
 
   constructor(
@@ -68,6 +69,7 @@ export class ViewSocket {
       else if (!s.active) setTimeout(() => this.closed || s.connect(), 3000);
     });
     s.on("view:stale", () => this.join());
+    s.on("updates", (items, version) => this.updates.update(version, () => this.apply(items)));
   }
 
   /**
@@ -75,12 +77,17 @@ export class ViewSocket {
    * snapshot already includes is skipped; a gap (a missed update) asks for a new snapshot.
    */
   onUpdate<E extends VersionedScreenEvent>(event: E, apply: (update: ScreenUpdate<E>) => void): void {
-    // socket.io cannot narrow `on` over a union of event names; VersionedScreenEvent keeps it typed.
-    const on = this.socket.on as unknown as (
-      event: E,
-      listener: (update: ScreenUpdate<E>, version: StreamVersion) => void,
-    ) => void;
-    on.call(this.socket, event, (update, version) => this.updates.update(version, () => apply(update)));
+    this.appliers.set(event, apply as (update: never) => void);
+  }
+
+  /** One step of the stream, its updates in order; one this screen does not show is passed over. */
+  private apply(items: readonly ScreenUpdateItem[]): void {
+    for (const item of items) {
+      const apply = this.appliers.get(item.event) as
+        | ((update: ScreenUpdateItem["update"]) => void)
+        | undefined;
+      apply?.(item.update);
+    }
   }
 
   /** Asks for the view's snapshot; an answer to an older join is ignored. */

@@ -17,12 +17,24 @@ const KIND_ORDER: readonly LookAlikeKind[] = ["same_name", "same_pinyin", "simil
 const cache = new WeakMap<RosterIndex, Map<string, LookAlikeMatch[]>>();
 
 export function lookAlikesOf(roster: RosterIndex, childId: string): LookAlikeMatch[] {
+  return matchesOf(roster).get(childId) ?? [];
+}
+
+/**
+ * Finds the pairs of a new roster index now, when nobody waits (a school of 5,000 takes tens of
+ * milliseconds), instead of inside the first pickup request that needs them.
+ */
+export function prepareLookAlikes(roster: RosterIndex): void {
+  matchesOf(roster);
+}
+
+function matchesOf(roster: RosterIndex): Map<string, LookAlikeMatch[]> {
   let matches = cache.get(roster);
   if (!matches) {
     matches = findAll(roster);
     cache.set(roster, matches);
   }
-  return matches.get(childId) ?? [];
+  return matches;
 }
 
 function findAll(roster: RosterIndex): Map<string, LookAlikeMatch[]> {

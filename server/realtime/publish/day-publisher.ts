@@ -6,6 +6,7 @@ import type { RosterLeave } from "../../domain/entities";
 import type { DayEvent } from "../../domain/events";
 import { isGateAlert } from "../../domain/gate/gate-alerts";
 import { gateBoardChange } from "../../domain/gate/gate-views";
+import { prepareLookAlikes } from "../../domain/look-alike/look-alike-index";
 import { amendmentView, overviewUpdate } from "../../domain/overview/overview-views";
 import { roomDayView } from "../../domain/room/room-view";
 import type { RosterIndex } from "../../domain/roster-index";
@@ -33,12 +34,17 @@ export interface PublisherDeps {
 export function attachDayPublisher(deps: PublisherDeps): void {
   deps.day.onEvents((events, roster, state) => {
     try {
-      publish(deps, events, roster, state);
+      deps.streams.batch(() => publish(deps, events, roster, state));
     } catch (err) {
       log.error({ err }, "screen update failed");
     }
   });
-  deps.day.onViewsStale(() => deps.streams.allStale());
+  // Guard rows and tiles name look-alike children: find them before the first request needs them.
+  prepareLookAlikes(deps.day.currentRoster);
+  deps.day.onViewsStale(() => {
+    deps.streams.allStale();
+    prepareLookAlikes(deps.day.currentRoster);
+  });
 }
 
 interface Touched {
@@ -116,9 +122,15 @@ function publish(
   }
 }
 
-/** A changed tile goes to its group's kiosks, and to the gate while the child is at a gate stage. */
+/**
+ * A changed tile goes to its group's kiosks, and to the gate while the child is at a gate stage.
+ * A pickup announcement goes to both anyway (publish), with the tile.
+ */
 function publishTiles(streams: ScreenStreams, touched: Touched, roster: RosterIndex, state: DayState): void {
+  // The pickup announcement carries the tile too (both screens apply it): no second copy.
+  const announced = new Set(touched.pickups);
   for (const childId of touched.tiles) {
+    if (announced.has(childId)) continue;
     const view = childView(roster, state, childId);
     if (!view) continue;
     streams.send(groupRoom(view.groupId), "child:updated", view);

@@ -1,13 +1,21 @@
-import type { ScreenUpdate, StreamVersion, VersionedScreenEvent } from "../../../protocol";
+import type { ScreenUpdate, ScreenUpdateItem, StreamVersion, VersionedScreenEvent } from "../../../protocol";
 import type { ScreenNamespace } from "../namespaces";
 
 /**
  * The update streams of the screens, one per socket.io room (a group's kiosks, the gate, the
- * overview, the technician page). Every update sent to a room carries the room's next version, so
+ * overview, the technician page). Every message sent to a room carries the room's next version, so
  * a screen that missed one sees the gap and asks for a snapshot (protocol StreamVersion).
+ *
+ * Inside `batch`, updates are gathered per room and leave as one `updates` message each: a tap
+ * that changes a tile, announces a pickup and moves a gate row is one socket write per guard
+ * screen, not three (the writes, not the work, were most of the server's time per tap).
+ *
+ * Emission is local to this process: every server node folds every event of the day and computes
+ * the same updates for its own screens, so a screen's versions come from the node it is on.
  */
 export class ScreenStreams {
   private readonly versions = new Map<string, StreamVersion>();
+  private gathering: Map<string, ScreenUpdateItem[]> | undefined;
 
   constructor(private readonly screens: ScreenNamespace) {}
 
@@ -16,13 +24,31 @@ export class ScreenStreams {
     return this.versions.get(room) ?? 0;
   }
 
-  send<E extends VersionedScreenEvent>(room: string, event: E, payload: ScreenUpdate<E>): void {
-    const version = this.version(room) + 1;
-    this.versions.set(room, version);
-    // socket.io cannot narrow emit over a union of event names; VersionedScreenEvent keeps it typed.
-    const target = this.screens.to(room);
-    const emit = target.emit as (event: E, payload: ScreenUpdate<E>, version: number) => boolean;
-    emit.call(target, event, payload, version);
+  send<E extends VersionedScreenEvent>(room: string, event: E, update: ScreenUpdate<E>): void {
+    const item = { event, update } as ScreenUpdateItem;
+    if (this.gathering) {
+      const items = this.gathering.get(room);
+      if (items) items.push(item);
+      else this.gathering.set(room, [item]);
+    } else {
+      this.emit(room, [item]);
+    }
+  }
+
+  /** Runs `gather`; what it sends leaves afterwards, one message per room. */
+  batch(gather: () => void): void {
+    if (this.gathering) {
+      gather();
+      return;
+    }
+    const gathering = new Map<string, ScreenUpdateItem[]>();
+    this.gathering = gathering;
+    try {
+      gather();
+    } finally {
+      this.gathering = undefined;
+      for (const [room, items] of gathering) this.emit(room, items);
+    }
   }
 
   /** Whether any screen listens in this room (updates nobody would see are not computed). */
@@ -32,6 +58,12 @@ export class ScreenStreams {
 
   /** The day changed or the roster did: every screen reloads its snapshot. */
   allStale(): void {
-    this.screens.emit("view:stale");
+    this.screens.local.emit("view:stale");
+  }
+
+  private emit(room: string, items: ScreenUpdateItem[]): void {
+    const version = this.version(room) + 1;
+    this.versions.set(room, version);
+    this.screens.local.to(room).emit("updates", items, version);
   }
 }

@@ -1,0 +1,48 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openFileJournal } from "../../server/store/file-journal";
+import { auditChangedDays } from "../../server/store/journal-start-audit";
+import { checkIn } from "./events";
+import { useTempDirs } from "./temp-dir";
+
+const tempDir = useTempDirs();
+
+async function journalOf(days: string[]): Promise<string> {
+  const dir = join(await tempDir(), "journal");
+  const journal = await openFileJournal(dir);
+  for (const day of days)
+    await journal.append([
+      { ...checkIn(`${day}-a`), day },
+      { ...checkIn(`${day}-b`), day },
+    ]);
+  await journal.close();
+  return dir;
+}
+
+describe("the record's check at start", () => {
+  it("hashes a day file again only when it changed since it last verified", async () => {
+    const dir = await journalOf(["2025-03-03", "2025-03-04"]);
+    expect((await auditChangedDays(dir)).map((a) => [a.day, a.broken])).toEqual([
+      ["2025-03-03", undefined],
+      ["2025-03-04", undefined],
+    ]);
+    expect(await auditChangedDays(dir)).toEqual([]);
+
+    // Someone changes who checked in yesterday, and keeps the file's length.
+    const file = join(dir, "2025-03-03.jsonl");
+    const text = await readFile(file, "utf-8");
+    await writeFile(file, text.replace("20250101", "20250109"));
+    const again = await auditChangedDays(dir);
+    expect(again.map((a) => [a.day, a.broken?.reason])).toEqual([["2025-03-03", "hash_mismatch"]]);
+    // A broken day is reported at every start, not only the first after the change.
+    expect((await auditChangedDays(dir)).map((a) => a.day)).toEqual(["2025-03-03"]);
+  });
+
+  it("a damaged ledger only means everything is verified again", async () => {
+    const dir = await journalOf(["2025-03-03"]);
+    await auditChangedDays(dir);
+    await writeFile(join(dir, ".verified.json"), "{torn");
+    expect((await auditChangedDays(dir)).map((a) => a.day)).toEqual(["2025-03-03"]);
+  });
+});
