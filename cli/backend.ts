@@ -1,0 +1,125 @@
+import { WanfengError } from "../protocol";
+import type { Storage } from "../server/ports/storage";
+import { openDocumentStore } from "../server/store/lowdb-store";
+import { migrateDatabase } from "../server/store/postgres/migrate";
+import { openPool, redactedUrl } from "../server/store/postgres/pool";
+import { resolveSchool } from "../server/store/postgres/schools";
+import { openPostgresStorage } from "../server/store/postgres/storage";
+import { dataDirFrom } from "./paths";
+
+/** What every command acting on one school's data takes: the data folder, or a database and a school. */
+export interface BackendOptions {
+  dataDir?: string;
+  /** A PostgreSQL URL (`--database`, or DATABASE_URL through commander). */
+  database?: string;
+  /** `--school <name|id>`: which school of the database; with the file store, the folder's own. */
+  school?: string;
+}
+
+export interface CommandStorage {
+  storage: Storage;
+  /** Where the data is, for messages: the folder, or the database URL without its password. */
+  where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the storage a one-shot command works on: the file store in the data folder as always, or
+ * with a database its school's PostgreSQL storage. Commands that write migrate first, so a fresh
+ * database works without a separate `db migrate`.
+ */
+export async function openCommandStorage(
+  options: BackendOptions,
+  purpose: string,
+  access: { writes: boolean },
+): Promise<CommandStorage> {
+  if (!options.database) return openFileStorage(options);
+  const url = options.database;
+  return onDatabase(url, async () => {
+    if (access.writes) await migrateDatabase(url);
+    const pool = openPool(url, purpose);
+    try {
+      const school = await resolveSchool(pool, options.school);
+      const storage = await openPostgresStorage(pool, school.id);
+      return {
+        storage,
+        where: `${school.name} on ${redactedUrl(url)}`,
+        async close() {
+          await storage.close();
+          await pool.end();
+        },
+      };
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+  });
+}
+
+async function openFileStorage(options: BackendOptions): Promise<CommandStorage> {
+  const dataDir = dataDirFrom(options.dataDir);
+  const storage = await openDocumentStore(dataDir);
+  checkFileSchool(storage.schoolRoster().settings.schoolName, options.school);
+  return { storage, where: dataDir, close: async () => {} };
+}
+
+/**
+ * A data folder holds one school: `--school` may name it (scripts written for a district also run
+ * against one school's folder) but never another.
+ */
+export function checkFileSchool(schoolName: string, wanted: string | undefined): void {
+  if (wanted === undefined) return;
+  if (wanted.trim().toLowerCase() === schoolName.trim().toLowerCase()) return;
+  throw new WanfengError("NOT_FOUND", `this data folder holds the school "${schoolName}", not "${wanted}"`, {
+    field: "school",
+  });
+}
+
+/** PostgreSQL's code for a table that does not exist. */
+const UNDEFINED_TABLE = "42P01";
+
+/**
+ * Runs `work` against the database and keeps the URL's password out of whatever it throws (a
+ * driver or parser may quote the URL it was given, and CLI errors are printed and often logged).
+ * A database without the schema yet gets the command that makes it.
+ */
+export async function onDatabase<T>(url: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if ((err as { code?: string }).code === UNDEFINED_TABLE)
+      throw new WanfengError(
+        "NOT_FOUND",
+        `no Wanfeng schema on ${redactedUrl(url)} yet: wanfeng db migrate --database <url>`,
+      );
+    throw scrubbed(err, passwordOf(url));
+  }
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    const password = new URL(url).password;
+    return password ? password : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function scrubbed(err: unknown, password: string | undefined): unknown {
+  if (!password || !(err instanceof Error)) return err;
+  const variants = [password, safeDecode(password)];
+  let message = err.message;
+  for (const secret of variants) message = message.split(secret).join("***");
+  if (message === err.message) return err;
+  err.message = message;
+  if (err.stack) err.stack = `${err.constructor.name}: ${message}`;
+  return err;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
