@@ -1,9 +1,10 @@
+import type pg from "pg";
 import { WanfengError } from "../protocol";
 import type { Storage } from "../server/ports/storage";
 import { openDocumentStore } from "../server/store/lowdb-store";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
-import { resolveSchool } from "../server/store/postgres/schools";
+import { resolveSchool, type SchoolRow } from "../server/store/postgres/schools";
 import { openPostgresStorage } from "../server/store/postgres/storage";
 import { dataDirFrom } from "./paths";
 
@@ -36,10 +37,8 @@ export async function openCommandStorage(
   if (!options.database) return openFileStorage(options);
   const url = options.database;
   return onDatabase(url, async () => {
-    if (access.writes) await migrateDatabase(url);
-    const pool = openPool(url, purpose);
+    const { pool, school } = await openSchoolOnDatabase(url, options.school, purpose, access);
     try {
-      const school = await resolveSchool(pool, options.school);
       const storage = await openPostgresStorage(pool, school.id);
       return {
         storage,
@@ -54,6 +53,26 @@ export async function openCommandStorage(
       throw err;
     }
   });
+}
+
+/**
+ * A pool on the database and the school `--school` names, or the only one (errors list the
+ * schools there are). The pool is the caller's to end.
+ */
+export async function openSchoolOnDatabase(
+  url: string,
+  school: string | undefined,
+  purpose: string,
+  access: { writes: boolean },
+): Promise<{ pool: pg.Pool; school: SchoolRow }> {
+  if (access.writes) await migrateDatabase(url);
+  const pool = openPool(url, purpose);
+  try {
+    return { pool, school: await resolveSchool(pool, school) };
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
 }
 
 async function openFileStorage(options: BackendOptions): Promise<CommandStorage> {
@@ -92,9 +111,16 @@ export async function onDatabase<T>(url: string, work: () => Promise<T>): Promis
         "NOT_FOUND",
         `no Wanfeng schema on ${redactedUrl(url)} yet: wanfeng db migrate --database <url>`,
       );
+    const code = (err as { code?: string }).code ?? "";
+    // Connecting to "localhost" tries both addresses: Node then throws an AggregateError, no message.
+    if (UNREACHABLE.has(code))
+      throw new Error(`cannot reach the database ${redactedUrl(url)}: ${(err as Error).message || code}`);
     throw scrubbed(err, passwordOf(url));
   }
 }
+
+/** Node's codes for a server that is not there or not answering. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNREACH", "EAI_AGAIN"]);
 
 function passwordOf(url: string): string | undefined {
   try {
