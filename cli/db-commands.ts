@@ -2,7 +2,7 @@ import { WanfengError } from "../protocol";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
 import { addSchool, listSchools } from "../server/store/postgres/schools";
-import { onDatabase } from "./backend";
+import { onDatabase } from "./database-backend";
 
 export const DEFAULT_TIMEZONE = "Asia/Shanghai";
 

@@ -1,12 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../protocol";
 import { runAuditVerifyCommand } from "./audit-command";
-import {
-  DEFAULT_TIMEZONE,
-  runDbMigrateCommand,
-  runSchoolAddCommand,
-  runSchoolListCommand,
-} from "./db-commands";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
@@ -23,6 +17,8 @@ process.umask(0o077);
 // server does not carry them.
 const agentCommands = () => import("./agent-commands");
 const readersCommand = () => import("./readers-command");
+// Likewise PostgreSQL's client and migration tool, for the commands that only work on a database.
+const dbCommands = () => import("./db-commands");
 
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
@@ -133,21 +129,23 @@ const db = program.command("db").description("the PostgreSQL database of a distr
 db.command("migrate")
   .description("create or update the database's schema (start does it too)")
   .addOption(requiredDatabaseOption())
-  .action(runDbMigrateCommand);
+  .action(async (options: { database: string }) => (await dbCommands()).runDbMigrateCommand(options));
 
 const school = program.command("school").description("the schools on a PostgreSQL database");
 school
   .command("add")
   .description("add a school and print its id")
   .argument("<name>", "the school's name, as people call it")
-  .option("--timezone <tz>", "its time zone (IANA name)", DEFAULT_TIMEZONE)
+  .option("--timezone <tz>", "its time zone (IANA name, default Asia/Shanghai)")
   .addOption(requiredDatabaseOption())
-  .action(runSchoolAddCommand);
+  .action(async (...args: Parameters<typeof import("./db-commands").runSchoolAddCommand>) =>
+    (await dbCommands()).runSchoolAddCommand(...args),
+  );
 school
   .command("list")
   .description("list the schools: id, time zone and name")
   .addOption(requiredDatabaseOption())
-  .action(runSchoolListCommand);
+  .action(async (options: { database: string }) => (await dbCommands()).runSchoolListCommand(options));
 
 program
   .command("agent")

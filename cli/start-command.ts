@@ -5,7 +5,6 @@ import { readDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
 import { openFileBackend, type StartBackend } from "./start-backend";
-import { openDatabaseBackend } from "./start-database";
 import { startNotice } from "./start-notice";
 import { readTlsFiles } from "./tls-command";
 
@@ -23,8 +22,9 @@ export async function runStartCommand(options: {
   tls?: boolean;
 }): Promise<void> {
   const dataDir = dataDirFrom(options.dataDir);
+  // The PostgreSQL modules (pg, the migration tool, the socket.io adapter) load only for a database.
   const backend: StartBackend = options.database
-    ? await openDatabaseBackend(dataDir, {
+    ? await (await import("./start-database")).openDatabaseBackend(dataDir, {
         database: options.database,
         ...(options.school !== undefined ? { school: options.school } : {}),
         demo: options.demo === true,

@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import type pg from "pg";
 import { createLogger } from "../common/log";
@@ -7,8 +8,9 @@ import { openPostgresJournal } from "../server/store/postgres/journal";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
 import { addSchool, listSchools, resolveSchool, type SchoolRow } from "../server/store/postgres/schools";
-import { openPostgresStorage } from "../server/store/postgres/storage";
-import { onDatabase } from "./backend";
+import { openPostgresStorage, type PostgresStorage } from "../server/store/postgres/storage";
+import { PRIVATE_DIR_MODE } from "../server/store/private-files";
+import { onDatabase } from "./database-backend";
 import { seedSchool } from "./seed-school";
 import type { StartBackend } from "./start-backend";
 
@@ -39,17 +41,20 @@ export async function openDatabaseBackend(
     // The adapter holds a LISTEN connection for good: its own pool, so it never starves the store's.
     const adapterPool = openPool(url, "socket.io");
     const closePools = () => Promise.all([pool.end(), adapterPool.end()]).then(() => undefined);
+    let store: PostgresStorage | undefined;
     try {
       const { school, demo } = await openSchool(pool, options);
-      const store = await openPostgresStorage(pool, school.id);
+      store = await openPostgresStorage(pool, school.id);
       if (demo) {
+        await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
         await seedSchool(store, demo.db);
         await writeDemoLogins(dataDir, demo);
         log.info({ school: school.id }, "created the demo school on an empty database");
       }
       const journal = await openPostgresJournal(pool, school.id);
+      const opened = store;
       return {
-        store,
+        store: opened,
         journal,
         socketAdapter: createAdapter(adapterPool, {
           // Every school's nodes share the database: a school's emits stay among its own nodes.
@@ -60,11 +65,12 @@ export async function openDatabaseBackend(
         where: `school "${school.name}" on ${redactedUrl(url)}`,
         userAddHint: `npx wanfeng user add admin --role admin --database <url> --school ${JSON.stringify(school.name)}`,
         async release() {
-          await store.close();
+          await opened.close();
           await closePools();
         },
       };
     } catch (err) {
+      await store?.close();
       await closePools();
       throw err;
     }

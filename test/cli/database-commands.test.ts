@@ -1,13 +1,15 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { onDatabase, openSchoolOnDatabase } from "../../cli/backend";
+import { onDatabase, openSchoolOnDatabase } from "../../cli/database-backend";
 import { checkedTimezone } from "../../cli/db-commands";
 import { migrateDatabase } from "../../server/store/postgres/migrate";
 import { openPool } from "../../server/store/postgres/pool";
 import { addSchool } from "../../server/store/postgres/schools";
+import { SERVER_LOCK } from "../../server/store/server-lock";
 import { usePostgresDatabases } from "../support/postgres-database";
 
 const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
@@ -140,6 +142,31 @@ describe("--school on a database (issue 8)", () => {
     expect(await opened(only.id)).toBe(only.id);
     await expect(opened(undefined)).rejects.toThrow(/several schools/);
   });
+});
+
+describe("wanfeng start --database (issue 8)", () => {
+  it(
+    "migrates, and on a database without a school says how to add one; takes no lock on the data folder",
+    async () => {
+      const url = withPassword(await freshDatabase());
+      const dataDir = await mkdtemp(join(tmpdir(), "wanfeng-node-"));
+      try {
+        const start = await wanfeng(["start", "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir], {
+          DATABASE_URL: url,
+        });
+        expect(start.code).toBe(1);
+        expect(start.stderr).toMatch(/no school on this database yet: add one with `wanfeng school add/);
+        expect(start.stderr).toMatch(/--demo/);
+        expect(start.stdout + start.stderr).not.toContain(PASSWORD);
+        // It migrated before it looked for the school.
+        expect(await migrateDatabase(url)).toEqual([]);
+        expect(existsSync(join(dataDir, SERVER_LOCK))).toBe(false);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    CLI_TIMEOUT,
+  );
 });
 
 describe("--school with the file store (issue 8)", () => {
