@@ -83,8 +83,8 @@ const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "EHOSTUNR
 
 function passwordOf(url: string): string | undefined {
   try {
-    const password = new URL(url).password;
-    return password ? password : undefined;
+    const parsed = new URL(url);
+    return parsed.password || parsed.searchParams.get("password") || undefined;
   } catch {
     return undefined;
   }

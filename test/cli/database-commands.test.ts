@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { onDatabase, openSchoolOnDatabase } from "../../cli/database-backend";
 import { checkedTimezone } from "../../cli/db-commands";
 import { migrateDatabase } from "../../server/store/postgres/migrate";
-import { openPool } from "../../server/store/postgres/pool";
+import { openPool, redactedUrl } from "../../server/store/postgres/pool";
 import { addSchool } from "../../server/store/postgres/schools";
 import { SERVER_LOCK } from "../../server/store/server-lock";
 import { usePostgresDatabases } from "../support/postgres-database";
@@ -198,6 +198,13 @@ describe("the database URL's password stays out of messages", () => {
         throw new Error(`could not open ${url}`);
       }),
     ).rejects.toThrow("could not open postgresql://wanfeng:***@db.example:5432/wanfeng");
+    const inQuery = `postgresql://wanfeng@db.example/wanfeng?password=${PASSWORD}`;
+    await expect(
+      onDatabase(inQuery, async () => {
+        throw new Error(`could not open ${inQuery}`);
+      }),
+    ).rejects.toThrow("could not open postgresql://wanfeng@db.example/wanfeng?password=***");
+    expect(redactedUrl(inQuery)).toBe("postgresql://wanfeng@db.example/wanfeng?password=***");
   });
 
   it(
