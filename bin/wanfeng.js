@@ -9,7 +9,17 @@ import { fileURLToPath } from "node:url";
 
 // One-shot commands print their own result; routine progress logs would bury it. Loggers read
 // LOG_LEVEL when first imported, so it is set before any module loads.
-const QUIET_COMMANDS = new Set(["tap", "demo-taps", "import", "user", "device", "group", "readers"]);
+const QUIET_COMMANDS = new Set([
+  "tap",
+  "demo-taps",
+  "import",
+  "user",
+  "device",
+  "group",
+  "readers",
+  "db",
+  "school",
+]);
 if (!process.env.LOG_LEVEL && QUIET_COMMANDS.has(process.argv[2] ?? "")) process.env.LOG_LEVEL = "warn";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -6,7 +6,7 @@ import { planDemoTaps } from "../demo/demo-plan";
 import { readDemoLogins } from "../demo/demo-school";
 import { createTapSender, parseReaderSpec, sendOneTap, startAgent } from "../gate-agent";
 import { agentTlsOptions } from "../gate-agent/delivery/tls-options";
-import { openDocumentStore } from "../server/store/lowdb-store";
+import { type BackendOptions, openCommandStorage } from "./backend";
 import { dataDirFrom } from "./paths";
 
 const log = createLogger("cli");
@@ -72,13 +72,15 @@ export async function runTapCommand(card: string, options: { server: string; tok
 }
 
 /** Plays the demo school's day through its own device tokens, so a newcomer watches the screens move. */
-export async function runDemoTapsCommand(options: { dataDir?: string; server: string; interval: number }) {
+export async function runDemoTapsCommand(options: BackendOptions & { server: string; interval: number }) {
   const dataDir = dataDirFrom(options.dataDir);
   const demo = await readDemoLogins(dataDir);
   if (!demo)
     throw new Error(`no demo school in ${dataDir}: start the server once on an empty data folder first`);
-  const store = await openDocumentStore(dataDir);
-  const plan = planDemoTaps(store.schoolRoster(), demo.devices);
+  const { storage, close } = await openCommandStorage(options, "demo-taps", { writes: false });
+  const roster = storage.schoolRoster();
+  await close();
+  const plan = planDemoTaps(roster, demo.devices);
   const senders = new Map(
     demo.devices.map((d) => [d.token, createTapSender({ serverUrl: options.server, token: d.token })]),
   );

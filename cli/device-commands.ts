@@ -1,29 +1,36 @@
 import { addDevice } from "../server/auth/devices";
-import { openDocumentStore } from "../server/store/lowdb-store";
+import { type BackendOptions, openCommandStorage } from "./backend";
 import { resolveGroupId } from "./group-names";
-import { dataDirFrom } from "./paths";
 
 export async function runDeviceAddCommand(
   name: string,
-  options: { kind: "gate" | "room"; group?: string; dataDir?: string },
+  options: BackendOptions & { kind: "gate" | "room"; group?: string },
 ): Promise<void> {
-  const store = await openDocumentStore(dataDirFrom(options.dataDir));
-  const groups = store.schoolRoster().groups;
-  const { device, token } = await addDevice(store, {
-    name,
-    kind: options.kind,
-    ...(options.group ? { groupId: resolveGroupId(groups, options.group) } : {}),
-  });
-  console.log(
-    `Device "${device.name}" (${device.kind}${device.groupId ? `, group ${device.groupId}` : ""}) added.`,
-  );
-  console.log("Its token (shown only now; keep it on the agent's machine):");
-  console.log(token);
+  const { storage, close } = await openCommandStorage(options, "device add", { writes: true });
+  try {
+    const groups = storage.schoolRoster().groups;
+    const { device, token } = await addDevice(storage, {
+      name,
+      kind: options.kind,
+      ...(options.group ? { groupId: resolveGroupId(groups, options.group) } : {}),
+    });
+    console.log(
+      `Device "${device.name}" (${device.kind}${device.groupId ? `, group ${device.groupId}` : ""}) added.`,
+    );
+    console.log("Its token (shown only now; keep it on the agent's machine):");
+    console.log(token);
+  } finally {
+    await close();
+  }
 }
 
-export async function runDeviceListCommand(options: { dataDir?: string }): Promise<void> {
-  const store = await openDocumentStore(dataDirFrom(options.dataDir));
-  for (const d of store.listDevices()) {
-    console.log(`${d.id}\t${d.kind}\t${d.groupId ?? "-"}\t${d.name}`);
+export async function runDeviceListCommand(options: BackendOptions): Promise<void> {
+  const { storage, close } = await openCommandStorage(options, "device list", { writes: false });
+  try {
+    for (const d of storage.listDevices()) {
+      console.log(`${d.id}\t${d.kind}\t${d.groupId ?? "-"}\t${d.name}`);
+    }
+  } finally {
+    await close();
   }
 }

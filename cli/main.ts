@@ -17,6 +17,8 @@ process.umask(0o077);
 // server does not carry them.
 const agentCommands = () => import("./agent-commands");
 const readersCommand = () => import("./readers-command");
+// Likewise PostgreSQL's client and migration tool, for the commands that only work on a database.
+const dbCommands = () => import("./db-commands");
 
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
@@ -24,11 +26,28 @@ const program = new Command("wanfeng")
 
 const dataDirOption = () =>
   new Option("-d, --data-dir <dir>", "where the roster and journal live").env("DATA_DIR").default("./data");
+const databaseOption = () =>
+  new Option(
+    "--database <postgres-url>",
+    "a PostgreSQL database (district, several nodes) instead of the data folder's files",
+  ).env("DATABASE_URL");
+const requiredDatabaseOption = () => databaseOption().makeOptionMandatory();
+const schoolOption = () =>
+  new Option("--school <name|id>", "with --database: which school (default: the only one)");
+
+/** The data folder, or a database and one of its schools: every command acting on a school's data. */
+const withStorageOptions = (command: Command) =>
+  command.addOption(dataDirOption()).addOption(databaseOption()).addOption(schoolOption());
 
 program
   .command("start")
   .description("start the server (creates a demo school on an empty data folder unless --empty)")
   .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .addOption(schoolOption())
+  .addOption(
+    new Option("--demo", "with --database: create the demo school when the database has no school yet"),
+  )
   .addOption(new Option("-p, --port <port>", "HTTP port").env("PORT").default("8080"))
   .addOption(new Option("--host <host>", "address to listen on").env("HOST").default("0.0.0.0"))
   .addOption(new Option("--empty", "start with an empty school instead of the demo").env("WANFENG_EMPTY"))
@@ -56,14 +75,13 @@ program
   .addOption(dataDirOption())
   .action(runTlsInitCommand);
 
-program
+const importCommand = program
   .command("import")
   .description(
     "import a roster, CSV or Excel .xlsx (one row per child–guardian pair, English or Chinese headers)",
   )
-  .argument("<roster>", "the roster file (.csv or .xlsx)")
-  .addOption(dataDirOption())
-  .action(runImportCommand);
+  .argument("<roster>", "the roster file (.csv or .xlsx)");
+withStorageOptions(importCommand).action(runImportCommand);
 
 program
   .command("audit")
@@ -72,10 +90,11 @@ program
   .description("check the journal's hash chains; names the first broken entry of each day")
   .option("--day <YYYY-MM-DD>", "only this school day")
   .addOption(dataDirOption())
+  .addOption(databaseOption())
   .action(runAuditVerifyCommand);
 
 const user = program.command("user").description("manage staff logins");
-user
+const userAdd = user
   .command("add")
   .description("add a login (asks for the password unless --password is given)")
   .argument("<username>")
@@ -83,30 +102,50 @@ user
   .option("-n, --display-name <name>", "name shown on screens (default: the username)")
   .option("-g, --group <group...>", "care groups a teacher may open: names (as on the roster) or ids")
   .option("--password <password>", "the password (≥ 8 characters); visible in `ps`: prefer the prompt")
-  .option("--password-stdin", "read the password from the first line of standard input")
-  .addOption(dataDirOption())
-  .action(runUserAddCommand);
+  .option("--password-stdin", "read the password from the first line of standard input");
+withStorageOptions(userAdd).action(runUserAddCommand);
 
 const device = program.command("device").description("manage gate agents and room readers");
-device
+const deviceAdd = device
   .command("add")
   .description("register a device and print its token (shown once)")
   .argument("<name>")
   .addOption(
     new Option("-k, --kind <kind>", "gate or care room").choices(["gate", "room"]).makeOptionMandatory(),
   )
-  .option("-g, --group <group>", "for a room device: the care group that checks in on it (name or id)")
-  .addOption(dataDirOption())
-  .action(runDeviceAddCommand);
-device.command("list").description("list devices").addOption(dataDirOption()).action(runDeviceListCommand);
+  .option("-g, --group <group>", "for a room device: the care group that checks in on it (name or id)");
+withStorageOptions(deviceAdd).action(runDeviceAddCommand);
+withStorageOptions(device.command("list").description("list devices")).action(runDeviceListCommand);
 
-program
-  .command("group")
-  .description("care groups")
+withStorageOptions(
+  program
+    .command("group")
+    .description("care groups")
+    .command("list")
+    .description("list care groups with their ids, rooms and sizes"),
+).action(runGroupListCommand);
+
+const db = program.command("db").description("the PostgreSQL database of a district or of several nodes");
+db.command("migrate")
+  .description("create or update the database's schema (start does it too)")
+  .addOption(requiredDatabaseOption())
+  .action(async (options: { database: string }) => (await dbCommands()).runDbMigrateCommand(options));
+
+const school = program.command("school").description("the schools on a PostgreSQL database");
+school
+  .command("add")
+  .description("add a school and print its id")
+  .argument("<name>", "the school's name, as people call it")
+  .option("--timezone <tz>", "its time zone (IANA name, default Asia/Shanghai)")
+  .addOption(requiredDatabaseOption())
+  .action(async (...args: Parameters<typeof import("./db-commands").runSchoolAddCommand>) =>
+    (await dbCommands()).runSchoolAddCommand(...args),
+  );
+school
   .command("list")
-  .description("list care groups with their ids, rooms and sizes")
-  .addOption(dataDirOption())
-  .action(runGroupListCommand);
+  .description("list the schools: id, time zone and name")
+  .addOption(requiredDatabaseOption())
+  .action(async (options: { database: string }) => (await dbCommands()).runSchoolListCommand(options));
 
 program
   .command("agent")
@@ -162,10 +201,11 @@ program
     (await agentCommands()).runTapCommand(...args),
   );
 
-program
-  .command("demo-taps")
-  .description("simulate the demo school's readers: children check in, parents tap at the gate")
-  .addOption(dataDirOption())
+withStorageOptions(
+  program
+    .command("demo-taps")
+    .description("simulate the demo school's readers: children check in, parents tap at the gate"),
+)
   .option("-s, --server <url>", "server URL", "http://localhost:8080")
   .option("-i, --interval <ms>", "pause between taps", positiveInt, 1500)
   .action(async (...args: Parameters<typeof import("./agent-commands").runDemoTapsCommand>) =>

@@ -1,15 +1,10 @@
 import { join } from "node:path";
 import { createLogger } from "../common/log";
 import { demoClock, formatDemoClock } from "../demo/demo-clock";
-import { buildDemoSchool, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
+import { readDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
-import { openFileJournal } from "../server/store/file-journal";
-import { auditLine } from "../server/store/journal-audit";
-import { auditChangedDays } from "../server/store/journal-start-audit";
-import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
-import { makeDataDirPrivate } from "../server/store/private-files";
-import { acquireServerLock } from "../server/store/server-lock";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
+import { openFileBackend, type StartBackend } from "./start-backend";
 import { startNotice } from "./start-notice";
 import { readTlsFiles } from "./tls-command";
 
@@ -17,6 +12,9 @@ const log = createLogger("cli");
 
 export async function runStartCommand(options: {
   dataDir?: string;
+  database?: string;
+  school?: string;
+  demo?: boolean;
   port?: string;
   host?: string;
   empty?: boolean;
@@ -24,21 +22,15 @@ export async function runStartCommand(options: {
   tls?: boolean;
 }): Promise<void> {
   const dataDir = dataDirFrom(options.dataDir);
-  // Before anything is read or written: a second server on the folder would fork the day state.
-  const serverLock = await acquireServerLock(dataDir);
-  // Installs made before the data folder was private: fix them before anything is served.
-  await makeDataDirPrivate(dataDir);
-  const fresh = await isFreshDataDir(dataDir);
-  const store = await openDocumentStore(dataDir);
-  if (fresh && !options.empty) {
-    const demo = await buildDemoSchool({});
-    // The demo school is a whole document: seeding it is this file backend's own business.
-    await store.update((db) => Object.assign(db, demo.db));
-    await writeDemoLogins(dataDir, demo);
-    log.info({ dataDir }, "created the demo school on an empty data folder");
-  }
-  await reportBrokenChains(join(dataDir, "journal"));
-  const journal = await openFileJournal(join(dataDir, "journal"));
+  // The PostgreSQL modules (pg, the migration tool, the socket.io adapter) load only for a database.
+  const backend: StartBackend = options.database
+    ? await (await import("./start-database")).openDatabaseBackend(dataDir, {
+        database: options.database,
+        ...(options.school !== undefined ? { school: options.school } : {}),
+        demo: options.demo === true,
+      })
+    : await openFileBackend(dataDir, { empty: options.empty === true });
+  const { store, journal } = backend;
   const school = store.schoolRoster();
   // Only the demo school's afternoon runs on the demo clock; a real school on the real one.
   const clock = school.settings.demo ? demoClock(school) : undefined;
@@ -50,41 +42,30 @@ export async function runStartCommand(options: {
     ...(options.host ? { host: options.host } : {}),
     trustProxy: options.trustProxy === true,
     ...(options.tls ? { tls: await readTlsFiles(dataDir) } : {}),
+    ...(backend.socketAdapter ? { socketAdapter: backend.socketAdapter } : {}),
     kioskDir: KIOSK_DIST,
     photosDir: join(dataDir, "photos"),
   });
 
   const demo = school.settings.demo === true;
-  const firstStart = fresh && !options.empty;
   const notice = startNotice({
     dataDir,
     demo,
-    firstStart,
-    logins: demo && firstStart ? await readDemoLogins(dataDir) : undefined,
+    firstStart: backend.createdDemo,
+    logins: demo && backend.createdDemo ? await readDemoLogins(dataDir) : undefined,
     users: school.users.length,
+    userAddHint: backend.userAddHint,
   });
   if (notice) console.log(notice);
   if (clock) console.log(formatDemoClock(clock(), school.settings.timezone));
-  console.log(`\nWanfeng is running: open ${server.url} in a browser (data in ${dataDir}).\n`);
+  console.log(`\nWanfeng is running: open ${server.url} in a browser (${backend.where}).\n`);
 
   const stop = async (signal: string) => {
     log.info({ signal }, "stopping");
     await server.close();
-    await serverLock.release();
+    await backend.release();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
-}
-
-/**
- * A journal changed after it was written is reported loudly at start; the server still starts.
- * Files unchanged since they last verified are not hashed again (journal-start-audit.ts).
- */
-async function reportBrokenChains(dir: string): Promise<void> {
-  for (const audit of await auditChangedDays(dir)) {
-    if (!audit.broken) continue;
-    log.error({ day: audit.day, broken: audit.broken }, "journal hash chain broken");
-    console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
-  }
 }

@@ -8,6 +8,8 @@ export interface StartNoticeInput {
   firstStart: boolean;
   logins: DemoLogins | undefined;
   users: number;
+  /** The command that adds the first login (with a database it names the database and school). */
+  userAddHint?: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export function startNotice(input: StartNoticeInput): string | undefined {
     if (input.firstStart && input.logins) return formatDemoBanner(input.logins);
     return `DEMO school: the demo logins are in ${join(input.dataDir, DEMO_LOGINS_FILE)} (readable by this user only).`;
   }
-  if (input.users === 0) return "No logins yet. Add one:  npx wanfeng user add admin --role admin";
+  if (input.users === 0)
+    return `No logins yet. Add one:  ${input.userAddHint ?? "npx wanfeng user add admin --role admin"}`;
   return undefined;
 }

@@ -2,22 +2,34 @@ import { createInterface } from "node:readline/promises";
 import password from "@inquirer/password";
 import type { Role } from "../protocol";
 import { addUser } from "../server/auth/users";
-import { openDocumentStore } from "../server/store/lowdb-store";
+import type { UserStore } from "../server/ports/access";
+import type { RosterReader } from "../server/ports/roster";
+import { type BackendOptions, openCommandStorage } from "./backend";
 import { resolveGroupId } from "./group-names";
-import { dataDirFrom } from "./paths";
 
 export async function runUserAddCommand(
   username: string,
-  options: {
+  options: BackendOptions & {
     role: Role;
     displayName?: string;
     group?: string[];
     password?: string;
     passwordStdin?: boolean;
-    dataDir?: string;
   },
 ): Promise<void> {
-  const store = await openDocumentStore(dataDirFrom(options.dataDir));
+  const { storage, close } = await openCommandStorage(options, "user add", { writes: true });
+  try {
+    await addUserWithPassword(storage, username, options);
+  } finally {
+    await close();
+  }
+}
+
+async function addUserWithPassword(
+  store: UserStore & RosterReader,
+  username: string,
+  options: Parameters<typeof runUserAddCommand>[1],
+): Promise<void> {
   if (options.password !== undefined) {
     // Kept for scripts written against it; other users of the machine can read it from `ps`.
     console.error(

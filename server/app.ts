@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
 import helmet from "helmet";
-import { Server } from "socket.io";
+import { Server, type ServerOptions as SocketServerOptions } from "socket.io";
 import { createLogger } from "../common/log";
 import { AdminService } from "./admin/admin-service";
 import { ArchiveService } from "./archive/archive-service";
@@ -55,6 +55,11 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Serve HTTPS (plain HTTP on the same port is redirected); see `wanfeng tls init`. */
   tls?: TlsFiles;
+  /**
+   * socket.io's adapter when several nodes serve one school (e.g. @socket.io/postgres-adapter):
+   * what one node emits to a room reaches that room's sockets on every node. Default: this process only.
+   */
+  socketAdapter?: SocketServerOptions["adapter"];
 }
 
 export interface RunningServer {
@@ -114,6 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: allowOwnOrigin(trustProxy),
+    ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
   });
   const technician = createTechnicianHub(store, day, clock);
   const devices = attachDeviceNamespace(io, store, day);
