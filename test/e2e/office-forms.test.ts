@@ -79,4 +79,22 @@ describe("the office's forms in Chromium", () => {
       .toBe(true);
     await page.close();
   });
+
+  it("renames a season and a grade band on the timetable screen", async () => {
+    const page = await adminScreen();
+    await page.locator('[data-testid="admin-tab"][data-tab="schedule"]').click();
+    const seasonName = page.getByTestId("schedule-season-name").first();
+    await seasonName.fill("秋冬作息");
+    await seasonName.dispatchEvent("change");
+    const bandName = page.getByTestId("schedule-band-name").first();
+    await bandName.fill("低年级");
+    await bandName.dispatchEvent("change");
+    await page.getByTestId("schedule-save").click();
+    await expect.poll(() => school.store.read().schedule?.seasons[0]?.name).toBe("秋冬作息");
+    expect(school.store.read().schedule?.bands[0]?.name).toBe("低年级");
+    await expect
+      .poll(() => page.locator('[data-testid="schedule-band-row"] td').first().textContent())
+      .toBe("低年级");
+    await page.close();
+  });
 });

@@ -35,4 +35,15 @@ describe("the timetable's mistakes in the screen's language (issue 11, deliverab
     expect(problems).toContain("冬季作息 一二年级 · Care starts: must not be after Dismissal opens");
     for (const p of problems) expect(p).not.toMatch(/seasons\[|dismissalOpens|careStarts/);
   });
+
+  it("an emptied season or band name names its own field", () => {
+    const schedule = structuredClone(DEMO_SCHEDULE) as Schedule;
+    const [season] = schedule.seasons;
+    const [band] = schedule.bands;
+    if (season) season.name = "";
+    if (band) band.name = "";
+    const problems = scheduleProblems(schedule);
+    expect(problems).toContain("季节名称: 请填写");
+    expect(problems).toContain("年级段名称: 请填写");
+  });
 });

@@ -69,8 +69,10 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return named.at(-1) ?? "";
 }
 
-/** Holidays, swapped days and sessions name their own columns. */
+/** Seasons, bands, holidays, swapped days and sessions name their own columns. */
 const LIST_LABELS: Record<string, Record<string, string>> = {
+  seasons: { name: "admin.schedule.seasonName" },
+  bands: { name: "admin.schedule.bandName" },
   holidays: { name: "admin.schedule.holidayName", from: "admin.schedule.holidayFrom" },
   workdays: { name: "admin.schedule.holidayName" },
   sessions: { name: "admin.schedule.holidayName", id: "admin.schedule.holidayName" },
