@@ -173,6 +173,11 @@ export interface AdminGroupView {
 
 export interface AdminSnapshot {
   schoolName: string;
+  /**
+   * Served over plain HTTP on a network address outside the demo: passwords cross the LAN in
+   * clear, and the admin screen says what to do (`wanfeng tls init`, `start --tls`).
+   */
+  plainHttpOnNetwork?: boolean;
   today: string;
   children: AdminChildView[];
   guardians: AdminGuardianView[];

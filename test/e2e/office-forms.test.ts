@@ -37,6 +37,8 @@ describe("the office's forms in Chromium", () => {
     });
     await page.getByTestId("open-admin").click();
     await page.getByTestId("admin-screen").waitFor();
+    // Loopback: nothing crosses the network, so no plain-HTTP warning.
+    expect(await page.getByTestId("plain-http-banner").count()).toBe(0);
     return page;
   }
 

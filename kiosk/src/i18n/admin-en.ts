@@ -8,6 +8,11 @@ export const adminEn: AdminCatalogue = {
     saved: "Saved",
     save: "Save",
     remove: "Remove",
+    plainHttp: {
+      title: "Connection not encrypted (HTTP)",
+      why: "This server answers plain HTTP on the network: passwords, session cookies and device tokens cross the school's network (Wi-Fi) in clear.",
+      fix: "Ask the technician to run these commands on the server to switch HTTPS on and restart (see docs/decisions.md, Security):",
+    },
     home: {
       title: "Administration",
       hint: "Enrolment and withdrawal, care groups and rooms, duty roster, pickup cards, roster import, staff attendance.",

@@ -9,6 +9,11 @@ export const adminZh = {
     saved: "已保存",
     save: "保存",
     remove: "删除",
+    plainHttp: {
+      title: "连接未加密（HTTP）",
+      why: "本系统正以明文 HTTP 在网络上提供服务：密码、登录凭证和设备令牌会以明文经过学校的网络（Wi-Fi）。",
+      fix: "请技术员在服务器上运行以下命令，启用 HTTPS 后重新启动（详见 docs/decisions.md 的“安全”一节）：",
+    },
     home: {
       title: "教导处管理",
       hint: "学生报名与退出、托管班与教室、值班表、接送卡、名单导入、教师考勤。",
