@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { CMD } from "../../gate-agent/drivers/osdp/codes";
 import { CACHE_FILE } from "../../gate-agent/offline/offline-answers";
 import type { OfflineCache } from "../../protocol/offline-cache";
 import { startOsdpPdEmulator } from "./emulators/osdp-pd-emulator";
+import { freePort } from "./helpers/device-server";
 import { EventLog } from "./helpers/events";
 import { type PtyPair, startPtyPair } from "./helpers/socat";
 
@@ -39,16 +39,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A URL where nothing listens: the port was free a moment ago. */
-async function unreachableUrl(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return `http://127.0.0.1:${address.port}`;
-}
-
 /** A signed cache in which the swiped card (0006547886) may collect a child. */
 async function writeCache(dataDir: string, issuedAt: Date): Promise<void> {
   const cache: OfflineCache = {
@@ -67,7 +57,8 @@ async function setUp(dataDir: string) {
   cleanups.push(() => emulator.close());
   const events = new EventLog<AgentEvent>();
   const agent = await startAgent({
-    serverUrl: await unreachableUrl(),
+    // Nothing listens there: the server is away from the start.
+    serverUrl: `http://127.0.0.1:${await freePort()}`,
     token: TOKEN,
     readers: [{ profile: "generic/osdp-reader", path: pty.agentSide }],
     timing: TIMING,
