@@ -227,6 +227,12 @@ export const adminEn: AdminCatalogue = {
       capacity: "group {{group}} would have {{count}} children, more than its maximum of {{max}}",
       full: "group {{group}} is full: more than {{max}} children",
       unreadable: "the file cannot be read",
+      phoneOwner: "phone {{phone}} belongs to {{who}} on row {{row}}",
+      guardianCard: "{{who}} has card {{card}} on row {{row}}",
+      relationDiffers: "row {{row}} says {{who}} is {{relation}} of {{child}}",
+      cardNumber: "not a card number: {{value}}",
+      idTooLong: "student number is longer than 64 characters",
+      tooBig: "Excel file refused as too big (or too many rows or cells): export only the roster sheet",
     },
     print: {
       family: "Print for",

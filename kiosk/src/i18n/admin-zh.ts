@@ -222,6 +222,12 @@ export const adminZh = {
       capacity: "托管班 {{group}} 将有 {{count}} 人，超过上限 {{max}} 人",
       full: "托管班 {{group}} 已满：超过 {{max}} 人",
       unreadable: "文件无法读取",
+      phoneOwner: "电话 {{phone}} 在第 {{row}} 行属于 {{who}}",
+      guardianCard: "{{who}} 在第 {{row}} 行的卡号是 {{card}}",
+      relationDiffers: "第 {{row}} 行写 {{who}} 是 {{child}} 的 {{relation}}",
+      cardNumber: "不是有效的卡号：{{value}}",
+      idTooLong: "学号超过 64 个字符",
+      tooBig: "Excel 文件过大或行列过多，已拒绝：请只导出名单所在的工作表",
     },
     print: {
       family: "打印对象",
