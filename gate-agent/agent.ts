@@ -131,8 +131,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       log.info({ readerId: reading.readerId, reading: reading.reading }, "read");
       // The reader says no when the tap cannot be kept: the person taps again or goes to the guard.
       const report = toTapReport(reading);
-      // Server unreachable: answer from the cache, once the tap is safe on disk; the server decides later.
-      const answer = sender.stats().connected ? undefined : offline.answer(report.reading, now());
+      // Server unreachable: answer from the cache, once the tap is safe on disk; the server decides
+      // later. Without a fresh cache (or for what it cannot judge) the reader says "wait".
+      const serverAway = !sender.stats().connected;
+      const answer = serverAway ? offline.answer(report.reading, now()) : undefined;
       if (answer) report.offline = { answer };
       const feedback = (kind: Feedback) =>
         readers
@@ -144,6 +146,12 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
           if (answer) {
             log.info({ tapId: report.id, answer }, "answered offline from the cache");
             void feedback(answer);
+          } else if (serverAway) {
+            log.info(
+              { tapId: report.id },
+              "queued while the server is away, no fresh cache: reader says wait",
+            );
+            void feedback("wait");
           }
         },
         (err: unknown) => {

@@ -173,6 +173,11 @@ export interface AdminGroupView {
 
 export interface AdminSnapshot {
   schoolName: string;
+  /**
+   * Served over plain HTTP on a network address outside the demo: passwords cross the LAN in
+   * clear, and the admin screen says what to do (`wanfeng tls init`, `start --tls`).
+   */
+  plainHttpOnNetwork?: boolean;
   today: string;
   children: AdminChildView[];
   guardians: AdminGuardianView[];
@@ -183,9 +188,39 @@ export interface AdminSnapshot {
   staff: { id: string; displayName: string; role: string; cards: { id: string; status: string }[] }[];
 }
 
+/** What is wrong with a roster cell, row or file; screens word it from this code and `params`. */
+export const IMPORT_PROBLEMS = [
+  "empty",
+  "grade",
+  "scientific",
+  "phone",
+  "missingColumn",
+  "twice",
+  "fileEmpty",
+  "noRows",
+  "childDiffers",
+  "groupRoom",
+  "phoneOwner",
+  "guardianCard",
+  "relationDiffers",
+  "cardGiven",
+  "cardBelongs",
+  "cardNumber",
+  "idTooLong",
+  "capacity",
+  "full",
+  "unreadable",
+  "tooBig",
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEMS)[number];
+
 export interface ImportProblem {
   row: number;
   column: string;
+  problem: ImportProblemCode;
+  /** The facts the wording needs (values, names, row numbers), by name. */
+  params: Record<string, string>;
+  /** The same in English, for the command line and logs; screens word `problem` themselves. */
   message: string;
 }
 

@@ -37,8 +37,33 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const monthDay = z.string().refine(isMonthDay, 'expected a day of the year as "MM-DD", e.g. "10-01"');
-const calendarDate = z.string().refine(isCalendarDate, 'expected a date as "YYYY-MM-DD", e.g. "2026-10-01"');
+/**
+ * What a timetable mistake is, for screens to word (kiosk admin.schedule.problem.*): each custom
+ * issue carries `params: { problem, other? }`, `other` naming the field it is compared with. The
+ * English message stays for the store's and the command line's errors.
+ */
+export type ScheduleProblemCode =
+  | "notAfter"
+  | "after"
+  | "notBefore"
+  | "time"
+  | "monthDay"
+  | "date"
+  | "twice"
+  | "gradeTwice"
+  | "bandTimes"
+  | "required"
+  | "invalid";
+const says = (problem: ScheduleProblemCode, other?: string) => (other ? { problem, other } : { problem });
+
+const monthDay = z.string().refine(isMonthDay, {
+  message: 'expected a day of the year as "MM-DD", e.g. "10-01"',
+  params: says("monthDay"),
+});
+const calendarDate = z.string().refine(isCalendarDate, {
+  message: 'expected a date as "YYYY-MM-DD", e.g. "2026-10-01"',
+  params: says("date"),
+});
 
 /** One grade band's afternoon in one season. */
 export const BandTimesSchema = z
@@ -55,13 +80,28 @@ export const BandTimesSchema = z
   .superRefine((t, ctx) => {
     // "HH:MM" strings compare like the times they are.
     if (t.careStarts !== undefined && t.careStarts > t.dismissalOpens) {
-      ctx.addIssue({ code: "custom", path: ["careStarts"], message: "must not be after dismissalOpens" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["careStarts"],
+        message: "must not be after dismissalOpens",
+        params: says("notAfter", "dismissalOpens"),
+      });
     }
     if (t.dismissalCloses <= t.dismissalOpens) {
-      ctx.addIssue({ code: "custom", path: ["dismissalCloses"], message: "must be after dismissalOpens" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["dismissalCloses"],
+        message: "must be after dismissalOpens",
+        params: says("after", "dismissalOpens"),
+      });
     }
     if (t.careEnds < t.dismissalCloses) {
-      ctx.addIssue({ code: "custom", path: ["careEnds"], message: "must not be before dismissalCloses" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["careEnds"],
+        message: "must not be before dismissalCloses",
+        params: says("notBefore", "dismissalCloses"),
+      });
     }
   });
 export type BandTimes = z.infer<typeof BandTimesSchema>;
@@ -85,7 +125,11 @@ export type GradeBand = z.infer<typeof GradeBandSchema>;
 /** A day or a range of days without care (国庆节, 寒假…); `to` is inclusive, default `from`. */
 export const HolidaySchema = z
   .object({ name, from: calendarDate, to: calendarDate.optional() })
-  .refine((h) => h.to === undefined || h.to >= h.from, { message: "must not be before from", path: ["to"] });
+  .refine((h) => h.to === undefined || h.to >= h.from, {
+    message: "must not be before from",
+    path: ["to"],
+    params: says("notBefore", "from"),
+  });
 export type Holiday = z.infer<typeof HolidaySchema>;
 
 /** A swapped working day (调休上班): usually a weekend day that runs a given weekday's timetable. */
@@ -109,7 +153,11 @@ export const CareSessionSchema = z
     /** Only in these seasons (ids); default all. */
     seasons: z.array(id).min(1).optional(),
   })
-  .refine((s) => s.ends > s.starts, { message: "must be after starts", path: ["ends"] });
+  .refine((s) => s.ends > s.starts, {
+    message: "must be after starts",
+    path: ["ends"],
+    params: says("after", "starts"),
+  });
 export type CareSession = z.infer<typeof CareSessionSchema>;
 
 export const ScheduleSchema = z
@@ -123,8 +171,12 @@ export const ScheduleSchema = z
     sessions: z.array(CareSessionSchema).default([]),
   })
   .superRefine((s, ctx) => {
-    const issue = (path: (string | number)[], message: string): void => {
-      ctx.addIssue({ code: "custom", path, message });
+    const issue = (
+      path: (string | number)[],
+      message: string,
+      problem: ScheduleProblemCode = "twice",
+    ): void => {
+      ctx.addIssue({ code: "custom", path, message, params: says(problem) });
     };
     /** Flags every item whose key an earlier item already had. */
     const unique = <T>(
@@ -168,7 +220,7 @@ export const ScheduleSchema = z
       band.grades.forEach((grade, g) => {
         const other = bandOfGrade.get(grade);
         if (other !== undefined)
-          issue(["bands", b, "grades", g], `grade ${grade} is already in band ${other}`);
+          issue(["bands", b, "grades", g], `grade ${grade} is already in band ${other}`, "gradeTwice");
         else bandOfGrade.set(grade, band.id);
       });
     });
@@ -177,7 +229,7 @@ export const ScheduleSchema = z
     s.seasons.forEach((season, i) => {
       season.bands.forEach((t, j) => {
         if (!bandIds.has(t.band))
-          issue(["seasons", i, "bands", j, "band"], `no grade band with id ${t.band}`);
+          issue(["seasons", i, "bands", j, "band"], `no grade band with id ${t.band}`, "invalid");
       });
       const twice = "this band has times twice in this season";
       unique(
@@ -188,7 +240,8 @@ export const ScheduleSchema = z
       );
       const timed = new Set(season.bands.map((t) => t.band));
       for (const band of s.bands) {
-        if (!timed.has(band.id)) issue(["seasons", i, "bands"], `no times for grade band ${band.id}`);
+        if (!timed.has(band.id))
+          issue(["seasons", i, "bands"], `no times for grade band ${band.id}`, "bandTimes");
       }
     });
     unique(
@@ -205,7 +258,8 @@ export const ScheduleSchema = z
     );
     s.sessions.forEach((session, i) => {
       session.seasons?.forEach((seasonId, j) => {
-        if (!seasonIds.has(seasonId)) issue(["sessions", i, "seasons", j], `no season with id ${seasonId}`);
+        if (!seasonIds.has(seasonId))
+          issue(["sessions", i, "seasons", j], `no season with id ${seasonId}`, "invalid");
       });
     });
   });

@@ -19,6 +19,7 @@ import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
 import { healthRoutes } from "./http/health-routes";
 import { photoRoutes } from "./http/photo-routes";
+import { type ListenSecurity, plainHttpOnNetwork } from "./http/plain-http";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { allowOwnOrigin, sameOriginWrites } from "./http/same-origin";
@@ -104,7 +105,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const admin = new AdminService({ store, clock, newId: randomUUID });
   const attendance = new AttendanceService({ store, day, journal, clock, newId: randomUUID });
   app.use(adminIoRoutes(store, attendance, clock));
-  app.use(adminRoutes(store, day, admin, clock, journal));
+  const listen: ListenSecurity = {
+    host: options.host ?? "0.0.0.0",
+    tls: options.tls !== undefined,
+    trustProxy,
+  };
+  app.use(adminRoutes(store, day, admin, clock, journal, listen));
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
@@ -143,7 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const port = (listener.outer.address() as AddressInfo).port;
   const url = `${options.tls ? "https" : "http"}://localhost:${port}`;
-  warnIfPlainOnNetwork(options, store.schoolRoster().settings.demo === true);
+  warnIfPlainOnNetwork(listen, store.schoolRoster().settings.demo === true);
   log.info({ url, kiosk: Boolean(options.kioskDir) }, "Wanfeng server listening");
 
   return {
@@ -182,14 +188,11 @@ function serveKiosk(app: express.Express, kioskDir: string | undefined): void {
   );
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
-
 /** Passwords and cookies would cross the school's Wi-Fi in clear: say so where the operator looks. */
-function warnIfPlainOnNetwork(options: ServerOptions, demo: boolean): void {
-  const host = options.host ?? "0.0.0.0";
-  if (options.tls || demo || options.trustProxy || LOOPBACK.has(host)) return;
+function warnIfPlainOnNetwork(listen: ListenSecurity, demo: boolean): void {
+  if (!plainHttpOnNetwork(listen, demo)) return;
   log.warn(
-    { host },
+    { host: listen.host },
     "serving plain HTTP on the network: passwords and session cookies cross the LAN in clear; run `wanfeng tls init` and start with --tls, or put a TLS proxy in front (--trust-proxy)",
   );
 }

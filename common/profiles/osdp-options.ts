@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * Options of the `osdp` driver in a hardware profile. Every field has a default, so
  * `{ "kind": "osdp", "options": {} }` drives a reader at address 0 with CRC and the usual
- * green-one-beep / red-three-beeps feedback.
+ * green-one-beep / red-three-beeps / amber-two-long-beeps (wait) feedback.
  */
 
 /** LED colours of osdp_LED, in the order of their codes on the wire. */
@@ -60,6 +60,11 @@ export const OsdpOptionsSchema = z.strictObject({
   refuse: signal(
     { color: "red", onMs: 200, offMs: 200, durationMs: 2_000 },
     { count: 3, onMs: 100, offMs: 100 },
+  ),
+  /** Kept, not decided (server away, no fresh offline cache): slow amber and two long beeps. */
+  wait: signal(
+    { color: "amber", onMs: 500, offMs: 500, durationMs: 3_000 },
+    { count: 2, onMs: 400, offMs: 200 },
   ),
 });
 export type OsdpOptions = z.infer<typeof OsdpOptionsSchema>;

@@ -20,7 +20,11 @@ export interface DriverContext {
   now(): number;
 }
 
-export type Feedback = "accept" | "refuse";
+/**
+ * "wait": the tap is kept but nobody can decide it now (server unreachable, no fresh offline
+ * cache): the person should neither walk on as accepted nor tap again as refused, but ask the guard.
+ */
+export type Feedback = "accept" | "refuse" | "wait";
 
 export interface ReaderDriver {
   /** Bytes from the device. */
@@ -31,6 +35,6 @@ export interface ReaderDriver {
   stop(): void;
   /** Resolves once every byte written so far has been handled (tests, shutdown). */
   flush(): Promise<void>;
-  /** Accept/refuse signal (LED, buzzer) on readers that have one. */
+  /** Accept/refuse/wait signal (LED, buzzer) on readers that have one. */
   feedback?(kind: Feedback): Promise<void>;
 }

@@ -23,6 +23,7 @@ import { scheduleOf } from "../domain/schedule/defaults";
 import type { SessionStore, UserStore } from "../ports/access";
 import type { ScheduleStore } from "../ports/care";
 import type { RosterReader } from "../ports/roster";
+import { type ListenSecurity, plainHttpOnNetwork } from "./plain-http";
 import { currentUser, requireUser } from "./require-user";
 import { PathIdSchema, validated } from "./validate";
 
@@ -36,6 +37,7 @@ export function adminRoutes(
   admin: AdminService,
   clock: () => Date,
   journal?: EventJournal,
+  listen?: ListenSecurity,
 ): Router {
   const router = Router();
   router.use("/api/admin", requireUser(store, clock, ["admin"]));
@@ -44,7 +46,9 @@ export function adminRoutes(
 
   router.get("/api/admin/snapshot", async (_req, res) => {
     await day.ensureToday();
-    res.json({ data: adminSnapshot(store.schoolRoster(), day.currentDay) });
+    const roster = store.schoolRoster();
+    const plainHttp = listen !== undefined && plainHttpOnNetwork(listen, roster.settings.demo === true);
+    res.json({ data: { ...adminSnapshot(roster, day.currentDay), plainHttpOnNetwork: plainHttp } });
   });
 
   router.post("/api/admin/enrolments", async (req, res) => {

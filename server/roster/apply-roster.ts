@@ -2,6 +2,7 @@ import type { Card, CardHolder, Guardian, SchoolRoster } from "../domain/entitie
 import { newId } from "../domain/name-ids";
 import type { RosterParts } from "../ports/roster";
 import { checkRosterRows, guardianKey } from "./roster-checks";
+import { rosterProblem } from "./roster-problem";
 import {
   columnName,
   DEFAULT_GROUP_CAPACITY,
@@ -113,8 +114,8 @@ export function applyRoster(db: RosterParts, rows: readonly RosterRow[], addedOn
         work.cards.push(card);
         added.cards++;
       } else if (existing.holder.kind !== holder.kind || existing.holder.id !== holder.id) {
-        const message = `card ${cardId} already belongs to ${holderName(db, existing.holder)}`;
-        problems.push({ row: row.line, column: columnName(row, field), message });
+        const who = holderName(db, existing.holder);
+        problems.push(rosterProblem(row.line, columnName(row, field), "cardBelongs", { card: cardId, who }));
       }
     };
     bind(row.childCardId, { kind: "child", id: row.childId }, "child_card");
@@ -185,11 +186,13 @@ function capacityProblems(
     if (group === undefined || count <= group.capacity) continue;
     const last = rows.findLast((r) => r.groupName === groupName);
     if (last === undefined) continue;
-    problems.push({
-      row: last.line,
-      column: columnName(last, "group"),
-      message: `group ${groupName} would have ${count} children, more than its capacity of ${group.capacity}`,
-    });
+    problems.push(
+      rosterProblem(last.line, columnName(last, "group"), "capacity", {
+        group: groupName,
+        count,
+        max: group.capacity,
+      }),
+    );
   }
   return problems;
 }

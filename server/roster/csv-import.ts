@@ -1,8 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { isWanfengError, normaliseCardNumber } from "../../protocol";
+import type { ImportProblemCode } from "../../protocol/admin";
 import { decodeRosterBytes } from "./decode";
 import { MAX_GRADE, MIN_GRADE, normalisePhone, parseGrade } from "./fields";
 import { type CheckOptions, checkRosterRows } from "./roster-checks";
+import { rosterProblem } from "./roster-problem";
 import {
   CHINESE_HEADERS,
   fieldOfHeader,
@@ -47,8 +49,7 @@ export function readRosterRows(
   options: CheckOptions = {},
 ): { rows: RosterRow[]; problems: RosterProblem[] } {
   const [header, ...body] = records;
-  if (header === undefined)
-    return { rows: [], problems: [{ row: 1, column: "", message: "the file is empty" }] };
+  if (header === undefined) return { rows: [], problems: [rosterProblem(1, "", "fileEmpty")] };
 
   const problems: RosterProblem[] = [];
   const columns = mapHeader(header.cells, problems, header.line);
@@ -58,7 +59,7 @@ export function readRosterRows(
     rows.push(readRow(record, columns, problems));
   }
   if (problems.length === 0 && rows.length === 0) {
-    problems.push({ row: header.line, column: "", message: "the file has a header but no rows" });
+    problems.push(rosterProblem(header.line, "", "noRows"));
   }
   // A header without a needed column leaves every row without it: nothing to compare across rows.
   if (problems.some((p) => p.row === header.line)) return { rows, problems };
@@ -100,7 +101,7 @@ export function readRecords(text: string): CsvRecord[] {
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
     const reason = err instanceof Error ? err.message : String(err);
-    throw importError([{ row: line, column: "", message: `not readable as CSV: ${reason}` }]);
+    throw importError([rosterProblem(line, "", "unreadable", { format: "csv", reason })]);
   }
 }
 
@@ -111,15 +112,14 @@ function mapHeader(cells: string[], problems: RosterProblem[], line = 1): Column
   cells.forEach((header, index) => {
     const field = fieldOfHeader(header);
     if (field === undefined) return;
-    if (columns.has(field))
-      problems.push({ row: line, column: header, message: "this column appears twice" });
+    if (columns.has(field)) problems.push(rosterProblem(line, header, "twice"));
     else columns.set(field, { index, header });
   });
   const chinese = cells.some((cell) => /\p{Script=Han}/u.test(cell));
   for (const field of REQUIRED_FIELDS) {
     if (!columns.has(field)) {
       const name = chinese ? CHINESE_HEADERS[field] : field;
-      problems.push({ row: line, column: name, message: `required column ${name} is missing` });
+      problems.push(rosterProblem(line, name, "missingColumn", { column: name }));
     }
   }
   return columns;
@@ -129,15 +129,18 @@ function mapHeader(cells: string[], problems: RosterProblem[], line = 1): Column
 function readRow(record: CsvRecord, columns: ColumnMap, problems: RosterProblem[]): RosterRow {
   const headers: Partial<Record<RosterField, string>> = {};
   for (const [field, { header }] of columns) headers[field] = header;
-  const fail = (field: RosterField, message: string) =>
-    problems.push({ row: record.line, column: headers[field] ?? field, message });
+  const fail = (
+    field: RosterField,
+    problem: ImportProblemCode,
+    params: Record<string, string | number> = {},
+  ) => problems.push(rosterProblem(record.line, headers[field] ?? field, problem, params));
   const cell = (field: RosterField): string => {
     const column = columns.get(field);
     return column === undefined ? "" : (record.cells[column.index] ?? "");
   };
   const required = (field: RosterField): string => {
     const value = cell(field);
-    if (value === "" && columns.has(field)) fail(field, "required value is empty");
+    if (value === "" && columns.has(field)) fail(field, "empty");
     return value;
   };
   const card = (field: RosterField): string | undefined => {
@@ -146,20 +149,20 @@ function readRow(record: CsvRecord, columns: ColumnMap, problems: RosterProblem[
     try {
       return normaliseCardNumber(value);
     } catch (err) {
-      fail(field, isWanfengError(err) ? err.message : `not a card number: ${value}`);
+      fail(field, "cardNumber", isWanfengError(err) ? { value, reason: err.message } : { value });
       return undefined;
     }
   };
 
   const childId = required("child_id");
-  if (childId.length > 64) fail("child_id", "student number is longer than 64 characters");
+  if (childId.length > 64) fail("child_id", "idTooLong");
   const gradeText = required("grade");
   const grade = gradeText === "" ? undefined : parseGrade(gradeText);
   if (gradeText !== "" && (grade === undefined || grade < MIN_GRADE || grade > MAX_GRADE)) {
-    fail("grade", `grade must be ${MIN_GRADE}–${MAX_GRADE} (e.g. 3 or 三年级), got ${gradeText}`);
+    fail("grade", "grade", { min: MIN_GRADE, max: MAX_GRADE, value: gradeText });
   }
   const phone = normalisePhone(cell("phone"));
-  if (!phone.ok) fail("phone", phone.message);
+  if (!phone.ok) fail("phone", phone.problem, { value: phone.value });
 
   const row: RosterRow = {
     line: record.line,

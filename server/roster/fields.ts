@@ -24,24 +24,20 @@ export function parseGrade(text: string): number | undefined {
   return CHINESE_DIGITS[value] ?? Number(value);
 }
 
-export type PhoneResult = { ok: true; phone: string } | { ok: false; message: string };
+export type PhoneResult =
+  | { ok: true; phone: string }
+  | { ok: false; problem: "scientific" | "phone"; value: string };
 
 /** Keeps digits (and a leading +); separators people type are dropped so one phone matches itself. */
 export function normalisePhone(text: string): PhoneResult {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, phone: "" };
   if (/e\+?\d+$/i.test(trimmed)) {
-    return {
-      ok: false,
-      message: `${trimmed} looks like Excel's scientific notation: format the phone column as text and export again`,
-    };
+    return { ok: false, problem: "scientific", value: trimmed };
   }
   const phone = trimmed.replace(/[\s\-()（）]/g, "");
   if (!isChinesePhone(phone)) {
-    return {
-      ok: false,
-      message: `not a Chinese mobile (11 digits, 1…) or landline (area code 0… and 7–8 digits) number: ${trimmed}`,
-    };
+    return { ok: false, problem: "phone", value: trimmed };
   }
   return { ok: true, phone };
 }

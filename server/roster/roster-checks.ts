@@ -1,3 +1,5 @@
+import type { ImportProblemCode } from "../../protocol/admin";
+import { rosterProblem } from "./roster-problem";
 import {
   columnName,
   DEFAULT_GROUP_CAPACITY,
@@ -24,8 +26,12 @@ export interface CheckOptions {
 
 export function checkRosterRows(rows: readonly RosterRow[], options: CheckOptions = {}): RosterProblem[] {
   const problems: RosterProblem[] = [];
-  const report = (row: RosterRow, field: RosterField, message: string) =>
-    problems.push({ row: row.line, column: columnName(row, field), message });
+  const report = (
+    row: RosterRow,
+    field: RosterField,
+    problem: ImportProblemCode,
+    params: Record<string, string | number>,
+  ) => problems.push(rosterProblem(row.line, columnName(row, field), problem, params));
 
   const children = new Map<string, RosterRow>();
   const groupRooms = new Map<string, RosterRow>();
@@ -38,7 +44,7 @@ export function checkRosterRows(rows: readonly RosterRow[], options: CheckOption
     const earlier = cards.get(cardId);
     if (earlier === undefined) cards.set(cardId, { holder, who, row });
     else if (earlier.holder !== holder) {
-      report(row, field, `card ${cardId} is already given to ${earlier.who} (row ${earlier.row.line})`);
+      report(row, field, "cardGiven", { card: cardId, who: earlier.who, row: earlier.row.line });
     }
   };
 
@@ -48,11 +54,12 @@ export function checkRosterRows(rows: readonly RosterRow[], options: CheckOption
     else {
       const differs = (field: RosterField, a: unknown, b: unknown) => {
         if (a !== b)
-          report(
-            row,
-            field,
-            `child ${row.childId} has ${String(b)} here but ${String(a)} on row ${child.line}`,
-          );
+          report(row, field, "childDiffers", {
+            child: row.childId,
+            here: String(b),
+            there: String(a),
+            row: child.line,
+          });
       };
       differs("child_name", child.childName, row.childName);
       differs("grade", child.grade, row.grade);
@@ -68,11 +75,12 @@ export function checkRosterRows(rows: readonly RosterRow[], options: CheckOption
     const groupRoom = groupRooms.get(row.groupName);
     if (groupRoom === undefined) groupRooms.set(row.groupName, row);
     else if (groupRoom.roomName !== row.roomName) {
-      report(
-        row,
-        "room",
-        `group ${row.groupName} is in ${groupRoom.roomName} on row ${groupRoom.line}, not ${row.roomName}`,
-      );
+      report(row, "room", "groupRoom", {
+        group: row.groupName,
+        room: groupRoom.roomName,
+        row: groupRoom.line,
+        other: row.roomName,
+      });
     }
 
     const key = guardianKey(row);
@@ -80,19 +88,19 @@ export function checkRosterRows(rows: readonly RosterRow[], options: CheckOption
     if (guardian === undefined) guardians.set(key, row);
     else {
       if (guardian.guardianName !== row.guardianName) {
-        report(
-          row,
-          "guardian_name",
-          `phone ${row.phone} belongs to ${guardian.guardianName} on row ${guardian.line}`,
-        );
+        report(row, "guardian_name", "phoneOwner", {
+          phone: row.phone,
+          who: guardian.guardianName,
+          row: guardian.line,
+        });
       }
       if (guardian.guardianCardId !== undefined && row.guardianCardId !== undefined) {
         if (guardian.guardianCardId !== row.guardianCardId) {
-          report(
-            row,
-            "guardian_card",
-            `${row.guardianName} has card ${guardian.guardianCardId} on row ${guardian.line}`,
-          );
+          report(row, "guardian_card", "guardianCard", {
+            who: row.guardianName,
+            card: guardian.guardianCardId,
+            row: guardian.line,
+          });
         }
       } else if (row.guardianCardId !== undefined) guardians.set(key, row);
     }
@@ -101,11 +109,12 @@ export function checkRosterRows(rows: readonly RosterRow[], options: CheckOption
     const pair = pairs.get(pairKey);
     if (pair === undefined) pairs.set(pairKey, row);
     else if (pair.relation !== row.relation) {
-      report(
-        row,
-        "relation",
-        `${row.guardianName} is ${pair.relation} of ${row.childName} on row ${pair.line}`,
-      );
+      report(row, "relation", "relationDiffers", {
+        who: row.guardianName,
+        relation: pair.relation,
+        child: row.childName,
+        row: pair.line,
+      });
     }
 
     if (row.childCardId !== undefined) {
@@ -126,7 +135,7 @@ export function checkRosterRows(rows: readonly RosterRow[], options: CheckOption
       members.add(row.childId);
       const capacity = options.capacityOf?.(row.groupName) ?? DEFAULT_GROUP_CAPACITY;
       if (members.size === capacity + 1) {
-        report(row, "group", `group ${row.groupName} is full: more than ${capacity} children`);
+        report(row, "group", "full", { group: row.groupName, max: capacity });
       }
     }
   }

@@ -1,4 +1,5 @@
 import { WanfengError } from "../../protocol";
+import type { RosterProblem } from "./roster-problem";
 
 /** One child–guardian pair from a roster file, already cleaned and normalised. */
 export interface RosterRow {
@@ -88,13 +89,8 @@ export function fieldOfHeader(header: string): RosterField | undefined {
   return chinese ?? EXTRA_ALIASES[cleaned];
 }
 
-export interface RosterProblem {
-  /** Line in the file, header = 1. */
-  row: number;
-  /** The column's header as written ("" when the problem is about the whole file). */
-  column: string;
-  message: string;
-}
+/** Row: the line in the file (header = 1); column: its header as written ("" for the whole file). */
+export type { RosterProblem } from "./roster-problem";
 
 export function columnName(row: RosterRow, field: RosterField): string {
   return row.columns?.[field] ?? field;

@@ -1,6 +1,7 @@
 import type ExcelJS from "exceljs";
 import { type CsvRecord, parseRosterCsv, parseRosterRecords } from "./csv-import";
 import type { CheckOptions } from "./roster-checks";
+import { rosterProblem } from "./roster-problem";
 import { fieldOfHeader, importError, type RosterRow } from "./roster-row";
 import { xlsxOverLimits } from "./xlsx-bounds";
 
@@ -39,18 +40,18 @@ export function cellText(value: ExcelJS.CellValue): string {
 export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
   const refused = xlsxOverLimits(bytes);
   if (refused !== undefined) {
-    const message =
+    const problem =
       refused.kind === "too-big"
-        ? `Excel file refused: ${refused.reason}`
-        : `not readable as an Excel .xlsx file: ${refused.reason}`;
-    throw importError([{ row: 1, column: "", message }]);
+        ? rosterProblem(1, "", "tooBig", { reason: refused.reason })
+        : rosterProblem(1, "", "unreadable", { format: "xlsx", reason: refused.reason });
+    throw importError([problem]);
   }
   const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw importError([{ row: 1, column: "", message: `not readable as an Excel .xlsx file: ${reason}` }]);
+    throw importError([rosterProblem(1, "", "unreadable", { format: "xlsx", reason })]);
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (sheet === undefined) return [];

@@ -105,6 +105,8 @@ describe("the administration screen", () => {
       "3",
       "3",
     ]);
+    // Worded on the screen from the server's codes: Chinese, no English sentence from the server.
+    for (const text of await problems.allTextContents()) expect(text).not.toMatch(/[a-z]{4,}/);
     expect(await admin.locator('[data-testid="import-row"][data-line="3"]').getAttribute("class")).toContain(
       "row-bad",
     );

@@ -37,6 +37,8 @@ describe("the office's forms in Chromium", () => {
     });
     await page.getByTestId("open-admin").click();
     await page.getByTestId("admin-screen").waitFor();
+    // Loopback: nothing crosses the network, so no plain-HTTP warning.
+    expect(await page.getByTestId("plain-http-banner").count()).toBe(0);
     return page;
   }
 
@@ -77,6 +79,24 @@ describe("the office's forms in Chromium", () => {
     await expect
       .poll(() => school.store.read().schedule?.workdays.some((w) => w.date === "2027-01-04"))
       .toBe(true);
+    await page.close();
+  });
+
+  it("renames a season and a grade band on the timetable screen", async () => {
+    const page = await adminScreen();
+    await page.locator('[data-testid="admin-tab"][data-tab="schedule"]').click();
+    const seasonName = page.getByTestId("schedule-season-name").first();
+    await seasonName.fill("秋冬作息");
+    await seasonName.dispatchEvent("change");
+    const bandName = page.getByTestId("schedule-band-name").first();
+    await bandName.fill("低年级");
+    await bandName.dispatchEvent("change");
+    await page.getByTestId("schedule-save").click();
+    await expect.poll(() => school.store.read().schedule?.seasons[0]?.name).toBe("秋冬作息");
+    expect(school.store.read().schedule?.bands[0]?.name).toBe("低年级");
+    await expect
+      .poll(() => page.locator('[data-testid="schedule-band-row"] td').first().textContent())
+      .toBe("低年级");
     await page.close();
   });
 });

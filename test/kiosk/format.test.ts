@@ -5,6 +5,7 @@ import {
   classLabel,
   errorText,
   failureText,
+  nameWithRelation,
   relationLabel,
   speechText,
   tapResultText,
@@ -39,6 +40,10 @@ describe("kiosk wording in Chinese", () => {
     expect(speechText(zhang)).toContain("东门");
   });
 
+  it("names an adult with their relation in Chinese brackets", () => {
+    expect(nameWithRelation("周家长", "mother")).toBe("周家长（妈妈）");
+  });
+
   it("translates error codes and the kiosk's own network failures", () => {
     expect(errorText("PICKUP_WRONG_STATE")).toBe("该学生当前状态不能执行此操作");
     expect(errorText("SOMETHING_NEW")).toBe("发生未知错误");
@@ -61,6 +66,11 @@ describe("kiosk wording in English", () => {
     expect(relationLabel("妈妈")).toBe("mother");
     expect(relationLabel("干妈")).toBe("干妈");
     expect(classLabel(zhang)).toBe("Class 3-2");
+  });
+
+  it("names an adult with their relation in English brackets, never Chinese ones", () => {
+    expect(nameWithRelation("周家长", "妈妈")).toBe("周家长 (mother)");
+    expect(nameWithRelation("周家长", undefined)).toBe("周家长");
   });
 
   it("announces who is at the gate", () => {

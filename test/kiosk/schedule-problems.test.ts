@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { DEMO_SCHEDULE } from "../../demo/demo-schedule";
 import { scheduleProblems } from "../../kiosk/src/admin/schedule-problems";
 import { initI18n, setLanguage } from "../../kiosk/src/i18n";
-import type { Schedule } from "../../protocol/care-schedule";
+import { type Schedule, ScheduleSchema } from "../../protocol/care-schedule";
 
 /** A dismissal earlier than the start of care, a 调休 day without a date, a grade in two bands. */
 function mistaken(): Schedule {
@@ -34,5 +34,25 @@ describe("the timetable's mistakes in the screen's language (issue 11, deliverab
     const problems = scheduleProblems(mistaken());
     expect(problems).toContain("冬季作息 一二年级 · Care starts: must not be after Dismissal opens");
     for (const p of problems) expect(p).not.toMatch(/seasons\[|dismissalOpens|careStarts/);
+  });
+
+  it("an emptied season or band name names its own field", () => {
+    const schedule = structuredClone(DEMO_SCHEDULE) as Schedule;
+    const [season] = schedule.seasons;
+    const [band] = schedule.bands;
+    if (season) season.name = "";
+    if (band) band.name = "";
+    const problems = scheduleProblems(schedule);
+    expect(problems).toContain("季节名称: 请填写");
+    expect(problems).toContain("年级段名称: 请填写");
+  });
+
+  it("the schema names each custom mistake by a code, so no English is matched", () => {
+    const parsed = ScheduleSchema.safeParse(mistaken());
+    if (parsed.success) throw new Error("the mistaken timetable must be refused");
+    const custom = parsed.error.issues.filter((i) => i.code === "custom");
+    expect(custom.length).toBeGreaterThan(0);
+    for (const issue of custom) expect(issue.params?.problem, issue.message).toEqual(expect.any(String));
+    expect(custom.map((i) => i.params)).toContainEqual({ problem: "notAfter", other: "dismissalOpens" });
   });
 });

@@ -88,7 +88,15 @@ describe("applyRoster", () => {
     } catch (err) {
       if (isWanfengError(err)) problems = err.details?.problems;
     }
-    expect(problems).toEqual([{ row: 2, column: "child_card", message: expect.stringContaining("李娜") }]);
+    expect(problems).toEqual([
+      {
+        row: 2,
+        column: "child_card",
+        problem: "cardBelongs",
+        params: expect.objectContaining({ who: "李娜 (guardian)" }),
+        message: expect.stringContaining("李娜"),
+      },
+    ]);
     expect(db).toEqual(before);
   });
 

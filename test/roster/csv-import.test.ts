@@ -104,8 +104,20 @@ describe("parseRosterCsv", () => {
   it("reports missing required columns on the header row", () => {
     const problems = problemsOf(csv("学号,姓名,年级,班级,托管班,家长姓名", "1,张三,1,1班,A,李四"));
     expect(problems).toEqual([
-      { row: 1, column: "教室", message: expect.stringContaining("missing") },
-      { row: 1, column: "关系", message: expect.stringContaining("missing") },
+      {
+        row: 1,
+        column: "教室",
+        problem: "missingColumn",
+        params: { column: "教室" },
+        message: expect.stringContaining("missing"),
+      },
+      {
+        row: 1,
+        column: "关系",
+        problem: "missingColumn",
+        params: { column: "关系" },
+        message: expect.stringContaining("missing"),
+      },
     ]);
   });
 
@@ -117,7 +129,15 @@ describe("parseRosterCsv", () => {
         "1,张三,2,1班,A,101,,王芳,妈妈,13900000002,",
       ),
     );
-    expect(problems).toEqual([{ row: 3, column: "grade", message: expect.stringContaining("row 2") }]);
+    expect(problems).toEqual([
+      {
+        row: 3,
+        column: "grade",
+        problem: "childDiffers",
+        params: { child: "1", here: "2", there: "1", row: "2" },
+        message: expect.stringContaining("row 2"),
+      },
+    ]);
   });
 
   it("reports one card given to two people, whatever form it is written in", () => {
@@ -128,7 +148,15 @@ describe("parseRosterCsv", () => {
         "2,王五,1,1班,A,101,,赵六,妈妈,13900000002,010063E9AE",
       ),
     );
-    expect(problems).toEqual([{ row: 3, column: "guardian_card", message: expect.stringContaining("张三") }]);
+    expect(problems).toEqual([
+      {
+        row: 3,
+        column: "guardian_card",
+        problem: "cardGiven",
+        params: expect.objectContaining({ row: "2" }),
+        message: expect.stringContaining("张三"),
+      },
+    ]);
   });
 
   it("reports one phone used by two guardian names, and a guardian with two cards", () => {
@@ -141,22 +169,50 @@ describe("parseRosterCsv", () => {
       ),
     );
     expect(problems).toEqual([
-      { row: 3, column: "guardian_card", message: expect.stringContaining("0000000001") },
-      { row: 4, column: "guardian_name", message: expect.stringContaining("李四") },
+      {
+        row: 3,
+        column: "guardian_card",
+        problem: "guardianCard",
+        params: expect.objectContaining({ card: "0000000001" }),
+        message: expect.stringContaining("0000000001"),
+      },
+      {
+        row: 4,
+        column: "guardian_name",
+        problem: "phoneOwner",
+        params: expect.objectContaining({ who: "李四" }),
+        message: expect.stringContaining("李四"),
+      },
     ]);
   });
 
   it("reports a group over its capacity on the row that overflows it", () => {
     const rows = Array.from({ length: 31 }, (_, i) => `${100 + i},孩子${i},1,1班,A,101,,家长${i},妈妈,,`);
     const problems = problemsOf(csv(ENGLISH_HEADER, ...rows));
-    expect(problems).toEqual([{ row: 32, column: "group", message: expect.stringContaining("30") }]);
+    expect(problems).toEqual([
+      {
+        row: 32,
+        column: "group",
+        problem: "full",
+        params: { group: "A", max: "30" },
+        message: expect.stringContaining("30"),
+      },
+    ]);
   });
 
   it("reports a group placed in two rooms", () => {
     const problems = problemsOf(
       csv(ENGLISH_HEADER, "1,张三,1,1班,A,101,,李四,爸爸,,", "2,王五,1,1班,A,102,,赵六,妈妈,,"),
     );
-    expect(problems).toEqual([{ row: 3, column: "room", message: expect.stringContaining("101") }]);
+    expect(problems).toEqual([
+      {
+        row: 3,
+        column: "room",
+        problem: "groupRoom",
+        params: expect.objectContaining({ room: "101" }),
+        message: expect.stringContaining("101"),
+      },
+    ]);
   });
 
   it("reports unreadable CSV and empty files", () => {

@@ -109,7 +109,7 @@ export class OsdpDriver implements ReaderDriver {
       log.debug({ readerId: this.ctx.readerId, kind, phase: this.phase }, "no feedback: reader not online");
       return Promise.resolve();
     }
-    const signal = kind === "accept" ? this.options.accept : this.options.refuse;
+    const signal = this.options[kind];
     const commands: Command[] = [{ code: CMD.LED, data: ledCommand(0, this.options.ledNumber, signal.led) }];
     if (signal.beep.count > 0) commands.push({ code: CMD.BUZ, data: buzzerCommand(0, signal.beep) });
     const answered = commands.map(

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { ImportPreview } from "../../../protocol/admin";
+import type { ImportPreview, ImportProblem } from "../../../protocol/admin";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
@@ -86,10 +86,10 @@ export function importPanel(screen: ImportHost): TemplateResult {
 
 function previewView(screen: ImportHost, preview: ImportPreview, busy: boolean): TemplateResult {
   const bad = preview.problems.length > 0;
-  const byCell = new Map<string, string[]>();
+  const byCell = new Map<string, ImportProblem[]>();
   for (const p of preview.problems) {
     const key = `${p.row}\u0000${p.column}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), p.message]);
+    byCell.set(key, [...(byCell.get(key) ?? []), p]);
   }
   const badRows = new Set(preview.problems.map((p) => p.row));
   const added = preview.summary?.added;
@@ -100,7 +100,7 @@ function previewView(screen: ImportHost, preview: ImportPreview, busy: boolean):
             <ul class="admin-problems">
               ${preview.problems.map(
                 (p) => html`<li data-testid="import-problem" data-row=${p.row} data-column=${p.column}>
-                  <strong>${t("admin.import.at", { row: p.row, column: p.column || "—" })}</strong> ${problemText(p.message)}
+                  <strong>${t("admin.import.at", { row: p.row, column: p.column || "—" })}</strong> ${problemText(p)}
                 </li>`,
               )}
             </ul>`
@@ -131,7 +131,7 @@ function previewView(screen: ImportHost, preview: ImportPreview, busy: boolean):
               <td class="mono">${row.line}</td>
               ${preview.header.map((h, i) => {
                 const messages = byCell.get(`${row.line}\u0000${h}`);
-                return html`<td class=${messages ? "cell-bad" : ""} title=${messages?.map(problemText).join("\n") ?? ""}>
+                return html`<td class=${messages ? "cell-bad" : ""} title=${messages?.map((p) => problemText(p)).join("\n") ?? ""}>
                   ${row.cells[i] ?? ""}
                 </td>`;
               })}

@@ -62,7 +62,18 @@ export function bandsEditor(schedule: Schedule): TemplateResult {
       <tbody>
         ${schedule.bands.map(
           (band) => html`<tr data-band-id=${band.id}>
-            <td>${band.name}</td>
+            <td>
+              <input
+                .value=${band.name}
+                maxlength="100"
+                aria-label=${t("admin.schedule.bandName")}
+                data-testid="schedule-band-name"
+                @change=${(e: Event) => {
+                  band.name = value(e);
+                  requestRender();
+                }}
+              />
+            </td>
             <td>
               <input
                 .value=${band.grades.join("、")}

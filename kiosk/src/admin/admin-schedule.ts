@@ -73,7 +73,17 @@ function seasonTable(schedule: Schedule, season: Season): TemplateResult {
   const bandName = (id: string) => schedule.bands.find((b) => b.id === id)?.name ?? id;
   return html`<div class="admin-schedule-season" data-testid="schedule-season" data-season-id=${season.id}>
     <h4>
-      ${season.name}
+      <input
+        .value=${season.name}
+        maxlength="100"
+        size="10"
+        aria-label=${t("admin.schedule.seasonName")}
+        data-testid="schedule-season-name"
+        @change=${(e: Event) => {
+          season.name = (e.target as HTMLInputElement).value.trim();
+          requestRender();
+        }}
+      />
       <label
         >${t("admin.schedule.from")}
         <input

@@ -1,24 +1,14 @@
-import { type Schedule, ScheduleSchema } from "../../../protocol/care-schedule";
+import type { z } from "zod";
+import { type Schedule, type ScheduleProblemCode, ScheduleSchema } from "../../../protocol/care-schedule";
 import { t } from "../i18n";
 
 /**
  * The timetable's mistakes in the screen's language, each naming where it is (season, band,
  * holiday…) and a field the screen shows. The kiosk checks the draft with the same schema the
- * server uses before saving, so the office never sees the schema's own English paths.
+ * server uses before saving; the schema marks each mistake with a code (`params.problem`, and
+ * `params.other` for the field compared with), worded here: its English messages and paths are
+ * for the store's and the command line's errors only.
  */
-
-/** Which worded problem a schema message is; the schema's messages are its stable vocabulary. */
-const MESSAGE_KEYS: readonly [RegExp, string, string?][] = [
-  [/^must not be after (\w+)/, "notAfter"],
-  [/^must be after (\w+)/, "after"],
-  [/^must not be before (\w+)/, "notBefore"],
-  [/HH:MM/, "time"],
-  [/MM-DD/, "monthDay"],
-  [/YYYY-MM-DD/, "date"],
-  [/^listed twice|^another .* (has this id|starts on this day)|twice in this season/, "twice"],
-  [/^grade \d+ is already in band/, "gradeTwice"],
-  [/^no times for grade band/, "bandTimes"],
-];
 
 const FIELD_LABELS: Record<string, string> = {
   careStarts: "admin.schedule.careStarts",
@@ -69,8 +59,10 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return named.at(-1) ?? "";
 }
 
-/** Holidays, swapped days and sessions name their own columns. */
+/** Seasons, bands, holidays, swapped days and sessions name their own columns. */
 const LIST_LABELS: Record<string, Record<string, string>> = {
+  seasons: { name: "admin.schedule.seasonName" },
+  bands: { name: "admin.schedule.bandName" },
   holidays: { name: "admin.schedule.holidayName", from: "admin.schedule.holidayFrom" },
   workdays: { name: "admin.schedule.holidayName" },
   sessions: { name: "admin.schedule.holidayName", id: "admin.schedule.holidayName" },
@@ -81,22 +73,31 @@ function labelOf(path: readonly PropertyKey[], field: string): string {
   return t(key);
 }
 
+/** The schema's own code for what is wrong (protocol/care-schedule.ts), or one read from the zod issue. */
+function problemOf(issue: z.core.$ZodIssue): { problem: ScheduleProblemCode; other?: string } {
+  if (issue.code === "custom" && typeof issue.params?.problem === "string") {
+    const other = issue.params.other;
+    return {
+      problem: issue.params.problem as ScheduleProblemCode,
+      ...(typeof other === "string" ? { other } : {}),
+    };
+  }
+  if (issue.code === "too_small") return { problem: "required" };
+  // The only pattern in the schema is the clock time ("HH:MM").
+  if (issue.code === "invalid_format") return { problem: "time" };
+  return { problem: "invalid" };
+}
+
 export function scheduleProblems(schedule: Schedule): string[] {
   const parsed = ScheduleSchema.safeParse(schedule);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => {
     const field = fieldOf(issue.path);
     const label = labelOf(issue.path, field);
-    let problem = t("admin.schedule.problem.invalid");
-    if (issue.code === "too_small") problem = t("admin.schedule.problem.required");
-    for (const [pattern, key] of MESSAGE_KEYS) {
-      const match = pattern.exec(issue.message);
-      if (!match) continue;
-      const other = match[1] && FIELD_LABELS[match[1]] ? t(FIELD_LABELS[match[1]] ?? "") : "";
-      problem = t(`admin.schedule.problem.${key}`, { other });
-      break;
-    }
+    const { problem, other } = problemOf(issue);
+    const otherLabel = other && FIELD_LABELS[other] ? t(FIELD_LABELS[other] ?? "") : "";
+    const text = t(`admin.schedule.problem.${problem}`, { other: otherLabel });
     const place = where(schedule, issue.path);
-    return `${place ? `${place} · ` : ""}${label}: ${problem}`;
+    return `${place ? `${place} · ` : ""}${label}: ${text}`;
   });
 }

@@ -4,7 +4,7 @@ import type { ContactView, LateChildView } from "../../../protocol/gate";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
 import { avatar } from "../shell/avatar";
-import { classLabel, relationLabel, timeOf } from "../shell/format";
+import { classLabel, nameWithRelation, timeOf } from "../shell/format";
 
 export interface LateActions {
   toReception(entry: LateChildView): Promise<boolean>;
@@ -133,7 +133,7 @@ export class LatePanel {
           ${entry.guardians.map(
             (g) =>
               html`<option value=${g.guardianId} ?selected=${draft.who === g.guardianId}>
-                ${g.name}（${relationLabel(g.relation)}）${g.phone}
+                ${nameWithRelation(g.name, g.relation)} ${g.phone}
               </option>`,
           )}
           <option value="" ?selected=${draft.who === ""}>${t("gateCare.late.other")}</option>
@@ -179,7 +179,7 @@ export class LatePanel {
 
 function contactLine(c: ContactView): TemplateResult {
   const result = t(c.reached ? "gateCare.late.reached" : "gateCare.late.notReached");
-  const name = c.relation ? `${c.calledName}（${relationLabel(c.relation)}）` : c.calledName;
+  const name = nameWithRelation(c.calledName, c.relation);
   return html`<li class="contact ${c.reached ? "contact-reached" : "contact-missed"}" data-testid="contact-line">
     <span>${t("gateCare.late.contactLine", { time: timeOf(c.at), name, phone: c.phone ?? "", result })}</span>
     ${c.note ? html`<span class="muted">${c.note}</span>` : nothing}

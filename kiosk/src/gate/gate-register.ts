@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import type { GateRegisterEntry } from "../../../protocol/gate";
 import { t } from "../i18n";
-import { classLabel, relationLabel, timeOf } from "../shell/format";
+import { classLabel, nameWithRelation, timeOf } from "../shell/format";
 import { filterRegister, outsideNow, type RegisterKind } from "./gate-register-filter";
 
 export interface RegisterActions {
@@ -89,9 +89,7 @@ export class RegisterPanel {
   }
 
   private row(entry: GateRegisterEntry, canReenter: boolean): TemplateResult {
-    const adult = entry.adultName
-      ? `${entry.adultName}${entry.adultRelation ? `（${relationLabel(entry.adultRelation)}）` : ""}`
-      : "";
+    const adult = entry.adultName ? nameWithRelation(entry.adultName, entry.adultRelation) : "";
     const detail =
       entry.kind === "exit"
         ? [adult, entry.via ? t(`gateCare.register.via.${entry.via}`) : ""].filter(Boolean).join(" · ")

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { GateSearchHit } from "../../../protocol/gate-search";
 import { t } from "../i18n";
 import { requestRender } from "../shell/app";
-import { classLabel, failureText } from "../shell/format";
+import { classLabel, failureText, nameWithRelation } from "../shell/format";
 import type { ScreenConnection } from "../shell/screen-connection";
 
 /** Typing pauses this long before the server is asked, so each key does not send a search. */
@@ -50,7 +50,9 @@ export class GateSearch {
 
   private hitView(hit: GateSearchHit): TemplateResult {
     const c = hit.child;
-    const adults = hit.mayCollect.map((a) => t("gate.search.adult", a)).join(t("gate.search.separator"));
+    const adults = hit.mayCollect
+      .map((a) => nameWithRelation(a.name, a.relation))
+      .join(t("gate.search.separator"));
     return html`<li class="gate-search-hit" data-testid="gate-search-hit" data-child-id=${c.childId}>
       <strong>${c.name}</strong> <span class="muted">${classLabel(c)}</span>
       <span class="chip chip-${c.status}">${hit.inCareToday ? t(`status.${c.status}`) : t("gate.search.notInCare")}</span>

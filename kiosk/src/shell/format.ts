@@ -83,6 +83,12 @@ export function relationLabel(relation: string): string {
   return key === undefined ? relation : t(`relation.${key}`);
 }
 
+/** "周家长（妈妈）" / "Zhou (Mother)": the brackets follow the screen's language. */
+export function nameWithRelation(name: string, relation: string | undefined): string {
+  if (!relation) return name;
+  return t("gate.withRelation", { name, relation: relationLabel(relation) });
+}
+
 export function adultLabel(adult: AdultView | undefined): string {
   if (adult === undefined) return "";
   return t("gate.adult", { relation: relationLabel(adult.relation), adult: adult.name });
