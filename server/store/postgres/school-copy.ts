@@ -113,14 +113,17 @@ export class PostgresSchoolCopy implements DocumentStore {
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       const now = await readVersions(client, this.schoolId);
       const before = this.#db;
-      if (!before || all) this.#db = await loadSchool(client, this.schoolId);
+      let next = before;
+      if (!before || all) next = await loadSchool(client, this.schoolId);
       else {
         const stale = staleKinds(this.#versions, now);
-        if (stale.size > 0) this.#db = await reloadKinds(client, this.schoolId, before, stale);
+        if (stale.size > 0) next = await reloadKinds(client, this.schoolId, before, stale);
       }
       await client.query("COMMIT");
+      // Taken in and announced together, so a reader never sees data not yet announced.
+      this.#db = next;
       this.#versions = now;
-      if (before) this.#announce(changedKinds(before, this.read()), true);
+      if (before && next) this.#announce(changedKinds(before, next), true);
     } catch (err) {
       failed = true;
       await client.query("ROLLBACK").catch(() => undefined);
@@ -132,13 +135,12 @@ export class PostgresSchoolCopy implements DocumentStore {
 
   async #write(change: (db: Db) => void): Promise<void> {
     const client = await this.pool.connect();
-    let caughtUp = new Set<StoreChangeKind>();
     // The change's own error (a refused step, a bad import row) reaches the caller as it is.
     let changeFailed = false;
     try {
       await client.query("BEGIN");
       await lockSchool(client, this.schoolId);
-      caughtUp = await this.#catchUp(client);
+      await this.#catchUp(client);
       const current = this.read();
       changeFailed = true;
       const next = applyChange(current, change, this.#label);
@@ -152,7 +154,6 @@ export class PostgresSchoolCopy implements DocumentStore {
       await client.query("COMMIT");
       this.#db = next;
       this.#versions = versions;
-      this.#announce(caughtUp, true);
       this.#announce(kinds, false);
       client.release();
     } catch (err) {
@@ -161,23 +162,23 @@ export class PostgresSchoolCopy implements DocumentStore {
         () => false,
       );
       client.release(!rolledBack);
-      this.#announce(caughtUp, true);
       throw changeFailed ? err : storeError(err, this.#label, log);
     }
   }
 
   /**
    * Under the school's lock no other process can commit for it: reads what they committed since
-   * this copy was loaded, so the change runs on current data. Returns the kinds that changed.
+   * this copy was loaded (committed data, so it is taken in and announced even if the change
+   * then fails), and the change runs on current data.
    */
-  async #catchUp(client: pg.ClientBase): Promise<Set<StoreChangeKind>> {
+  async #catchUp(client: pg.ClientBase): Promise<void> {
     const now = await readVersions(client, this.schoolId);
     const stale = staleKinds(this.#versions, now);
-    if (stale.size === 0) return stale;
+    if (stale.size === 0) return;
     const before = this.read();
     this.#db = await reloadKinds(client, this.schoolId, before, stale);
     this.#versions = now;
-    return changedKinds(before, this.#db);
+    this.#announce(changedKinds(before, this.#db), true);
   }
 
   #announce(kinds: ReadonlySet<StoreChangeKind>, external: boolean): void {
