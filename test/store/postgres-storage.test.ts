@@ -133,6 +133,34 @@ describe("PostgreSQL storage on several nodes", () => {
   });
 });
 
+describe("PostgreSQL storage writing", () => {
+  it("writes only the rows that changed: a photo is one row", async () => {
+    const url = await database();
+    const schoolId = await schoolOn(url, "一小");
+    const store = await node(url, schoolId);
+    await store.saveRoom(undefined, "101");
+    await store.saveGroup(undefined, { name: "A", roomId: "room-101", capacity: 30 });
+    await store.mergeRoster((parts) => {
+      for (const id of ["c1", "c2", "c3"])
+        parts.children.push({ id, name: id, grade: 1, className: "1班", groupId: "group-a" });
+    });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // xmin is the transaction that last wrote a row: it moves only for rows written again.
+    const writers = async () =>
+      (await admin.query("SELECT id, xmin::text AS xmin FROM children ORDER BY id")).rows.map((r) => r.xmin);
+    const before = await writers();
+    await store.setPhoto("child", "c2", "/api/photos/child-c2.jpg");
+    const after = await writers();
+    await admin.end();
+    expect([after[0] === before[0], after[1] === before[1], after[2] === before[2]]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
+});
+
 describe("PostgreSQL storage with several schools on one database", () => {
   it("a school sees only its own rows; usernames stay unique across schools", async () => {
     const url = await database();

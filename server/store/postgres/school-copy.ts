@@ -55,7 +55,8 @@ export class PostgresSchoolCopy implements DocumentStore {
     // Listening before the first load, so no write committed in between goes unheard.
     await copy.#listener.start();
     try {
-      await copy.#refresh(true);
+      // Through the queue, so a notification heard meanwhile reloads after this load, not beside it.
+      await copy.#enqueue(() => copy.#refresh(true));
     } catch (err) {
       await copy.#listener.close();
       throw err;
