@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Logger } from "../../common/log";
 import { isWanfengError } from "../../protocol";
 import type { Pass } from "../../server/domain/entities";
 import type { StoreChange } from "../../server/ports/changes";
@@ -7,6 +8,7 @@ import { migrateDatabase } from "../../server/store/postgres/migrate";
 import { addSchool } from "../../server/store/postgres/schools";
 import { openPostgresStorage, type PostgresStorage } from "../../server/store/postgres/storage";
 import { usePostgresDatabases } from "../support/postgres-database";
+import { captureLogger } from "./capture-log";
 
 // What the storage contract cannot say about one instance: several processes ("nodes") on one
 // database, and several schools on one database.
@@ -25,10 +27,10 @@ async function database(): Promise<string> {
 }
 
 /** A node: a pool of its own (like another server process) and the school's storage on it. */
-async function node(url: string, schoolId: string): Promise<PostgresStorage> {
+async function node(url: string, schoolId: string, log?: Logger): Promise<PostgresStorage> {
   const pool = new pg.Pool({ connectionString: url, max: 3 });
   opened.push(pool);
-  const storage = await openPostgresStorage(pool, schoolId);
+  const storage = await openPostgresStorage(pool, schoolId, log ? { log } : {});
   opened.push({ end: () => storage.close() });
   return storage;
 }
@@ -118,7 +120,8 @@ describe("PostgreSQL storage on several nodes", () => {
     const url = await database();
     const schoolId = await schoolOn(url, "一小");
     const a = await node(url, schoolId);
-    const b = await node(url, schoolId);
+    const captured = captureLogger();
+    const b = await node(url, schoolId, captured.log);
     const heardOnB = record(b);
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -130,6 +133,14 @@ describe("PostgreSQL storage on several nodes", () => {
     await a.addUser(user("u1", "guard"));
     await expect.poll(() => b.findUser("u1")?.username).toBe("guard");
     expect(heardOnB.map((c) => [[...c.kinds], c.external])).toEqual([[["users"], true]]);
+    expect(await captured.next((r) => r.msg === "store notifications lost; reconnecting")).toMatchObject({
+      level: 40,
+      schoolId,
+      channel: "wanfeng_store",
+    });
+    expect(await captured.next((r) => r.msg.startsWith("store notifications back"))).toMatchObject({
+      schoolId,
+    });
   });
 });
 

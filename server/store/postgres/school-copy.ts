@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { createLogger } from "../../../common/log";
+import { createLogger, type Logger } from "../../../common/log";
 import type { StoreChange, StoreChangeKind } from "../../ports/changes";
 import { applyChange } from "../apply-change";
 import { changedKinds } from "../change-announcer";
@@ -11,7 +11,7 @@ import { loadSchool, reloadKinds, schoolLabel } from "./load";
 import { bumpVersions, type KindVersions, lockSchool, readVersions, staleKinds } from "./versions";
 import { writeChangedRows } from "./write-rows";
 
-const log = createLogger("store/postgres");
+const defaultLog = createLogger("store/postgres");
 
 /**
  * One school's data held in memory as the document the ports work on (server/store/document/),
@@ -35,6 +35,7 @@ export class PostgresSchoolCopy implements DocumentStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly schoolId: string,
+    private readonly log: Logger,
   ) {
     this.#label = schoolLabel(schoolId);
     this.#listener = new StoreListener(
@@ -50,8 +51,9 @@ export class PostgresSchoolCopy implements DocumentStore {
     );
   }
 
-  static async open(pool: pg.Pool, schoolId: string): Promise<PostgresSchoolCopy> {
-    const copy = new PostgresSchoolCopy(pool, schoolId);
+  /** `log`: where the copy reports (default the "store/postgres" module logger). */
+  static async open(pool: pg.Pool, schoolId: string, log = defaultLog): Promise<PostgresSchoolCopy> {
+    const copy = new PostgresSchoolCopy(pool, schoolId, log.child({ schoolId }));
     // Listening before the first load, so no write committed in between goes unheard.
     await copy.#listener.start();
     try {
@@ -103,7 +105,7 @@ export class PostgresSchoolCopy implements DocumentStore {
     this.#enqueue(async () => {
       this.#refreshQueued = false;
       await this.#refresh(all);
-    }).catch((err) => log.error({ err, schoolId: this.schoolId }, "could not reload the school"));
+    }).catch((err) => this.log.error({ err }, "could not reload the school"));
   }
 
   /** Reads again the kinds other processes changed (`all`: everything), in one snapshot. */
@@ -163,7 +165,7 @@ export class PostgresSchoolCopy implements DocumentStore {
         () => false,
       );
       client.release(!rolledBack);
-      throw changeFailed ? err : storeError(err, this.#label, log);
+      throw changeFailed ? err : storeError(err, this.#label, this.log);
     }
   }
 
@@ -188,7 +190,7 @@ export class PostgresSchoolCopy implements DocumentStore {
       try {
         listener({ kinds, external });
       } catch (err) {
-        log.error({ err }, "store change listener failed");
+        this.log.error({ err }, "store change listener failed");
       }
     }
     if (external) for (const listener of this.#external) listener();

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import type { Logger } from "../../../common/log";
 import type { Storage } from "../../ports/storage";
 import { documentAccess } from "../document/access";
 import { documentCare } from "../document/care";
@@ -16,8 +17,12 @@ export interface PostgresStorage extends Storage {
  * (server/store/document/), run on the school's copy inside each write's transaction; the tables'
  * constraints hold the rest (a username taken in another school). NOT_FOUND: no such school.
  */
-export async function openPostgresStorage(pool: pg.Pool, schoolId: string): Promise<PostgresStorage> {
-  const copy = await PostgresSchoolCopy.open(pool, schoolId);
+export async function openPostgresStorage(
+  pool: pg.Pool,
+  schoolId: string,
+  options: { log?: Logger } = {},
+): Promise<PostgresStorage> {
+  const copy = await PostgresSchoolCopy.open(pool, schoolId, options.log);
   return {
     onChange: (listener) => copy.onChange(listener),
     ...documentRoster(copy),
