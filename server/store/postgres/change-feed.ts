@@ -119,7 +119,7 @@ export class StoreListener {
         return;
       }
       if (this.#closed) return;
-      this.log.info({ channel: STORE_CHANNEL }, "store notifications back; reloading the school");
+      this.log.info({ channel: STORE_CHANNEL }, "store notifications back");
       this.events.reconnected();
     }, delayMs);
   }

@@ -5,9 +5,10 @@ import type { StoreChange, StoreChangeKind } from "../../ports/changes";
 import { applyChange } from "../apply-change";
 import { changedKinds } from "../change-announcer";
 import type { Db, DocumentStore } from "../schema";
-import { notifyChange, StoreListener } from "./change-feed";
+import { notifyChange } from "./change-feed";
 import { storeError } from "./db-errors";
 import { loadSchool, reloadKinds, schoolLabel } from "./load";
+import { subscribeToStore } from "./shared-listener";
 import { bumpVersions, type KindVersions, lockSchool, readVersions, staleKinds } from "./versions";
 import { writeChangedRows } from "./write-rows";
 
@@ -24,7 +25,7 @@ export class PostgresSchoolCopy implements DocumentStore {
   /** Tells this process's notifications from other processes'. */
   readonly #origin = randomUUID();
   readonly #label: string;
-  readonly #listener: StoreListener;
+  #unsubscribe: () => Promise<void> = async () => undefined;
   readonly #changes = new Set<(change: StoreChange) => void>();
   readonly #external = new Set<() => void>();
   #db: Db | undefined;
@@ -38,29 +39,30 @@ export class PostgresSchoolCopy implements DocumentStore {
     private readonly log: Logger,
   ) {
     this.#label = schoolLabel(schoolId);
-    this.#listener = new StoreListener(
-      { ...pool.options },
-      {
-        notified: (n) => {
-          if (n.schoolId === schoolId && n.origin !== this.#origin) this.#queueRefresh(false);
-        },
-        // Something may have been missed while the connection was down: read everything again.
-        reconnected: () => this.#queueRefresh(true),
-      },
-      log,
-    );
   }
 
   /** `log`: where the copy reports (default the "store/postgres" module logger). */
   static async open(pool: pg.Pool, schoolId: string, log = defaultLog): Promise<PostgresSchoolCopy> {
     const copy = new PostgresSchoolCopy(pool, schoolId, log.child({ schoolId }));
     // Listening before the first load, so no write committed in between goes unheard.
-    await copy.#listener.start();
+    copy.#unsubscribe = await subscribeToStore(
+      pool,
+      {
+        notified: (n) => {
+          if (n.schoolId === schoolId && n.origin !== copy.#origin) copy.#queueRefresh(false);
+        },
+        reconnected: () => {
+          copy.log.info("reloading the school: notifications may have been missed");
+          copy.#queueRefresh(true);
+        },
+      },
+      log,
+    );
     try {
       // Through the queue, so a notification heard meanwhile reloads after this load, not beside it.
       await copy.#enqueue(() => copy.#refresh(true));
     } catch (err) {
-      await copy.#listener.close();
+      await copy.#unsubscribe();
       throw err;
     }
     return copy;
@@ -87,7 +89,9 @@ export class PostgresSchoolCopy implements DocumentStore {
 
   /** Stops listening and waits for the writes under way; the pool stays the caller's. */
   async close(): Promise<void> {
-    await this.#listener.close();
+    const unsubscribe = this.#unsubscribe;
+    this.#unsubscribe = async () => undefined;
+    await unsubscribe();
     await this.#queue;
   }
 
