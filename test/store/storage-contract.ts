@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ANNOUNCE, isWanfengError } from "../../protocol";
-import type { Device, Pass, RosterLeave, User } from "../../server/domain/entities";
+import { DEFAULT_ANNOUNCE } from "../../protocol";
 import { DEFAULT_SCHEDULE } from "../../server/domain/schedule/defaults";
 import type { StoreChange } from "../../server/ports/changes";
 import type { Storage } from "../../server/ports/storage";
+import { device, expectCode, expectField, group, leave, pass, school, user } from "./storage-contract-data";
 
 /**
  * What every storage backend must do, written against the ports only (server/ports), so a second
@@ -197,6 +197,71 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect(store.leaves()).toMatchObject([{ id: "l1", cancelledBy: "u1", cancelReason: "来了" }]);
     });
 
+    it("renames rooms and changes groups in place", async () => {
+      const store = await school(open);
+      await store.saveRoom("room-102", "102B");
+      await store.saveRoom("room-102", "102B");
+      await expectCode(store.saveRoom("room-9", "909"), "NOT_FOUND");
+      await store.saveGroup("group-a", { name: "A2", roomId: "room-102", capacity: 3 });
+      await expectCode(store.saveGroup(undefined, group("C", "room-9")), "NOT_FOUND");
+      await expectCode(store.saveGroup("group-z", group("Z", "room-101")), "NOT_FOUND");
+      const roster = store.schoolRoster();
+      expect(roster.rooms.map((r) => [r.id, r.name])).toEqual([
+        ["room-101", "101"],
+        ["room-102", "102B"],
+      ]);
+      expect(roster.groups).toMatchObject([{ id: "group-a", name: "A2", roomId: "room-102", capacity: 3 }]);
+    });
+
+    it("a roster merge returns its result and keeps every change it made", async () => {
+      const store = await school(open);
+      const result = await store.mergeRoster((parts) => {
+        const child = parts.children.find((c) => c.id === "c2");
+        if (child) child.name = "乙二";
+        parts.guardianships.splice(0, 1);
+        parts.guardians.push({ id: "g2", name: "乙爸爸", phone: "13700000000" });
+        parts.guardianships.push({ childId: "c2", guardianId: "g2", relation: "爸爸" });
+        return "merged";
+      });
+      expect(result).toBe("merged");
+      const roster = store.schoolRoster();
+      expect(roster.children.map((c) => c.name)).toEqual(["甲", "乙二"]);
+      expect(roster.guardians.map((g) => g.id)).toEqual(["g1", "g2"]);
+      expect(roster.guardianships).toEqual([{ childId: "c2", guardianId: "g2", relation: "爸爸" }]);
+    });
+
+    it("a write that changes nothing announces nothing", async () => {
+      const store = await school(open);
+      await store.addUser(user("u1", "guard"));
+      await store.addLeave(leave("l1"));
+      await store.createPass(
+        () => pass("passaaa0"),
+        () => "k".repeat(43),
+      );
+      await store.revokePass("passaaa0", "2026-03-02T09:00:00Z", "u1");
+      const changes: StoreChange[] = [];
+      store.onChange((change) => changes.push(change));
+      await store.setPhoto("child", "nobody", "/api/photos/x.jpg");
+      await store.setGroupAnnounce("group-z", DEFAULT_ANNOUNCE);
+      await store.revokePass("passaaa0", "2026-03-02T10:00:00Z", "u2");
+      await store.cancelLeave("l9", { at: "2026-03-02T09:00:00Z", byUserId: "u1", reason: "x" });
+      await store.deleteSession("nothing");
+      await store.moveChild("c1", "group-a");
+      expect(changes).toEqual([]);
+    });
+
+    it("deletes only the given user's sessions", async () => {
+      const store = await school(open);
+      await store.addUser(user("u1", "guard"));
+      await store.addUser(user("u2", "teacher"));
+      const now = new Date("2026-03-02T08:00:00Z");
+      await store.addSession({ tokenHash: "a", userId: "u1", expiresAt: "2026-04-01T00:00:00Z" }, now);
+      await store.addSession({ tokenHash: "b", userId: "u2", expiresAt: "2026-04-01T00:00:00Z" }, now);
+      await store.deleteSessionsOfUser("u1");
+      expect(store.findSession("a")).toBeUndefined();
+      expect(store.findSession("b")?.userId).toBe("u2");
+    });
+
     it("announces each write with the kinds it changed, and nothing for a failed one", async () => {
       const store = await school(open);
       const changes: StoreChange[] = [];
@@ -214,79 +279,4 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       ]);
     });
   });
-}
-
-/** Two rooms, one group of two places, two children and a guardian, made through the ports. */
-async function school(open: () => Promise<Storage>): Promise<Storage> {
-  const store = await open();
-  await store.saveRoom(undefined, "101");
-  await store.saveRoom(undefined, "102");
-  await store.saveGroup(undefined, group("A", "room-101"));
-  await store.mergeRoster((parts) => {
-    parts.children.push(
-      { id: "c1", name: "甲", grade: 1, className: "1班", groupId: "group-a" },
-      { id: "c2", name: "乙", grade: 1, className: "1班", groupId: "group-a" },
-    );
-    parts.guardians.push({ id: "g1", name: "甲妈妈", phone: "13800000000" });
-    parts.guardianships.push({ childId: "c1", guardianId: "g1", relation: "妈妈" });
-  });
-  return store;
-}
-
-function group(name: string, roomId: string, capacity = 2) {
-  return { name, roomId, capacity };
-}
-
-function user(id: string, username: string, groupIds: string[] = []): User {
-  return { id, username, displayName: username, role: "teacher", passwordHash: "x", groupIds };
-}
-
-function device(id: string, name: string): Device {
-  return { id, name, kind: "gate", tokenHash: `hash-${id}`, createdAt: "2026-03-01T08:00:00Z" };
-}
-
-function pass(id: string): Pass {
-  return {
-    id,
-    delegate: { name: "舅舅", relation: "舅舅", phone: "13900000000" },
-    childIds: ["c1"],
-    guardianId: "g1",
-    validFrom: "2026-03-02",
-    validTo: "2026-03-02",
-    shortCode: "ABCDEFGH",
-    createdAt: "2026-03-01T08:00:00Z",
-    createdBy: "u1",
-  };
-}
-
-function leave(id: string): RosterLeave {
-  return {
-    id,
-    childId: "c1",
-    from: "2026-03-02",
-    to: "2026-03-02",
-    askedBy: { name: "甲妈妈", relation: "妈妈" },
-    channel: "phone",
-    askedAt: "2026-03-01T08:00:00Z",
-    reason: "看病",
-    recordedAt: "2026-03-01T08:00:00Z",
-    recordedBy: "u1",
-    recordedByName: "老师",
-  };
-}
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isWanfengError(err) ? err.code : err).toBe(code);
-}
-
-async function expectField(promise: Promise<unknown>, field: string): Promise<void> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isWanfengError(err) ? [err.code, err.details?.field] : err).toEqual(["VALIDATION_FAILED", field]);
 }
