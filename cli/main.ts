@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../protocol";
+import { setProcessActor } from "../server/store/change-actor";
 import { runAuditVerifyCommand } from "./audit-command";
+import { cliActor } from "./cli-actor";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
@@ -20,7 +22,11 @@ const readersCommand = () => import("./readers-command");
 
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook("preAction", (_program, command) => {
+    // The server records each change as made by its user; a CLI command acts for whoever ran it.
+    if (command.name() !== "start") setProcessActor(cliActor(command));
+  });
 
 const dataDirOption = () =>
   new Option("-d, --data-dir <dir>", "where the roster and journal live").env("DATA_DIR").default("./data");

@@ -1,10 +1,11 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createLogger } from "../common/log";
 import { demoClock, formatDemoClock } from "../demo/demo-clock";
 import { buildDemoSchool, readDemoLogins, writeDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
+import { CHANGES_FOLDER } from "../server/store/change-record";
 import { openFileJournal } from "../server/store/file-journal";
-import { auditJournal, auditLine } from "../server/store/journal-audit";
+import { auditChanges, auditJournal, auditLine, purgeIndex } from "../server/store/journal-audit";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { makeDataDirPrivate } from "../server/store/private-files";
 import { acquireServerLock } from "../server/store/server-lock";
@@ -78,9 +79,14 @@ export async function runStartCommand(options: {
 
 /** A journal changed after it was written is reported loudly at start; the server still starts. */
 async function reportBrokenChains(dir: string): Promise<void> {
-  for (const audit of await auditJournal(dir)) {
+  const changesDir = join(dirname(dir), CHANGES_FOLDER);
+  const audits = [
+    ...(await auditJournal(dir, undefined, await purgeIndex(changesDir))),
+    ...(await auditChanges(changesDir)),
+  ];
+  for (const audit of audits) {
     if (!audit.broken) continue;
-    log.error({ day: audit.day, broken: audit.broken }, "journal hash chain broken");
+    log.error({ day: audit.day, broken: audit.broken }, "hash chain broken");
     console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
   }
 }
