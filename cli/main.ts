@@ -7,6 +7,7 @@ import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
+import { runPurgeCommand } from "./purge-command";
 import { runStartCommand } from "./start-command";
 import { runTlsInitCommand } from "./tls-command";
 import { runUserAddCommand } from "./user-commands";
@@ -79,6 +80,15 @@ program
   .option("--day <YYYY-MM-DD>", "only this school day")
   .addOption(dataDirOption())
   .action(runAuditVerifyCommand);
+
+program
+  .command("purge")
+  .description(
+    "remove personal data past its retention (withdrawn children's photos and contacts, names in old journals)",
+  )
+  .option("--dry-run", "list what would be removed, change nothing")
+  .addOption(dataDirOption())
+  .action(runPurgeCommand);
 
 const user = program.command("user").description("manage staff logins");
 user
