@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { ChildCheckedIn } from "../../server/domain/events";
 import { newPseudonymiser } from "../../server/privacy/pseudonymise";
@@ -153,6 +155,19 @@ describe("retention purge", () => {
     );
     expect(audit?.broken).toEqual({ line: 2, eventId: "old2", reason: "pseudonym_unrecorded" });
   });
+
+  it("`wanfeng purge --dry-run` prints the listing and changes nothing", async () => {
+    const { dir } = await dataFolder();
+    const before = await readFile(join(dir, "wanfeng.json"), "utf-8");
+    const bin = resolve(import.meta.dirname, "../../bin/wanfeng.js");
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "purge", "--dry-run", "-d", dir]);
+    // The real clock: the child withdrawn in January 2025 is long due, and 2021 is past any cut-off.
+    expect(stdout).toContain("child 20250101 张小明 (withdrawn from 2025-01-10): photo, health");
+    expect(stdout).toContain("journal 2021-03-04: names in 2 entries → pseudonyms");
+    expect(stdout).toContain("dry run: nothing was changed");
+    expect(await readFile(join(dir, "wanfeng.json"), "utf-8")).toBe(before);
+    expect(await readFile(join(dir, "journal", "2021-03-04.jsonl"), "utf-8")).toContain("张小明");
+  }, 60_000);
 
   it("the journal cut-off counts years as a person does", () => {
     expect(journalCutoff("2025-06-02", 3)).toBe("2022-06-02");
