@@ -1,9 +1,13 @@
 import { join } from "node:path";
 import { WanfengError } from "../protocol";
-import { auditJournal, auditLine } from "../server/store/journal-audit";
+import { CHANGES_FOLDER } from "../server/store/change-record";
+import { auditChanges, auditJournal, auditLine, purgeIndex } from "../server/store/journal-audit";
 import { dataDirFrom } from "./paths";
 
-/** `wanfeng audit verify [--day D]`: checks the journal's hash chains; exit code 1 names a break. */
+/**
+ * `wanfeng audit verify [--day D]`: checks the journal's hash chains and the change record's
+ * (roster and configuration changes, every month); exit code 1 names a break.
+ */
 export async function runAuditVerifyCommand(options: {
   dataDir?: string;
   database?: string;
@@ -16,17 +20,21 @@ export async function runAuditVerifyCommand(options: {
       "audit verify checks the journal files of a data folder; it does not read a database (leave out --database and DATABASE_URL)",
       { field: "database" },
     );
-  const audits = await auditJournal(join(dataDirFrom(options.dataDir), "journal"), options.day);
+  const dataDir = dataDirFrom(options.dataDir);
+  const changesDir = join(dataDir, CHANGES_FOLDER);
+  const changes = await auditChanges(changesDir);
+  const audits = await auditJournal(join(dataDir, "journal"), options.day, await purgeIndex(changesDir));
   if (audits.length === 0) {
     console.log(options.day ? `no journal for ${options.day}` : "the journal is empty");
-    process.exitCode = options.day ? 1 : 0;
-    return;
+    if (options.day) process.exitCode = 1;
   }
   for (const audit of audits) console.log(auditLine(audit));
-  const broken = audits.filter((a) => a.broken);
+  if (changes.length > 0) console.log("\nchanges to the roster and configuration:");
+  for (const audit of changes) console.log(auditLine(audit, "change"));
+  const broken = [...audits, ...changes].filter((a) => a.broken);
   if (broken.length > 0) {
     console.log(
-      `\n${broken.length} day(s) with a broken chain: the record was changed after it was written.`,
+      `\n${broken.length} file(s) with a broken chain: the record was changed after it was written.`,
     );
     process.exitCode = 1;
   }

@@ -1,10 +1,13 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../protocol";
+import { setProcessActor } from "../server/store/change-actor";
 import { runAuditVerifyCommand } from "./audit-command";
+import { cliActor } from "./cli-actor";
 import { runDeviceAddCommand, runDeviceListCommand } from "./device-commands";
 import { reportCliError } from "./errors";
 import { runGroupListCommand } from "./group-commands";
 import { runImportCommand } from "./import-command";
+import { runPurgeCommand } from "./purge-command";
 import { runStartCommand } from "./start-command";
 import { runTlsInitCommand } from "./tls-command";
 import { runUserAddCommand } from "./user-commands";
@@ -22,7 +25,11 @@ const dbCommands = () => import("./db-commands");
 
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
-  .showHelpAfterError();
+  .showHelpAfterError()
+  .hook("preAction", (_program, command) => {
+    // The server records each change as made by its user; a CLI command acts for whoever ran it.
+    if (command.name() !== "start") setProcessActor(cliActor(command));
+  });
 
 const dataDirOption = () =>
   new Option("-d, --data-dir <dir>", "where the roster and journal live").env("DATA_DIR").default("./data");
@@ -92,6 +99,15 @@ program
   .addOption(dataDirOption())
   .addOption(databaseOption())
   .action(runAuditVerifyCommand);
+
+program
+  .command("purge")
+  .description(
+    "remove personal data past its retention (withdrawn children's photos and contacts, names in old journals)",
+  )
+  .option("--dry-run", "list what would be removed, change nothing")
+  .addOption(dataDirOption())
+  .action(runPurgeCommand);
 
 const user = program.command("user").description("manage staff logins");
 const userAdd = user

@@ -1,11 +1,12 @@
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createLogger } from "../common/log";
 import { buildDemoSchool, writeDemoLogins } from "../demo/demo-school";
 import type { ServerOptions } from "../server/app";
 import type { EventJournal } from "../server/domain/events";
 import type { Storage } from "../server/ports/storage";
+import { CHANGES_FOLDER } from "../server/store/change-record";
 import { openFileJournal } from "../server/store/file-journal";
-import { auditLine } from "../server/store/journal-audit";
+import { auditChanges, auditLine, purgeIndex } from "../server/store/journal-audit";
 import { auditChangedDays } from "../server/store/journal-start-audit";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { makeDataDirPrivate } from "../server/store/private-files";
@@ -61,9 +62,14 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
  * Files unchanged since they last verified are not hashed again (journal-start-audit.ts).
  */
 async function reportBrokenChains(dir: string): Promise<void> {
-  for (const audit of await auditChangedDays(dir)) {
+  const changesDir = join(dirname(dir), CHANGES_FOLDER);
+  const audits = [
+    ...(await auditChangedDays(dir, await purgeIndex(changesDir))),
+    ...(await auditChanges(changesDir)),
+  ];
+  for (const audit of audits) {
     if (!audit.broken) continue;
-    log.error({ day: audit.day, broken: audit.broken }, "journal hash chain broken");
+    log.error({ day: audit.day, broken: audit.broken }, "hash chain broken");
     console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
   }
 }

@@ -20,6 +20,7 @@ import { groupRoutes } from "./http/group-routes";
 import { healthRoutes } from "./http/health-routes";
 import { photoRoutes } from "./http/photo-routes";
 import { type ListenSecurity, plainHttpOnNetwork } from "./http/plain-http";
+import { privacyRoutes } from "./http/privacy-routes";
 import { reportRoutes } from "./http/report-routes";
 import { rosterRoutes } from "./http/roster-routes";
 import { allowOwnOrigin, sameOriginWrites } from "./http/same-origin";
@@ -114,7 +115,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
-  app.use(photoRoutes(store, clock, options.photosDir ? photoFolder(options.photosDir) : undefined));
+  const photos = options.photosDir ? photoFolder(options.photosDir) : undefined;
+  app.use(photoRoutes(store, clock, photos));
+  app.use(privacyRoutes(store, clock, journal, photos));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);

@@ -14,6 +14,7 @@ import type { Device, User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import { tapReceived } from "../domain/tap-received";
 import type { CardStore, RosterReader } from "../ports/roster";
+import { type ChangeActor, currentActor, runAs } from "../store/change-actor";
 import { bindCard, holderNameIn } from "./bind-card";
 
 const log = createLogger("enrolment");
@@ -36,6 +37,8 @@ interface Pending {
   socketId: string;
   startedAt: number;
   timer: NodeJS.Timeout;
+  /** Who started it: the card bound later by a device's tap is recorded as their change. */
+  actor: ChangeActor;
 }
 
 export interface EnrolmentDeps {
@@ -75,6 +78,7 @@ export class EnrolmentService {
     const timer = setTimeout(() => this.expire(deviceId, timer), windowMs);
     timer.unref();
     this.pending.set(deviceId, {
+      actor: currentActor(),
       deviceId,
       holder,
       holderName,
@@ -123,7 +127,7 @@ export class EnrolmentService {
     return async (day) => {
       let bound: CardBound;
       try {
-        bound = await bindCard(this.deps.store, pending.holder, cardId);
+        bound = await runAs(pending.actor, () => bindCard(this.deps.store, pending.holder, cardId));
       } catch (err) {
         // The tap is still acknowledged (the agent must not resend it forever); the screen is told.
         log.error({ err, deviceId: device.id, cardId }, "enrolment could not bind the card");

@@ -1,8 +1,16 @@
 import express, { Router } from "express";
 import type { Role } from "../../protocol";
 import { canSeePhoto } from "../auth/photo-scope";
+import {
+  extensionOf,
+  PHOTO_MAX_BYTES,
+  PHOTO_URL_PREFIX,
+  type PhotoKind,
+  photoStem,
+  sniffImageType,
+} from "../photos/photo-names";
 import type { SessionStore, UserStore } from "../ports/access";
-import type { PhotoExtension, PhotoFiles } from "../ports/photos";
+import type { PhotoFiles } from "../ports/photos";
 import type { RosterReader, RosterWriter } from "../ports/roster";
 import { sendError } from "./errors";
 import { currentUser, requireUser } from "./require-user";
@@ -14,12 +22,9 @@ import { currentUser, requireUser } from "./require-user";
  * The roster keeps the same-origin path `/api/photos/<file>` (see server/domain/entities/custody.ts).
  */
 
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_URL_PREFIX = "/api/photos/";
 const FILE_NAME = /^[a-z0-9_-]{1,64}\.(jpg|jpeg|png|webp)$/i;
 const VIEWERS: readonly Role[] = ["admin", "teacher", "guard", "leader"];
-const KINDS = ["child", "guardian"] as const;
-type PhotoKind = (typeof KINDS)[number];
+const KINDS: readonly PhotoKind[] = ["child", "guardian"];
 
 const TYPES = {
   jpg: "image/jpeg",
@@ -27,34 +32,9 @@ const TYPES = {
   png: "image/png",
   webp: "image/webp",
 } as const;
-const EXT_OF: Record<string, PhotoExtension> = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/webp": "webp",
-};
-
-/** The image type the bytes say they are (magic numbers), if any of the three we accept. */
-export function sniffImageType(bytes: Buffer): string | undefined {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return "image/png";
-  if (
-    bytes.length >= 12 &&
-    bytes.toString("latin1", 0, 4) === "RIFF" &&
-    bytes.toString("latin1", 8, 12) === "WEBP"
-  ) {
-    return "image/webp";
-  }
-  return undefined;
-}
 
 function isKind(value: unknown): value is PhotoKind {
   return typeof value === "string" && (KINDS as readonly string[]).includes(value);
-}
-
-/** The file-name stem for a roster id: only [a-z0-9_-], so the name always passes FILE_NAME. */
-function safeStem(kind: PhotoKind, id: string): string {
-  return `${kind}-${id.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`.slice(0, 64);
 }
 
 export function photoRoutes(
@@ -111,13 +91,13 @@ export function photoRoutes(
       .split(";")[0]
       ?.trim()
       .toLowerCase();
-    const ext = declared ? EXT_OF[declared] : undefined;
+    const ext = extensionOf(declared);
     const body: unknown = req.body;
     if (!ext || !Buffer.isBuffer(body) || body.length === 0 || sniffImageType(body) !== declared) {
       sendError(res, "VALIDATION_FAILED", "send a JPEG, PNG or WebP image whose content type matches");
       return;
     }
-    const file = await found.photos.savePhoto(safeStem(found.kind, found.id), ext, body);
+    const file = await found.photos.savePhoto(photoStem(found.kind, found.id), ext, body);
     const photo = PHOTO_URL_PREFIX + file;
     await setPhoto(found.kind, found.id, photo);
     res.json({ data: { photo } });
@@ -126,7 +106,7 @@ export function photoRoutes(
   router.delete("/api/admin/photos/:kind/:id", admin, async (req, res) => {
     const found = target(req.params.kind, req.params.id, res);
     if (!found) return;
-    await found.photos.removePhotos(safeStem(found.kind, found.id));
+    await found.photos.removePhotos(photoStem(found.kind, found.id));
     await setPhoto(found.kind, found.id, undefined);
     res.json({ data: null });
   });

@@ -4,6 +4,7 @@ import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
 import type { User } from "../domain/entities";
 import type { SessionStore, UserStore } from "../ports/access";
+import { runAs, userActor } from "../store/change-actor";
 import { sendError } from "./errors";
 
 declare module "express-serve-static-core" {
@@ -26,7 +27,8 @@ export function requireUser(store: SessionStore & UserStore, clock: () => Date, 
       return;
     }
     res.locals.user = user;
-    next();
+    // The path without its query: what the change record names as the action.
+    runAs(userActor(user, `${req.method} ${req.baseUrl}${req.path}`), next);
   };
 }
 

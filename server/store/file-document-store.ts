@@ -4,7 +4,9 @@ import { createLogger, type Logger } from "../../common/log";
 import { isWanfengError } from "../../protocol";
 import type { StoreChange } from "../ports/changes";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
-import { ChangeAnnouncer } from "./change-announcer";
+import { type ChangeActor, currentActor } from "./change-actor";
+import { ChangeAnnouncer, changedKinds } from "./change-announcer";
+import { appendChange, newChangeEntry } from "./change-record";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";
 import { type DurableJsonFile, type FileSnapshot, parseJsonText, toJsonText } from "./durable-json-file";
@@ -25,6 +27,8 @@ export interface FileDocumentStoreOptions {
   /** How long the folder must be quiet before a change by another process is read. */
   debounceMs: number;
   log?: Logger;
+  /** Where each change is recorded, chained, with who made it (change-record.ts); none: not recorded. */
+  changeRecordDir?: string;
 }
 
 /**
@@ -45,6 +49,7 @@ export class FileDocumentStore implements DocumentStore {
   readonly #listeners = new Set<() => void>();
   readonly #changes: ChangeAnnouncer;
   #watcher: DocumentWatcher | undefined;
+  readonly #changeRecordDir: string | undefined;
 
   constructor(file: DurableJsonFile<Db>, doc: Db, snapshot: FileSnapshot, options: FileDocumentStoreOptions) {
     this.#file = file;
@@ -53,6 +58,7 @@ export class FileDocumentStore implements DocumentStore {
     this.#debounceMs = options.debounceMs;
     this.#log = options.log ?? defaultLog;
     this.#changes = new ChangeAnnouncer(this.#log);
+    this.#changeRecordDir = options.changeRecordDir;
   }
 
   read(): Db {
@@ -60,7 +66,9 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   update(change: (db: Db) => void): Promise<void> {
-    return this.#enqueue(() => this.#apply(change));
+    // Taken now: the queued work may run after the caller's context has moved on.
+    const actor = currentActor();
+    return this.#enqueue(() => this.#apply(change, actor));
   }
 
   /** The folder is watched only while someone listens, so CLI commands start no watcher. */
@@ -101,7 +109,7 @@ export class FileDocumentStore implements DocumentStore {
     );
   }
 
-  async #apply(change: (db: Db) => void): Promise<void> {
+  async #apply(change: (db: Db) => void, actor: ChangeActor): Promise<void> {
     const file = this.#file.filename;
     const before = this.#doc;
     let adopted: Db | undefined;
@@ -123,11 +131,29 @@ export class FileDocumentStore implements DocumentStore {
         }
         this.#doc = next;
         written = next;
+        await this.#record(actor, adopted ?? before, next);
       });
     } finally {
       // Listeners learn of another process's change even when this update itself failed.
       if (adopted) this.#notify(before, adopted);
       if (written) this.#changes.announce(adopted ?? before, written, false);
+    }
+  }
+
+  /**
+   * Appends the change to the change record, still under the lock. Logins (sessions) are not
+   * roster or configuration. A failure is logged, not thrown: the document is written already,
+   * and refusing the office's change now would only make the screen lie.
+   */
+  async #record(actor: ChangeActor, before: Db, after: Db): Promise<void> {
+    if (!this.#changeRecordDir) return;
+    const kinds = changedKinds(before, after);
+    kinds.delete("sessions");
+    if (kinds.size === 0) return;
+    try {
+      await appendChange(this.#changeRecordDir, newChangeEntry(actor, new Date(), kinds));
+    } catch (err) {
+      this.#log.error({ err, actor }, "could not append to the change record");
     }
   }
 

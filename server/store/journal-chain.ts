@@ -14,6 +14,13 @@ export const GENESIS = "0".repeat(64);
 export interface ChainLink {
   prev: string;
   hash: string;
+  /**
+   * Set by a retention purge that replaced names in the line by pseudonyms (the id of its entry in
+   * the change record): the line keeps its original hash, so the chain and every later hash (and
+   * a sign-off's printed head) still hold; only its link to `prev` is checked, and the audit
+   * checks that the change record holds that purge for the day.
+   */
+  pseudonymised?: string;
 }
 
 /** JSON with every object's keys sorted and undefined members left out, as JSON.stringify does. */
@@ -50,7 +57,14 @@ export interface ChainBreak {
   /** 1-based line in the day file. */
   line: number;
   eventId?: string;
-  reason: "unreadable" | "hash_mismatch" | "prev_mismatch" | "link_missing";
+  reason: "unreadable" | "hash_mismatch" | "prev_mismatch" | "link_missing" | "pseudonym_unrecorded";
+}
+
+/** The first line a purge pseudonymised, per purge. */
+export interface PseudonymisedLines {
+  purgeId: string;
+  line: number;
+  eventId?: string;
 }
 
 export interface ChainReport {
@@ -61,6 +75,8 @@ export interface ChainReport {
   /** The last good hash (the day's head), when any line is chained. */
   head?: string;
   broken?: ChainBreak;
+  /** Lines whose names a purge replaced: linked, but their content cannot be checked. */
+  pseudonymised?: PseudonymisedLines[];
 }
 
 /** Checks one day file's text; stops at the first broken entry. A torn last line is not read. */
@@ -69,6 +85,14 @@ export function verifyChain(text: string): ChainReport {
   lines.pop();
   let head: string | undefined;
   let unchained = 0;
+  const purged = new Map<string, PseudonymisedLines>();
+  const report = (broken?: ChainBreak): ChainReport => ({
+    lines: lines.length,
+    unchained,
+    ...(head ? { head } : {}),
+    ...(broken ? { broken } : {}),
+    ...(purged.size > 0 ? { pseudonymised: [...purged.values()] } : {}),
+  });
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] ?? "";
     if (raw.trim() === "") continue;
@@ -78,32 +102,26 @@ export function verifyChain(text: string): ChainReport {
       value = JSON.parse(raw) as Record<string, unknown>;
       if (typeof value !== "object" || value === null) throw new Error("not an object");
     } catch {
-      return report(lines.length, unchained, head, { line, reason: "unreadable" });
+      return report({ line, reason: "unreadable" });
     }
     const eventId = typeof value.id === "string" ? value.id : undefined;
     const at = (reason: ChainBreak["reason"]) => ({ line, reason, ...(eventId ? { eventId } : {}) });
     const link = value.chain as Partial<ChainLink> | undefined;
     if (!link || typeof link.hash !== "string" || typeof link.prev !== "string") {
-      if (head !== undefined) return report(lines.length, unchained, head, at("link_missing"));
+      if (head !== undefined) return report(at("link_missing"));
       unchained += 1;
       continue;
     }
-    if (link.prev !== (head ?? GENESIS)) return report(lines.length, unchained, head, at("prev_mismatch"));
-    if (chainHash(link.prev, withoutLink(value)) !== link.hash) {
-      return report(lines.length, unchained, head, at("hash_mismatch"));
+    if (link.prev !== (head ?? GENESIS)) return report(at("prev_mismatch"));
+    if (typeof link.pseudonymised === "string") {
+      const purgeId = link.pseudonymised;
+      if (!purged.has(purgeId)) purged.set(purgeId, { purgeId, line, ...(eventId ? { eventId } : {}) });
+    } else if (chainHash(link.prev, withoutLink(value)) !== link.hash) {
+      return report(at("hash_mismatch"));
     }
     head = link.hash;
   }
-  return report(lines.length, unchained, head);
-}
-
-function report(
-  lines: number,
-  unchained: number,
-  head: string | undefined,
-  broken?: ChainBreak,
-): ChainReport {
-  return { lines, unchained, ...(head ? { head } : {}), ...(broken ? { broken } : {}) };
+  return report();
 }
 
 /** The hash of the last chained line of a day file's text (the next line's `prev`), or GENESIS. */

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { DayAudit } from "./journal-audit";
-import { verifyChain } from "./journal-chain";
+import { auditDayFile, type DayAudit, type PurgeIndex } from "./journal-audit";
 import { PRIVATE_FILE_MODE } from "./private-files";
 
 /**
@@ -16,7 +15,7 @@ const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 type Ledger = Record<string, { size: number; ctimeMs: number; head: string | undefined }>;
 
 /** The audits of the day files that changed since last verified (the broken ones among them matter). */
-export async function auditChangedDays(dir: string): Promise<DayAudit[]> {
+export async function auditChangedDays(dir: string, purges?: PurgeIndex): Promise<DayAudit[]> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -37,7 +36,7 @@ export async function auditChangedDays(dir: string): Promise<DayAudit[]> {
       next[name] = known;
       continue;
     }
-    const audit: DayAudit = { day, file, ...verifyChain(await readFile(file, "utf-8")) };
+    const audit = await auditDayFile(file, day, purges);
     audits.push(audit);
     // A broken file stays out of the ledger: it is reported at every start until it is dealt with.
     if (!audit.broken) next[name] = { size, ctimeMs, head: audit.head };

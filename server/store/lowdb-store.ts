@@ -6,6 +6,7 @@ import { WanfengError } from "../../protocol";
 import type { StoreChange } from "../ports/changes";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
 import { ChangeAnnouncer } from "./change-announcer";
+import { CHANGES_FOLDER } from "./change-record";
 import { type DocumentStorage, documentStorage } from "./document/storage";
 import { withDocumentLock } from "./document-lock";
 import { DurableJsonFile, parseJsonText } from "./durable-json-file";
@@ -74,6 +75,7 @@ export async function openDocumentStore(
   const db = validateOrThrow(parseJsonText(snapshot.text, file), "STORE_CORRUPT", file);
   const store = new FileDocumentStore(adapter, db, snapshot, {
     debounceMs: options.watchDebounceMs ?? 50,
+    changeRecordDir: join(dataDir, CHANGES_FOLDER),
     ...(options.log ? { log: options.log } : {}),
   });
   return documentStorage(store, await openPassKeyFile(dataDir, store));

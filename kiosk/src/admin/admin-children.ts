@@ -188,6 +188,7 @@ function childDetail(screen: ChildrenHost, snapshot: AdminSnapshot, child: Admin
       </p>
     </section>
     ${photoSection(screen, child)}
+    <button class="btn btn-secondary" data-testid="child-history-open" @click=${() => screen.openHistory(child.id)}>${t("history.open")}</button>
   </div>`;
 }
 

@@ -9,6 +9,8 @@ export interface AdminHost {
   search: string;
   /** Runs a change; on success the snapshot is reloaded and `done` is said, on failure the code is. */
   run<T>(call: Promise<Ack<T>>, done?: string): Promise<T | undefined>;
+  /** Shows one child's history (the history tab). */
+  openHistory(childId: string): void;
 }
 
 /** Reads a submitted form's fields as trimmed strings. */

@@ -12,9 +12,11 @@ import { type AttendanceReport, attendancePanel, currentMonth } from "./admin-at
 import { cardsPanel } from "./admin-cards";
 import { childrenPanel } from "./admin-children";
 import { groupsPanel } from "./admin-groups";
+import { type HistoryState, historyPanel, loadHistory } from "./admin-history";
 import { type ImportState, importPanel } from "./admin-import";
 import { type LookAlikeState, loadLookAlikes, lookAlikesPanel } from "./admin-look-alikes";
 import type { AdminHost } from "./admin-panel";
+import { type PhotoImportState, photoImportPanel } from "./admin-photo-import";
 import { loadSchedule, type ScheduleState, schedulePanel } from "./admin-schedule";
 import { type PrintState, printPanel } from "./card-sheet";
 import { plainHttpBanner } from "./plain-http-banner";
@@ -28,6 +30,8 @@ export const ADMIN_TABS = [
   "attendance",
   "schedule",
   "lookAlikes",
+  "photos",
+  "history",
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
@@ -48,6 +52,8 @@ export class AdminScreen implements Screen, AdminHost {
   scheduleState: ScheduleState = {};
   lookAlikes: LookAlikeState = {};
   attendance: AttendanceReport | undefined;
+  photoImport: PhotoImportState = {};
+  history: HistoryState = {};
   private disposed = false;
 
   constructor(private readonly onAuthLost: () => void) {
@@ -133,6 +139,12 @@ export class AdminScreen implements Screen, AdminHost {
     requestRender();
   }
 
+  /** From a child's page: that child's history. */
+  openHistory(childId: string): void {
+    this.tab = "history";
+    void loadHistory(this.history, childId);
+  }
+
   /** From the cards tab: one family's cards on the print tab. */
   printFamily(guardianId: string): void {
     this.tab = "print";
@@ -180,6 +192,10 @@ export class AdminScreen implements Screen, AdminHost {
         return schedulePanel(this.scheduleState);
       case "lookAlikes":
         return lookAlikesPanel(this.lookAlikes);
+      case "photos":
+        return photoImportPanel(this);
+      case "history":
+        return historyPanel(this.history);
     }
   }
 }

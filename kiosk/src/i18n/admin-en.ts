@@ -27,6 +27,8 @@ export const adminEn: AdminCatalogue = {
       attendance: "Staff attendance",
       schedule: "Timetable",
       lookAlikes: "Similar names",
+      photos: "Photos in bulk",
+      history: "History",
     },
     standing: {
       applied: "Applied",

@@ -28,6 +28,8 @@ export const adminZh = {
       attendance: "教师考勤",
       schedule: "作息时间",
       lookAlikes: "名字相近",
+      photos: "批量照片",
+      history: "历史记录",
     },
     standing: {
       applied: "已申请",

@@ -4,6 +4,7 @@ import { careRoomEn } from "./care-room-en";
 import { gateCareEn } from "./gate-en";
 import { guardEn } from "./guard-en";
 import { photoEn } from "./photo-en";
+import { privacyEn } from "./privacy-en";
 import { technicianEn } from "./technician-en";
 import type { Catalogue } from "./zh";
 
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   ...gateCareEn,
   ...guardEn,
   ...photoEn,
+  ...privacyEn,
   app: {
     name: "Wanfeng",
     title: "Wanfeng · after-school pickup",

@@ -4,6 +4,7 @@ import { careRoomZh } from "./care-room-zh";
 import { gateCareZh } from "./gate-zh";
 import { guardZh } from "./guard-zh";
 import { photoZh } from "./photo-zh";
+import { privacyZh } from "./privacy-zh";
 import { technicianZh } from "./technician-zh";
 
 /**
@@ -21,6 +22,7 @@ export const zh = {
   ...gateCareZh,
   ...guardZh,
   ...photoZh,
+  ...privacyZh,
   app: {
     name: "晚风",
     title: "晚风 · 课后托管接送",

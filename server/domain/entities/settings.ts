@@ -18,7 +18,18 @@ export const SettingsSchema = z.object({
   cloneWindowMs: z.number().int().min(0).max(3_600_000).optional(),
   /** The room where late children wait (default 接待室). */
   receptionRoomName: z.string().min(1).max(40).optional(),
+  /** How long personal data is kept (PIPL); absent: DEFAULT_RETENTION. See `wanfeng purge`. */
+  retention: z
+    .object({
+      /** Photos and contact data of a withdrawn child are removed this many days after withdrawal. */
+      withdrawnDataDays: z.number().int().min(0).max(3650),
+      /** Journals older than this many years keep their events, with names replaced by pseudonyms. */
+      journalYears: z.number().int().min(1).max(30),
+    })
+    .optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_CLONE_WINDOW_MS = 60_000;
+
+export const DEFAULT_RETENTION = { withdrawnDataDays: 90, journalYears: 3 } as const;

@@ -13,6 +13,7 @@ import {
   WanfengError,
 } from "../../../protocol";
 import type { User } from "../../domain/entities";
+import { runAs, userActor } from "../../store/change-actor";
 import type { ScreenSocketData } from "../namespaces";
 
 const log = createLogger("screen-commands");
@@ -90,7 +91,7 @@ async function dispatch<K extends ScreenCommandName>(
     log.warn({ user: user.username, role: user.role, command: name }, "screen command forbidden");
     throw new WanfengError("AUTH_FORBIDDEN", `${user.role} may not ${name}`);
   }
-  return entry.run(payload, { user, socket });
+  return runAs(userActor(user, name), () => entry.run(payload, { user, socket }));
 }
 
 /** Validates a payload at the boundary; a bad one is a VALIDATION_FAILED answer, not a crash. */

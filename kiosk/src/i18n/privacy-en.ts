@@ -1,0 +1,51 @@
+import type { PrivacyCatalogue } from "./privacy-zh";
+
+/** The admin screen's bulk photo import and child history, in English. Same keys as privacy-zh.ts. */
+export const privacyEn: PrivacyCatalogue = {
+  photoImport: {
+    title: "Import photos in bulk",
+    hint: "Upload a zip: children's photos named by student number (20250101.jpg), guardians' by phone (13900001111.jpg). Preview first, then import.",
+    choose: "Choose a zip file",
+    matches: "{{count}} photos will be imported",
+    misses: "{{count}} files cannot be used",
+    file: "File",
+    person: "For",
+    kind: { child: "Child", guardian: "Guardian" },
+    replaces: "replaces the photo",
+    isNew: "new photo",
+    reason: "Reason",
+    reasons: {
+      no_match: "the name is no student number or guardian phone",
+      ambiguous: "the name fits more than one person",
+      duplicate: "another file is for the same person",
+      not_image: "not a JPEG, PNG or WebP image",
+      too_large: "over 2 MB",
+      unreadable: "damaged or encrypted",
+    },
+    apply: "Import these photos",
+    done: "{{count}} photos saved",
+    refused: "Zip refused: too many files, too large, or not a zip",
+  },
+  history: {
+    title: "History of {{name}}",
+    pick: "Open a child on the Children tab and choose History.",
+    open: "History",
+    export: "Export CSV",
+    exportJson: "Export all data (JSON)",
+    empty: "The journals hold nothing about this child",
+    day: "Day",
+    time: "Time",
+    event: "Event",
+    detail: "Details",
+    kinds: {
+      checked_in: "Checked in",
+      pickup_requested: "Adult arrived",
+      released: "Released",
+      collected: "Collected",
+      leave: "Leave",
+      alert: "Alert",
+      amended: "Amendment",
+      other: "Other",
+    },
+  },
+};

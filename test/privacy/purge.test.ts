@@ -1,0 +1,176 @@
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { ChildCheckedIn } from "../../server/domain/events";
+import { newPseudonymiser } from "../../server/privacy/pseudonymise";
+import { describePlan, planPurge, runPurge } from "../../server/privacy/purge";
+import { journalCutoff } from "../../server/privacy/retention-plan";
+import { runAs } from "../../server/store/change-actor";
+import { readChanges } from "../../server/store/change-record";
+import { openFileJournal } from "../../server/store/file-journal";
+import { filePurgeDeps } from "../../server/store/file-purge";
+import { auditJournal, purgeIndex } from "../../server/store/journal-audit";
+import { openDocumentStore } from "../../server/store/lowdb-store";
+import { type Db, emptyDb } from "../../server/store/schema";
+import { checkIn } from "../store/events";
+import { useTempDirs } from "../store/temp-dir";
+
+const tempDir = useTempDirs();
+const TODAY = "2025-06-02";
+
+/** 张小明 withdrawn from 2025-01-10 (past 90 days), his sister 张小红 still in care, and a pupil withdrawn last week. */
+function school(): Db {
+  const db = emptyDb();
+  db.rooms.push({ id: "r1", name: "101" });
+  db.groups.push({ id: "g1", name: "一年级", roomId: "r1", capacity: 30 });
+  const child = (id: string, name: string) => ({ id, name, grade: 1, className: "1班", groupId: "g1" });
+  db.children.push(
+    {
+      ...child("20250101", "张小明"),
+      photo: "/api/photos/child-20250101.jpg",
+      health: { allergies: ["花生"], diet: [], medications: [] },
+    },
+    child("20250102", "张小红"),
+    { ...child("20250103", "李四"), photo: "/api/photos/child-20250103.jpg" },
+  );
+  db.guardians.push(
+    { id: "gd1", name: "张丽", phone: "13900001111", photo: "/api/photos/guardian-gd1.jpg" },
+    { id: "gd2", name: "王芳", phone: "13900002222" },
+    { id: "gd3", name: "李强", phone: "13900003333" },
+  );
+  db.guardianships.push(
+    { childId: "20250101", guardianId: "gd1", relation: "妈妈" },
+    { childId: "20250101", guardianId: "gd2", relation: "奶奶" },
+    { childId: "20250102", guardianId: "gd2", relation: "奶奶" },
+    { childId: "20250103", guardianId: "gd3", relation: "爸爸" },
+  );
+  const withdrawal = (id: string, childId: string, effectiveFrom: string) => ({
+    id,
+    childId,
+    application: { date: "2024-09-01", by: "家长" },
+    keepsCare: true as const,
+    withdrawal: { requestedOn: effectiveFrom, effectiveFrom, reason: "转学" },
+    recordedBy: "u1",
+    updatedAt: "2024-09-01T00:00:00Z",
+  });
+  db.enrolments = [withdrawal("e1", "20250101", "2025-01-10"), withdrawal("e3", "20250103", "2025-05-26")];
+  return db;
+}
+
+const named = (id: string, day: string) =>
+  ({ ...checkIn(id, day), childName: "张小明", note: "奶奶张丽来接" }) as unknown as ChildCheckedIn;
+
+async function dataFolder() {
+  const dir = await tempDir();
+  const storage = await openDocumentStore(dir, { initialDb: school() });
+  const deps = filePurgeDeps(dir, storage);
+  for (const stem of ["child-20250101", "guardian-gd1", "child-20250103"]) {
+    await deps.photos.savePhoto(stem, "jpg", Buffer.from([0xff, 0xd8, 0xff, 1]));
+  }
+  const journal = await openFileJournal(join(dir, "journal"));
+  await journal.append([named("old1", "2021-03-04"), named("old2", "2021-03-04")]);
+  await journal.append([named("new1", "2025-03-04")]);
+  const oldHead = await journal.headHash?.("2021-03-04");
+  await journal.close();
+  return { dir, storage, deps, oldHead };
+}
+
+describe("retention purge", () => {
+  it("the dry run lists the withdrawn child's photo and contacts past N days, and old journal days", async () => {
+    const { deps } = await dataFolder();
+    const plan = await planPurge(deps, TODAY);
+    expect(plan.journalCutoff).toBe("2022-06-02");
+    expect(plan.children).toEqual([
+      { childId: "20250101", name: "张小明", withdrawnFrom: "2025-01-10", removes: ["photo", "health"] },
+    ]);
+    // 王芳 also collects 张小红, still in care: her phone stays.
+    expect(plan.guardians).toEqual([{ guardianId: "gd1", name: "张丽", removes: ["phone", "photo"] }]);
+    expect(plan.journalDays).toEqual([{ day: "2021-03-04", entries: 2 }]);
+    expect(describePlan(plan)).toEqual([
+      "retention: photos and contact data 90 days after withdrawal; journals 3 years (names before 2022-06-02 become pseudonyms)",
+      "child 20250101 张小明 (withdrawn from 2025-01-10): photo, health",
+      "guardian gd1 张丽: phone, photo",
+      "journal 2021-03-04: names in 2 entries → pseudonyms",
+    ]);
+  });
+
+  it("the purge removes them, pseudonymises old days, records itself, and every chain still verifies", async () => {
+    const { dir, storage, deps, oldHead } = await dataFolder();
+    const entry = await runAs({ by: "cli:office", action: "wanfeng purge" }, async () =>
+      runPurge(deps, await planPurge(deps, TODAY), newPseudonymiser()),
+    );
+    const roster = storage.schoolRoster();
+    expect(roster.children.find((c) => c.id === "20250101")).toEqual({
+      id: "20250101",
+      name: "张小明",
+      grade: 1,
+      className: "1班",
+      groupId: "g1",
+    });
+    expect(roster.guardians.find((g) => g.id === "gd1")).toEqual({ id: "gd1", name: "张丽", phone: "" });
+    expect(roster.guardians.find((g) => g.id === "gd2")?.phone).toBe("13900002222");
+    expect(await deps.photos.readPhoto("child-20250101.jpg")).toBeUndefined();
+    expect(await deps.photos.readPhoto("guardian-gd1.jpg")).toBeUndefined();
+    expect(await deps.photos.readPhoto("child-20250103.jpg")).toBeDefined();
+
+    const old = await readFile(join(dir, "journal", "2021-03-04.jsonl"), "utf-8");
+    expect(old).not.toContain("张小明");
+    expect(old).not.toContain("张丽");
+    expect(old).toMatch(/"childName":"化名-[0-9a-f]{8}"/);
+    expect(await readFile(join(dir, "journal", "2025-03-04.jsonl"), "utf-8")).toContain("张小明");
+
+    const purges = (await readChanges(join(dir, "changes"))).filter((c) => c.purge);
+    expect(purges.map((c) => [c.id, c.by, c.purge])).toEqual([
+      [entry?.id, "cli:office", { journalDays: ["2021-03-04"], children: ["20250101"], photoFiles: 2 }],
+    ]);
+    const audits = await auditJournal(
+      join(dir, "journal"),
+      undefined,
+      await purgeIndex(join(dir, "changes")),
+    );
+    expect(audits.map((a) => [a.day, a.broken])).toEqual([
+      ["2021-03-04", undefined],
+      ["2025-03-04", undefined],
+    ]);
+    // The head printed at the sign-off still holds.
+    expect(audits[0]?.head).toBe(oldHead);
+    // Done once: nothing is due any more.
+    expect(describePlan(await planPurge(deps, TODAY))).toContain("nothing is due");
+  });
+
+  it("a line marked pseudonymised without a recorded purge is a break", async () => {
+    const { dir, deps } = await dataFolder();
+    await runPurge(deps, await planPurge(deps, TODAY), newPseudonymiser());
+    const file = join(dir, "journal", "2021-03-04.jsonl");
+    const lines = (await readFile(file, "utf-8")).split("\n");
+    const forged = JSON.parse(lines[1] ?? "");
+    forged.chain.pseudonymised = "made-up";
+    await writeFile(file, [lines[0], JSON.stringify(forged), ...lines.slice(2)].join("\n"));
+    const [audit] = await auditJournal(
+      join(dir, "journal"),
+      "2021-03-04",
+      await purgeIndex(join(dir, "changes")),
+    );
+    expect(audit?.broken).toEqual({ line: 2, eventId: "old2", reason: "pseudonym_unrecorded" });
+  });
+
+  it("`wanfeng purge --dry-run` prints the listing and changes nothing", async () => {
+    const { dir } = await dataFolder();
+    const before = await readFile(join(dir, "wanfeng.json"), "utf-8");
+    const bin = resolve(import.meta.dirname, "../../bin/wanfeng.js");
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "purge", "--dry-run", "-d", dir]);
+    // The real clock: the child withdrawn in January 2025 is long due, and 2021 is past any cut-off.
+    expect(stdout).toContain("child 20250101 张小明 (withdrawn from 2025-01-10): photo, health");
+    expect(stdout).toContain("journal 2021-03-04: names in 2 entries → pseudonyms");
+    expect(stdout).toContain("dry run: nothing was changed");
+    expect(await readFile(join(dir, "wanfeng.json"), "utf-8")).toBe(before);
+    expect(await readFile(join(dir, "journal", "2021-03-04.jsonl"), "utf-8")).toContain("张小明");
+  }, 60_000);
+
+  it("the journal cut-off counts years as a person does", () => {
+    expect(journalCutoff("2025-06-02", 3)).toBe("2022-06-02");
+    expect(journalCutoff("2024-02-29", 1)).toBe("2023-03-01");
+  });
+});
