@@ -31,6 +31,8 @@ export async function openPostgresJournal(pool: pg.Pool, schoolId: string): Prom
 }
 
 export interface PostgresJournal extends EventJournal {
+  days(): Promise<string[]>;
+  headHash(day: string): Promise<string>;
   readDaySince(day: string, seq: number): Promise<SequencedEvent[]>;
   onAppended(listener: AppendedListener): () => void;
   /** Resolves once the first subscription's LISTEN is in place (a notice before it would be missed). */
