@@ -48,6 +48,10 @@ export class DayLedger {
   #seq: number;
   readonly #tasks: Task[] = [];
   #running: Promise<void> | undefined;
+  /** The round of decisions being decided and written now. */
+  #round: Promise<void> = Promise.resolve();
+  /** A failed write left folds the journal may not hold, and reading it back failed too. */
+  #stale = false;
 
   constructor(
     private readonly deps: DayLedgerDeps,
@@ -89,6 +93,7 @@ export class DayLedger {
   /** Folds in what the journal holds beyond this fold (another node's appends). */
   catchUp(): Promise<void> {
     return this.#exclusive(async () => {
+      if (this.#stale) return void (await this.#reread());
       const rows = await readSince(this.deps.journal, this.#state.day, this.#seq);
       this.#foldForeign(rows);
     });
@@ -103,9 +108,9 @@ export class DayLedger {
     });
   }
 
-  /** Resolves when the work running now is done (a decision seen in the state is durable by then). */
+  /** Resolves when the round being written is done: a decision seen in the state is durable by then. */
   async settled(): Promise<void> {
-    await this.#running;
+    await this.#round;
   }
 
   #exclusive(run: () => Promise<void>): Promise<void> {
@@ -130,11 +135,17 @@ export class DayLedger {
       }
       const batch: Queued[] = [];
       while (this.#tasks[0]?.kind === "decide") batch.push((this.#tasks.shift() as { item: Queued }).item);
-      await this.#commit(batch);
+      this.#round = this.#commit(batch);
+      await this.#round;
     }
   }
 
   async #commit(batch: Queued[]): Promise<void> {
+    if (this.#stale && !(await this.#reread())) {
+      const failed = new WanfengError("STORE_WRITE_FAILED", "the journal cannot be read");
+      for (const item of batch) item.reject(failed);
+      return;
+    }
     let waiting = batch;
     for (let attempt = 1; waiting.length > 0; attempt++) {
       if (attempt > MAX_DECIDE_ATTEMPTS) {
@@ -184,14 +195,9 @@ export class DayLedger {
     from: number,
     decided: { item: Queued; result: unknown; events: readonly DayEvent[] }[],
   ): Promise<Queued[]> {
-    const day = this.#state.day;
-    try {
-      const events = await this.deps.journal.readDay(day);
-      this.#state = await this.deps.rebuild(day, events);
-      this.#seq = events.length;
-      this.#publishForeign(events.slice(from));
-    } catch (err) {
-      await this.#failed(err, decided);
+    if (!(await this.#reread())) {
+      const failed = new WanfengError("STORE_WRITE_FAILED", "the journal cannot be read");
+      for (const d of decided) d.item.reject(failed);
       return [];
     }
     if (this.#seq > from || conflict.recordedIds.length === 0) return decided.map((d) => d.item);
@@ -226,20 +232,32 @@ export class DayLedger {
   /** The state holds events the journal may not: rebuild it from what is durable. */
   async #failed(err: unknown, decided: { item: Queued }[]): Promise<void> {
     log.error({ err }, "journal append failed; rebuilding day state");
+    this.#stale = true;
+    await this.#reread();
+    const failed = new WanfengError("STORE_WRITE_FAILED", "could not record the event");
+    for (const d of decided) d.item.reject(failed);
+  }
+
+  /**
+   * The day as the journal holds it; what it holds beyond the last durable seq of this fold was
+   * written by others (or by a write whose answer was lost) and is published. When the read fails
+   * too (the database is unreachable), the fold stays marked stale and the next round or notice
+   * tries again before deciding anything.
+   */
+  async #reread(): Promise<boolean> {
     try {
       const events = await this.deps.journal.readDay(this.#state.day);
       this.#state = await this.deps.rebuild(this.#state.day, events);
+      const known = this.#seq;
       this.#seq = events.length;
-    } catch (readErr) {
-      log.fatal(
-        { err: readErr },
-        "cannot read the journal back; stopping so a supervisor restarts from disk",
-      );
-      process.exitCode = 1;
-      setImmediate(() => process.exit(1));
+      this.#stale = false;
+      this.#publishForeign(events.slice(known));
+      return true;
+    } catch (err) {
+      this.#stale = true;
+      log.error({ err }, "cannot read the journal back; the day is read again before the next decision");
+      return false;
     }
-    const failed = new WanfengError("STORE_WRITE_FAILED", "could not record the event");
-    for (const d of decided) d.item.reject(failed);
   }
 }
 
