@@ -56,6 +56,27 @@ describe("PostgreSQL journal", () => {
     await b.close();
   });
 
+  it("journals of several schools on one pool share one listening connection", async () => {
+    const { pool, school } = await database();
+    const other = await addSchool(pool, { name: "朝阳小学", timezone: "Asia/Shanghai" });
+    const ours = await openPostgresJournal(pool, school.id);
+    const theirs = await openPostgresJournal(pool, other.id);
+    const heard: string[] = [];
+    ours.onAppended(({ seq }) => heard.push(`ours ${seq}`));
+    theirs.onAppended(({ seq }) => heard.push(`theirs ${seq}`));
+    await Promise.all([ours.listening(), theirs.listening()]);
+    const listeners = await pool.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'wanfeng journal listener'",
+    );
+    expect(listeners.rows[0]?.n).toBe(1);
+    await ours.append([checkIn("a")]);
+    await expect.poll(() => heard).toEqual(["ours 1"]);
+    await theirs.append([checkIn("b"), checkIn("c")]);
+    await expect.poll(() => heard).toEqual(["ours 1", "theirs 2"]);
+    await ours.close();
+    await theirs.close();
+  });
+
   it("refuses an event id recorded on another day, naming it", async () => {
     const { pool, school } = await database();
     const journal = await openPostgresJournal(pool, school.id);

@@ -113,3 +113,53 @@ function parseNotice(payload: string): AppendNotice | undefined {
   log.warn({ payload }, "unreadable notice on the events channel: ignored");
   return undefined;
 }
+
+export interface AppendSubscriber {
+  onNotice: (notice: AppendNotice) => void;
+  onReconnected: () => void;
+}
+
+interface SharedListener {
+  subscribers: Set<AppendSubscriber>;
+  listener: AppendListener;
+  started: Promise<void>;
+}
+
+/** One listening connection per pool, however many schools' journals a process opens on it. */
+const sharedByPool = new WeakMap<pg.Pool, SharedListener>();
+
+/**
+ * Subscribes to every append notice heard on the pool's database (each journal keeps its own
+ * school's). `started` resolves once listening; `unsubscribe` closes the connection with the last
+ * subscriber.
+ */
+export function subscribeToAppends(
+  pool: pg.Pool,
+  subscriber: AppendSubscriber,
+): { started: Promise<void>; unsubscribe: () => Promise<void> } {
+  let shared = sharedByPool.get(pool);
+  if (!shared) {
+    const subscribers = new Set<AppendSubscriber>();
+    const listener = new AppendListener(pool.options, {
+      onNotice: (notice) => {
+        for (const s of subscribers) s.onNotice(notice);
+      },
+      onReconnected: () => {
+        for (const s of subscribers) s.onReconnected();
+      },
+    });
+    shared = { subscribers, listener, started: listener.start() };
+    sharedByPool.set(pool, shared);
+  }
+  const current = shared;
+  current.subscribers.add(subscriber);
+  return {
+    started: current.started,
+    async unsubscribe() {
+      current.subscribers.delete(subscriber);
+      if (current.subscribers.size > 0) return;
+      if (sharedByPool.get(pool) === current) sharedByPool.delete(pool);
+      await current.listener.close();
+    },
+  };
+}

@@ -10,7 +10,7 @@ import {
   type SequencedEvent,
 } from "../../domain/events";
 import { chainHash, GENESIS } from "../journal-chain";
-import { AppendListener, EVENTS_CHANNEL } from "./append-listener";
+import { EVENTS_CHANNEL, subscribeToAppends } from "./append-listener";
 
 const log = createLogger("store/postgres/journal");
 
@@ -45,8 +45,7 @@ class PostgresJournalImpl implements PostgresJournal {
   readonly #listeners = new Set<AppendedListener>();
   /** Day → the highest seq this journal has seen, for the catch-up after a lost connection. */
   readonly #watched = new Map<string, number>();
-  #listener: AppendListener | undefined;
-  #started: Promise<void> = Promise.resolve();
+  #subscription: { started: Promise<void>; unsubscribe: () => Promise<void> } | undefined;
   #closed = false;
 
   constructor(pool: pg.Pool, schoolId: string) {
@@ -109,26 +108,26 @@ class PostgresJournalImpl implements PostgresJournal {
 
   onAppended(listener: AppendedListener): () => void {
     this.#listeners.add(listener);
-    if (!this.#listener && !this.#closed) {
-      this.#listener = new AppendListener(this.#pool.options, {
+    if (!this.#subscription && !this.#closed) {
+      this.#subscription = subscribeToAppends(this.#pool, {
         onNotice: (notice) => {
           if (notice.school === this.#school) this.#tell(notice.day, notice.seq);
         },
         onReconnected: () => void this.#catchUpWatched(),
       });
-      this.#started = this.#listener.start();
     }
     return () => this.#listeners.delete(listener);
   }
 
-  listening(): Promise<void> {
-    return this.#started;
+  async listening(): Promise<void> {
+    await this.#subscription?.started;
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     this.#listeners.clear();
-    await this.#listener?.close();
+    await this.#subscription?.unsubscribe();
+    this.#subscription = undefined;
   }
 
   async #appendOnce(
