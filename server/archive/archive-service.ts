@@ -1,10 +1,11 @@
 import { createLogger } from "../../common/log";
 import type { AmendmentView, AmendRequest, SignOffView } from "../../protocol";
 import { WanfengError } from "../../protocol";
+import { MAX_DECIDE_ATTEMPTS } from "../day/day-ledger";
 import type { DayService } from "../day/day-service";
 import { type DayState, replay } from "../domain/day-state";
 import type { User } from "../domain/entities";
-import type { DayAmended, DaySignedOff, EventJournal } from "../domain/events";
+import { type DayAmended, type DaySignedOff, type EventJournal, isJournalConflict } from "../domain/events";
 import { amendmentView, signOffView } from "../domain/overview/overview-views";
 import { type ArchiveUser, decideAmendment, decideSignOff } from "../domain/overview/sign-off";
 import { buildRosterIndex, type RosterIndex } from "../domain/roster-index";
@@ -85,10 +86,19 @@ export class ArchiveService {
     decide: Decide<E>,
   ): Promise<E> {
     const roster = buildRosterIndex(this.deps.store.schoolRoster(), day);
-    const state = replay(day, await this.deps.journal.readDay(day));
-    const event = decide(roster, state, this.deps.clock());
-    await this.deps.journal.append([event]);
-    return event;
+    // Another node may sign off or amend the same day: append only onto the events decided from.
+    for (let attempt = 1; ; attempt++) {
+      const events = await this.deps.journal.readDay(day);
+      const event = decide(roster, replay(day, events), this.deps.clock());
+      try {
+        await this.deps.journal.append([event], { expectedSeq: events.length });
+        return event;
+      } catch (err) {
+        if (!isJournalConflict(err)) throw err;
+        if (attempt >= MAX_DECIDE_ATTEMPTS)
+          throw new WanfengError("STORE_WRITE_FAILED", "the day changed meanwhile; try again");
+      }
+    }
   }
 }
 

@@ -2,9 +2,9 @@ import { createLogger } from "../../common/log";
 import type { ChildDayView, TapOutcome, TapReport, TapResult, ViewSnapshot } from "../../protocol";
 import { WanfengError } from "../../protocol";
 import { type ChildCommandKind, decideChildCommand } from "../domain/child-commands";
-import { applyEvent, type DayState, replay } from "../domain/day-state";
+import type { DayState } from "../domain/day-state";
 import type { Device } from "../domain/entities";
-import type { Actor, DayEvent, EventJournal } from "../domain/events";
+import type { Actor, DayEvent } from "../domain/events";
 import { isGateAlert } from "../domain/gate/gate-alerts";
 import { gateBoard } from "../domain/gate/gate-views";
 import { admitAfterSignOff } from "../domain/overview/sign-off";
@@ -15,10 +15,11 @@ import { rosterScheduleView } from "../domain/schedule/view";
 import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertViews, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
-import { seedEarlierPassUses } from "../passes/earlier-uses";
-import type { LeaveStore, PassStore } from "../ports/care";
-import type { ChangeFeed, StoreChange, StoreChangeKind } from "../ports/changes";
-import type { RosterReader } from "../ports/roster";
+import type { StoreChange, StoreChangeKind } from "../ports/changes";
+import { type DayListener, type DayServiceDeps, rebuildDay, type TapClaim } from "./day-deps";
+import { DayLedger, type Decide } from "./day-ledger";
+
+export type { DayListener, DayServiceDeps, TapClaim };
 
 const log = createLogger("day-service");
 
@@ -34,65 +35,63 @@ const ROSTER_INDEX_KINDS: ReadonlySet<StoreChangeKind> = new Set([
   "duties",
 ]);
 
-export interface DayServiceDeps {
-  store: RosterReader & PassStore & LeaveStore & ChangeFeed;
-  journal: EventJournal;
-  clock: () => Date;
-  newId: () => string;
-}
-
-/** Told about events once they are durable, with the roster and state they produced. */
-export type DayListener = (events: readonly DayEvent[], roster: RosterIndex, state: DayState) => void;
-
 /**
- * Lets something other than the gate rules take a tap (a technician enrolling a card on that
- * device). Returns undefined to leave the tap to the rules, or the work that records it: given the
- * school day, it yields the result and the events (the tap:received first).
- */
-export type TapClaim = (
-  device: Device,
-  report: TapReport,
-  now: Date,
-) => ((day: string) => Promise<{ result: TapResult; events: DayEvent[] }>) | undefined;
-
-/**
- * Owns today's state. Each call decides and folds in synchronously (so the next decision sees
- * it), then waits for the journal's fsync; only after that is anything acknowledged or shown.
+ * Owns today's state, through its DayLedger: every decision is made on the state and only counts
+ * once its events are durable in the journal at the seq it was decided from (another node may
+ * share the journal); only then is anything acknowledged or shown.
  */
 export class DayService {
   private roster: RosterIndex;
-  private state: DayState;
+  private ledger!: DayLedger;
   private loading: Promise<void> | undefined;
-  /** Taps decided but not yet durable: a retry of one waits for it instead of answering early. */
+  /** Claimed taps not yet recorded: a retry of one waits for it instead of claiming it again. */
   private readonly pendingTaps = new Map<string, Promise<void>>();
   private readonly listeners = new Set<DayListener>();
   private readonly dayStartListeners = new Set<() => void>();
   private tapClaim: TapClaim | undefined;
   private stopWatchingStore: (() => void) | undefined;
+  private stopWatchingJournal: (() => void) | undefined;
 
   private constructor(
     private readonly deps: DayServiceDeps,
-    state: DayState,
+    day: string,
   ) {
     // Who is expected depends on the day (enrolment dates, special care): see domain/enrolment.ts.
-    this.roster = buildRosterIndex(deps.store.schoolRoster(), state.day);
-    this.state = state;
+    this.roster = buildRosterIndex(deps.store.schoolRoster(), day);
   }
 
   static async open(deps: DayServiceDeps): Promise<DayService> {
     const timezone = deps.store.schoolRoster().settings.timezone;
     const day = schoolDay(deps.clock(), timezone);
-    const state = await rebuildDay(deps, day);
+    const service = new DayService(deps, day);
+    service.ledger = await DayLedger.open(
+      {
+        journal: deps.journal,
+        rebuild: (d, events) => rebuildDay(deps, d, events),
+        publish: (events) => service.publish(events),
+      },
+      day,
+    );
+    const { state } = service.ledger;
     log.info({ day, taps: state.taps.size, children: state.children.size }, "day state rebuilt from journal");
-    const service = new DayService(deps, state);
     // Admin pages, the technician screen and CLI commands beside the server all change the roster.
     service.stopWatchingStore = deps.store.onChange((change) => service.storeChanged(change));
+    // Other nodes on the same journal: their events are folded in and shown here too.
+    service.stopWatchingJournal = deps.journal.onAppended?.(({ day: appendedDay, seq }) => {
+      if (appendedDay !== service.ledger.state.day || seq <= service.ledger.seq) return;
+      service.ledger.catchUp().catch((err) => log.error({ err }, "catching up with the journal failed"));
+    });
     await service.recordPlannedLeaves();
     return service;
   }
 
   close(): void {
     this.stopWatchingStore?.();
+    this.stopWatchingJournal?.();
+  }
+
+  private get state(): DayState {
+    return this.ledger.state;
   }
 
   onEvents(listener: DayListener): () => void {
@@ -140,48 +139,47 @@ export class DayService {
   async handleTap(device: Device, report: TapReport, clockOffsetMs = 0): Promise<TapOutcome> {
     await this.ensureToday();
     // A claimed tap is not in the state until its card is bound: a retry waits for that first.
-    const inFlight = this.pendingTaps.get(report.id);
-    if (inFlight && !this.state.taps.has(report.id)) await inFlight.catch(() => {});
+    await this.pendingTaps.get(report.id)?.catch(() => {});
+    // Seen in the state, it may still be being written: the answer waits until it is durable.
+    if (this.state.taps.has(report.id)) await this.ledger.settled();
     const known = this.state.taps.get(report.id);
-    if (known) {
-      await this.pendingTaps.get(report.id);
-      return { tapId: report.id, duplicate: true, result: known };
-    }
+    if (known) return { tapId: report.id, duplicate: true, result: known };
     const claimed = this.tapClaim?.(device, report, this.deps.clock());
     if (claimed) return this.commitClaimedTap(report, claimed);
-    const decision = decideTap({
-      roster: this.roster,
-      state: this.state,
-      device,
-      report,
-      now: this.deps.clock(),
-      clockOffsetMs,
-      passes: this.deps.store.passBook(),
-    });
-    const durable = this.commit(decision.events);
-    this.pendingTaps.set(report.id, durable);
-    try {
-      await durable;
-    } finally {
-      this.pendingTaps.delete(report.id);
-    }
-    return { tapId: report.id, duplicate: false, result: decision.result };
+    return this.decide<TapOutcome>(
+      (roster, state, now) => {
+        // Decided again after another node's events: the tap may be among them.
+        const recorded = state.taps.get(report.id);
+        if (recorded) return { result: { tapId: report.id, duplicate: true, result: recorded }, events: [] };
+        const passes = this.deps.store.passBook();
+        const decision = decideTap({ roster, state, device, report, now, clockOffsetMs, passes });
+        return {
+          result: { tapId: report.id, duplicate: false, result: decision.result },
+          events: decision.events,
+        };
+      },
+      // Its id is recorded on an earlier school day (a retry from before midnight): it was applied there.
+      (outcome) => ({ ...outcome, duplicate: true }),
+    );
   }
 
   private async commitClaimedTap(
     report: TapReport,
     claimed: (day: string) => Promise<{ result: TapResult; events: DayEvent[] }>,
   ): Promise<TapOutcome> {
-    const work = claimed(this.state.day).then(async ({ result, events }) => {
-      await this.commit(events);
-      return result;
-    });
+    const work = claimed(this.state.day).then(({ result, events }) =>
+      this.decide<TapOutcome>((_roster, state) => {
+        const recorded = state.taps.get(report.id);
+        if (recorded) return { result: { tapId: report.id, duplicate: true, result: recorded }, events: [] };
+        return { result: { tapId: report.id, duplicate: false, result }, events };
+      }),
+    );
     const settled = work.then(() => {});
     // A retry awaits `settled`; the failure itself reaches this caller through `work`.
     settled.catch(() => {});
     this.pendingTaps.set(report.id, settled);
     try {
-      return { tapId: report.id, duplicate: false, result: await work };
+      return await work;
     } finally {
       if (this.pendingTaps.get(report.id) === settled) this.pendingTaps.delete(report.id);
     }
@@ -191,16 +189,11 @@ export class DayService {
     await this.ensureToday();
     // After the sign-off a child still in school may be released and collected, flagged; a
     // check-in is refused (commit → admitAfterSignOff).
-    const event = decideChildCommand({
-      kind,
-      childId,
-      roster: this.roster,
-      state: this.state,
-      actor,
-      eventId: this.deps.newId(),
-      now: this.deps.clock(),
-    });
-    await this.commit([event]);
+    const eventId = this.deps.newId();
+    await this.decide((roster, state, now) => ({
+      result: undefined,
+      events: [decideChildCommand({ kind, childId, roster, state, actor, eventId, now })],
+    }));
     const view = childView(this.roster, this.state, childId);
     if (!view) throw new WanfengError("NOT_FOUND", `no child ${childId}`);
     return view;
@@ -215,9 +208,7 @@ export class DayService {
     decide: (roster: RosterIndex, state: DayState, now: Date) => { result: T; events: DayEvent[] },
   ): Promise<T> {
     await this.ensureToday();
-    const { result, events } = decide(this.roster, this.state, this.deps.clock());
-    if (events.length > 0) await this.commit(events);
-    return result;
+    return this.decide(decide);
   }
 
   /** Reads today's state without changing it (e.g. which passes are used). */
@@ -282,30 +273,37 @@ export class DayService {
    */
   private async recordPlannedLeaves(): Promise<void> {
     const leaves = this.deps.store.leaves();
-    const events = plannedLeaveEvents(this.roster, this.state, leaves, this.deps.clock());
-    if (events.length > 0) await this.commit(events);
+    await this.decide((roster, state, now) => ({
+      result: undefined,
+      events: plannedLeaveEvents(roster, state, leaves, now),
+    }));
   }
 
   private async loadDay(day: string): Promise<void> {
-    this.state = await rebuildDay(this.deps, day);
+    await this.ledger.switchDay(day);
     this.roster = buildRosterIndex(this.deps.store.schoolRoster(), day);
     await this.recordPlannedLeaves();
     log.info({ day }, "school day started");
     for (const l of this.dayStartListeners) l();
   }
 
-  private async commit(decided: readonly DayEvent[]): Promise<void> {
-    // After the sign-off, machines keep recording (flagged) and people's commands are refused.
-    const events = admitAfterSignOff(this.state, decided);
-    for (const e of events) applyEvent(this.state, e);
-    try {
-      await this.deps.journal.append(events);
-    } catch (err) {
-      // The state now holds events the disk does not: rebuild it from what is durable.
-      log.error({ err, ids: events.map((e) => e.id) }, "journal append failed; rebuilding day state");
-      await this.reloadAfterFailure();
-      throw new WanfengError("STORE_WRITE_FAILED", "could not record the event");
-    }
+  /**
+   * Records a pure decision (day-ledger.ts). It may be made again, on a newer state, when another
+   * node appended first; it sees the roster and clock of each attempt.
+   */
+  private decide<T>(
+    decide: (roster: RosterIndex, state: DayState, now: Date) => { result: T; events: readonly DayEvent[] },
+    recordedElsewhere?: (result: T) => T,
+  ): Promise<T> {
+    const onState: Decide<T> = (state) => {
+      const { result, events } = decide(this.roster, state, this.deps.clock());
+      // After the sign-off, machines keep recording (flagged) and people's commands are refused.
+      return { result, events: events.length > 0 ? admitAfterSignOff(state, events) : events };
+    };
+    return this.ledger.submit(onState, recordedElsewhere ? { recordedElsewhere } : {});
+  }
+
+  private publish(events: readonly DayEvent[]): void {
     for (const listener of this.listeners) {
       try {
         listener(events, this.roster, this.state);
@@ -314,21 +312,4 @@ export class DayService {
       }
     }
   }
-
-  private async reloadAfterFailure(): Promise<void> {
-    try {
-      this.state = await rebuildDay(this.deps, this.state.day);
-    } catch (err) {
-      log.fatal({ err }, "cannot read the journal back; stopping so a supervisor restarts from disk");
-      process.exitCode = 1;
-      setImmediate(() => process.exit(1));
-    }
-  }
-}
-
-/** The day's state from its journal, with the passes used on earlier days of their range. */
-async function rebuildDay(deps: DayServiceDeps, day: string): Promise<DayState> {
-  const state = replay(day, await deps.journal.readDay(day));
-  await seedEarlierPassUses(state, deps.journal, deps.store.passBook());
-  return state;
 }

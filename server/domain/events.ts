@@ -186,12 +186,67 @@ export type DayEvent =
 
 export type DayEventType = DayEvent["type"];
 
-/** The append-only journal of day events. Implementations must fsync before append resolves. */
+/**
+ * Where an append must go: `expectedSeq` is how many events of the day the decision was made from
+ * (the day's seq: events are numbered 1, 2, 3… per school-day). All events of such an append belong
+ * to one day. Without it the events go at the end, whatever was appended meanwhile.
+ */
+export interface AppendOptions {
+  expectedSeq?: number;
+}
+
+/** An event with its place in its day: the `seq`-th event of `event.day`. */
+export interface SequencedEvent {
+  seq: number;
+  event: DayEvent;
+}
+
+/** Another writer got there first: the day has moved on past `expectedSeq`, or an event id is taken. */
+export class JournalConflictError extends Error {
+  constructor(
+    readonly day: string,
+    readonly expectedSeq: number | undefined,
+    /** Ids of the refused append that the journal holds already (on any day), when that was the cause. */
+    readonly recordedIds: readonly string[] = [],
+  ) {
+    super(
+      recordedIds.length > 0
+        ? `events already recorded: ${recordedIds.join(", ")}`
+        : `journal of ${day} moved on past seq ${expectedSeq}`,
+    );
+    this.name = "JournalConflictError";
+  }
+}
+
+export function isJournalConflict(err: unknown): err is JournalConflictError {
+  return err instanceof JournalConflictError;
+}
+
+/** Told that a school-day's journal now holds `seq` events (another node may have appended them). */
+export type AppendedListener = (appended: { day: string; seq: number }) => void;
+
+/**
+ * The append-only journal of day events. Implementations must make an append durable before it
+ * resolves. Several server nodes may share one journal (PostgreSQL): each keeps its own fold of the
+ * day, appends with the seq it decided from, and catches up when told another node appended.
+ */
 export interface EventJournal {
   /** Every event of one day, in append order. */
   readDay(day: string): Promise<DayEvent[]>;
-  /** Resolves once the events are durably on disk; only then may anything be acknowledged. */
-  append(events: readonly DayEvent[]): Promise<void>;
+  /**
+   * Resolves once the events are durably on disk; only then may anything be acknowledged. With
+   * `expectedSeq`, rejects with JournalConflictError (and writes nothing) when the day holds more
+   * events than that, or when one of the event ids is recorded already.
+   */
+  append(events: readonly DayEvent[], options?: AppendOptions): Promise<void>;
+  /** The events of a day after its `seq`-th one, in order (catching up after a conflict or a notice). */
+  readDaySince?(day: string, seq: number): Promise<SequencedEvent[]>;
+  /**
+   * Tells the listener whenever a day's journal grew, at least for appends by other nodes; a lost
+   * connection is followed by a notice for each day read since, so nothing is missed. A journal of
+   * one process (the file journal) may never call it. Returns the unsubscribe function.
+   */
+  onAppended?(listener: AppendedListener): () => void;
   /** Every day that has a journal, oldest first (for one child's export). */
   days?(): Promise<string[]>;
   /** The hash chain's head for a day (journal-chain.ts), when the journal keeps one. */

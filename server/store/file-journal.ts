@@ -2,7 +2,13 @@ import { type FileHandle, mkdir, open, readdir, readFile } from "node:fs/promise
 import { join } from "node:path";
 import { createLogger, type Logger } from "../../common/log";
 import { isCalendarDay, WanfengError } from "../../protocol";
-import type { DayEvent, EventJournal } from "../domain/events";
+import {
+  type AppendOptions,
+  type DayEvent,
+  type EventJournal,
+  JournalConflictError,
+  type SequencedEvent,
+} from "../domain/events";
 import { fsyncDirectory } from "./fs-durable";
 import { chainedLine, GENESIS, headOf, withoutLink } from "./journal-chain";
 import { parseJournalLines, repairTornTail } from "./journal-file";
@@ -15,6 +21,10 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
  * batch takes all of them and pays for one fsync. Every append resolves only after the fsync that
  * covers its events, so nothing is acknowledged before it is on disk, and a busy gate costs a few
  * fsyncs per second instead of one per tap.
+ *
+ * One process writes the folder (server.lock), so an append's `expectedSeq` is checked here, in
+ * write order: an append whose day has moved on is refused alone, the rest of its batch is written.
+ * Nobody else appends, so `onAppended` never fires.
  */
 
 export interface FileJournalOptions {
@@ -30,6 +40,7 @@ export async function openFileJournal(dir: string, options: FileJournalOptions =
 
 interface Pending {
   events: readonly DayEvent[];
+  expectedSeq?: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -41,6 +52,8 @@ interface DayFile {
   handle?: FileHandle;
   /** The hash of the last synced line, read from the file on first use. */
   head?: string;
+  /** How many events the synced part holds (what readDay returns), counted on first use. */
+  seq?: number;
 }
 
 async function readHead(file: DayFile): Promise<string> {
@@ -82,6 +95,15 @@ class FileJournal implements EventJournal {
     return parseJournalLines<DayEvent>(text, file.path, this.#log).map(withoutLink);
   }
 
+  async readDaySince(day: string, seq: number): Promise<SequencedEvent[]> {
+    const events = await this.readDay(day);
+    return events.slice(seq).map((event, index) => ({ seq: seq + index + 1, event }));
+  }
+
+  onAppended(): () => void {
+    return () => {};
+  }
+
   async days(): Promise<string[]> {
     const names = await readdir(this.#dir);
     return names
@@ -99,16 +121,17 @@ class FileJournal implements EventJournal {
     return file.head;
   }
 
-  append(events: readonly DayEvent[]): Promise<void> {
+  append(events: readonly DayEvent[], options: AppendOptions = {}): Promise<void> {
     if (this.#closed) return Promise.reject(new WanfengError("STORE_WRITE_FAILED", "journal is closed"));
     if (events.length === 0) return Promise.resolve();
     try {
       for (const event of events) checkDay(event.day);
+      if (options.expectedSeq !== undefined) checkOneDay(events);
     } catch (err) {
       return Promise.reject(err);
     }
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ events, resolve, reject });
+      this.#pending.push({ events, expectedSeq: options.expectedSeq, resolve, reject });
       this.#flushing ??= this.#flushLoop();
     });
   }
@@ -126,7 +149,7 @@ class FileJournal implements EventJournal {
   async #flushLoop(): Promise<void> {
     try {
       while (this.#pending.length > 0) {
-        const batch = this.#pending.splice(0);
+        const batch = await this.#admit(this.#pending.splice(0));
         try {
           await this.#writeBatch(batch.flatMap((p) => p.events));
           for (const p of batch) p.resolve();
@@ -139,6 +162,40 @@ class FileJournal implements EventJournal {
     } finally {
       this.#flushing = undefined;
     }
+  }
+
+  /** Refuses the appends whose day has moved on past their expectation; the others go on, in order. */
+  async #admit(batch: Pending[]): Promise<Pending[]> {
+    const admitted: Pending[] = [];
+    const seqs = new Map<string, number>();
+    for (const pending of batch) {
+      try {
+        const counts = new Map<string, number>();
+        for (const event of pending.events) {
+          counts.set(
+            event.day,
+            (counts.get(event.day) ?? seqs.get(event.day) ?? (await this.#seqOf(event.day))) + 1,
+          );
+        }
+        const day = pending.events[0]?.day ?? "";
+        const seq = seqs.get(day) ?? (await this.#seqOf(day));
+        if (pending.expectedSeq !== undefined && pending.expectedSeq !== seq) {
+          pending.reject(new JournalConflictError(day, pending.expectedSeq));
+          continue;
+        }
+        for (const [d, count] of counts) seqs.set(d, count);
+        admitted.push(pending);
+      } catch (err) {
+        pending.reject(new WanfengError("STORE_WRITE_FAILED", `journal read failed: ${String(err)}`));
+      }
+    }
+    return admitted;
+  }
+
+  async #seqOf(day: string): Promise<number> {
+    const file = await this.#dayFile(day);
+    file.seq ??= (await this.readDay(day)).length;
+    return file.seq;
   }
 
   async #writeBatch(events: readonly DayEvent[]): Promise<void> {
@@ -166,6 +223,7 @@ class FileJournal implements EventJournal {
       }
       file.size += data.length;
       file.head = head;
+      if (file.seq !== undefined) file.seq += lines.length;
       this.#options.onSync?.({ file: file.path, events: lines.length });
     }
   }
@@ -194,6 +252,13 @@ class FileJournal implements EventJournal {
       this.#days.set(day, file);
     }
     return file;
+  }
+}
+
+function checkOneDay(events: readonly DayEvent[]): void {
+  const day = events[0]?.day;
+  if (events.some((e) => e.day !== day)) {
+    throw new WanfengError("VALIDATION_FAILED", "an append with an expected seq holds one day's events");
   }
 }
 
