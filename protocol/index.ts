@@ -3,6 +3,7 @@ export * from "./alerts";
 export * from "./card-number";
 export * from "./child-day";
 export * from "./commands";
+export * from "./custody";
 export * from "./day";
 export * from "./devices";
 export * from "./errors";

@@ -305,6 +305,7 @@ export const en: Catalogue = {
       no_care_today: "{{name}}: no care today",
       not_authorised: "{{name}}: this adult may not collect the child",
       possible_clone: "{{name}}: possible cloned card, the room was not told",
+      awaiting_confirmation: "{{name}}: awaiting the office's confirmation",
     },
     pickupBy: "{{guardian}} tapped",
     enrolled: {

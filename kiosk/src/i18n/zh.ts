@@ -308,6 +308,7 @@ export const zh = {
       no_care_today: "{{name}}：今天无托管",
       not_authorised: "{{name}}：此人不得接走该学生",
       possible_clone: "{{name}}：疑似复制卡，未通知老师",
+      awaiting_confirmation: "{{name}}：待管理员确认",
     },
     pickupBy: "{{guardian}} 刷卡",
     enrolled: {
