@@ -23,6 +23,8 @@ export const GuardianAddSchema = z.object({
   relation: z.string().trim().min(1).max(20),
 });
 export type GuardianAdd = z.infer<typeof GuardianAddSchema>;
+/** What a screen sends (an empty field is allowed and means "not given"). */
+export type GuardianAddBody = z.input<typeof GuardianAddSchema>;
 
 export const GuardianEditSchema = GuardianAddSchema.omit({ guardianId: true });
 export type GuardianEdit = z.infer<typeof GuardianEditSchema>;

@@ -17,6 +17,7 @@ import { type LookAlikeState, loadLookAlikes, lookAlikesPanel } from "./admin-lo
 import type { AdminHost } from "./admin-panel";
 import { loadSchedule, type ScheduleState, schedulePanel } from "./admin-schedule";
 import { type PrintState, printPanel } from "./card-sheet";
+import { pendingBanner } from "./pending-authorities";
 
 export const ADMIN_TABS = [
   "children",
@@ -142,6 +143,7 @@ export class AdminScreen implements Screen, AdminHost {
     if (this.loadError) return joinErrorView(this.loadError, () => void this.load());
     if (!this.snapshot) return loadingView();
     return html`<section class="admin-page" data-testid="admin-screen">
+      ${pendingBanner(this.snapshot)}
       <nav class="admin-tabs" role="tablist">
         ${ADMIN_TABS.map(
           (tab) => html`<button

@@ -1,6 +1,7 @@
 import { adminEn } from "./admin-en";
 import { archiveEn } from "./archive-en";
 import { careRoomEn } from "./care-room-en";
+import { custodyEn } from "./custody-en";
 import { gateCareEn } from "./gate-en";
 import { guardEn } from "./guard-en";
 import { photoEn } from "./photo-en";
@@ -16,6 +17,7 @@ export const en: Catalogue = {
   ...gateCareEn,
   ...guardEn,
   ...photoEn,
+  ...custodyEn,
   app: {
     name: "Wanfeng",
     title: "Wanfeng · after-school pickup",

@@ -1,6 +1,7 @@
 import { adminZh } from "./admin-zh";
 import { archiveZh } from "./archive-zh";
 import { careRoomZh } from "./care-room-zh";
+import { custodyZh } from "./custody-zh";
 import { gateCareZh } from "./gate-zh";
 import { guardZh } from "./guard-zh";
 import { photoZh } from "./photo-zh";
@@ -21,6 +22,7 @@ export const zh = {
   ...gateCareZh,
   ...guardZh,
   ...photoZh,
+  ...custodyZh,
   app: {
     name: "晚风",
     title: "晚风 · 课后托管接送",
