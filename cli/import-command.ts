@@ -10,11 +10,11 @@ import { dataDirFrom } from "./paths";
  * problem stops the import before anything is written, and every problem is listed.
  */
 export async function runImportCommand(file: string, options: { dataDir?: string }): Promise<void> {
-  const { records } = await readRosterRecords(await readFile(file));
+  const { records, barred } = await readRosterRecords(await readFile(file));
   const store = await openDocumentStore(dataDirFrom(options.dataDir));
   // Every problem of the file at once, also the clashes with the school's data (cards, capacity).
   const today = schoolDay(new Date(), store.schoolRoster().settings.timezone);
-  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records, today));
+  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records, today, barred));
   console.log(`Imported ${rows.length} rows from ${file}.`);
   console.log(JSON.stringify(summary, null, 2));
 }
