@@ -178,7 +178,8 @@ export function printCards(db: SchoolRoster, filter: { guardianId?: string; chil
             .filter((g) => g.guardianId === card.holder.id)
             .some((g) => barred(card.id, card.holder.id, g.childId)),
           children: db.guardianships
-            .filter((g) => g.guardianId === card.holder.id && !barred(card.id, card.holder.id, g.childId))
+            .filter((g) => g.guardianId === card.holder.id && !g.pending)
+            .filter((g) => !barred(card.id, card.holder.id, g.childId))
             .map((g) => {
               const child = db.children.find((c) => c.id === g.childId);
               return {
