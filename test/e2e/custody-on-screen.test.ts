@@ -108,7 +108,16 @@ describe("who may not collect, entered on screen, in Chromium", () => {
     await added.getByTestId("custody-pending").waitFor();
     await office.getByTestId("pending-authorities-count").waitFor();
     expect(await office.getByTestId("pending-authorities-count").getAttribute("data-count")).toBe("1");
-    await office.locator('[data-testid="pending-authority"]').getByTestId("pending-confirm").click();
+    // The office's home card says so too.
+    const home = await openLoggedIn(browser, server.url, { username: "admin", password: PASSWORD }, "/");
+    await home.getByTestId("home-pending-authorities").waitFor();
+    expect(await home.getByTestId("home-pending-authorities").getAttribute("data-count")).toBe("1");
+    await home.close();
+    await office
+      .getByTestId("admin-child-detail")
+      .locator('[data-testid="pending-authority"]')
+      .getByTestId("pending-confirm")
+      .click();
     await expect.poll(() => office.getByTestId("pending-authorities-count").count()).toBe(0);
     expect(await added.getByTestId("custody-pending").count()).toBe(0);
     await office.close();

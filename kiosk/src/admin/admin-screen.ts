@@ -143,7 +143,7 @@ export class AdminScreen implements Screen, AdminHost {
     if (this.loadError) return joinErrorView(this.loadError, () => void this.load());
     if (!this.snapshot) return loadingView();
     return html`<section class="admin-page" data-testid="admin-screen">
-      ${pendingBanner(this.snapshot)}
+      ${pendingBanner(this, this.snapshot)}
       <nav class="admin-tabs" role="tablist">
         ${ADMIN_TABS.map(
           (tab) => html`<button

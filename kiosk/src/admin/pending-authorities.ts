@@ -11,12 +11,16 @@ import { custodyApi } from "./custody-api";
  * screen"): a count above the admin screen's tabs, and the list with confirm and reject.
  */
 
-export function pendingBanner(snapshot: AdminSnapshot): TemplateResult | typeof nothing {
+/** The count above the tabs; opened, every pending authority of the school with its buttons. */
+export function pendingBanner(screen: AdminHost, snapshot: AdminSnapshot): TemplateResult | typeof nothing {
   const count = snapshot.pendingAuthorities?.length ?? 0;
   if (count === 0) return nothing;
-  return html`<p class="chip admin-chip-wait" data-testid="pending-authorities-count" data-count=${count}>
-    ${t("custody.pending.banner", { count })}
-  </p>`;
+  return html`<details class="admin-pending" data-testid="pending-authorities-all">
+    <summary class="chip admin-chip-wait" data-testid="pending-authorities-count" data-count=${count}>
+      ${t("custody.pending.banner", { count })}
+    </summary>
+    ${pendingList(screen, snapshot)}
+  </details>`;
 }
 
 function describe(p: PendingAuthorityView): string {
