@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChildCustodyView, PendingAuthorityView } from "./custody";
 import { DaySchema } from "./day";
 import type { HealthNotes } from "./room";
 
@@ -134,6 +135,8 @@ export interface AdminChildView {
   cards: { id: string; status: "active" | "lost" | "revoked" }[];
   /** Health notes (rule 11), edited here and shown on the room kiosk. */
   health?: HealthNotes;
+  /** Who may and may not collect the child, with what waits for confirmation. */
+  custody?: ChildCustodyView;
 }
 
 export interface AdminGuardianView {
@@ -186,6 +189,8 @@ export interface AdminSnapshot {
   duties: AdminDutyView[];
   /** Users who can be on the duty roster or hold a staff card. */
   staff: { id: string; displayName: string; role: string; cards: { id: string; status: string }[] }[];
+  /** New pickup authorities waiting for the office's confirmation (issue 10). */
+  pendingAuthorities?: PendingAuthorityView[];
 }
 
 /** What is wrong with a roster cell, row or file; screens word it from this code and `params`. */
@@ -211,6 +216,10 @@ export const IMPORT_PROBLEMS = [
   "full",
   "unreadable",
   "tooBig",
+  "noChild",
+  "datesReversed",
+  "tooManyBarred",
+  "invalidValue",
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEMS)[number];
 

@@ -4,6 +4,7 @@ export * from "./card-number";
 export * from "./child-day";
 export * from "./child-history";
 export * from "./commands";
+export * from "./custody";
 export * from "./day";
 export * from "./devices";
 export * from "./errors";

@@ -15,6 +15,8 @@ export const PICKUP_CHILD_OUTCOMES = [
   "not_authorised",
   /** The card looks cloned (two gates within the clone window, or all children already collected). */
   "possible_clone",
+  /** A guardian or card added on a screen that the office has not confirmed yet: never a request. */
+  "awaiting_confirmation",
 ] as const;
 export type PickupChildOutcome = (typeof PICKUP_CHILD_OUTCOMES)[number];
 

@@ -9,12 +9,14 @@ import helmet from "helmet";
 import { Server, type ServerOptions as SocketServerOptions } from "socket.io";
 import { createLogger } from "../common/log";
 import { AdminService } from "./admin/admin-service";
+import { CustodyService } from "./admin/custody-service";
 import { ArchiveService } from "./archive/archive-service";
 import { DayService } from "./day/day-service";
 import { GATE_CLOCK_MS, startGateClock } from "./day/gate-clock";
 import type { EventJournal } from "./domain/events";
 import { adminIoRoutes } from "./http/admin-io-routes";
 import { adminRoutes } from "./http/admin-routes";
+import { custodyRoutes } from "./http/custody-routes";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
 import { healthRoutes } from "./http/health-routes";
@@ -112,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy,
   };
   app.use(adminRoutes(store, day, admin, clock, journal, listen));
+  app.use(custodyRoutes(store, new CustodyService({ store, journal: day, clock, newId: randomUUID }), clock));
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));

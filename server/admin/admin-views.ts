@@ -10,6 +10,7 @@ import type {
 import { dutyFor } from "../domain/duty";
 import { careOnDay, careStanding } from "../domain/enrolment";
 import type { Card, Duty, Enrolment, SchoolRoster } from "../domain/entities";
+import { childCustodyView, pendingAuthorities } from "./custody-views";
 
 /** The admin screen's picture of the school on a day. Pure: document and day in, plain objects out. */
 export function adminSnapshot(db: SchoolRoster, today: string): AdminSnapshot {
@@ -55,6 +56,7 @@ export function adminSnapshot(db: SchoolRoster, today: string): AdminSnapshot {
         }),
       cards: cardsOf("child", child.id),
       ...(child.health ? { health: child.health } : {}),
+      custody: childCustodyView(db, child.id),
     };
   });
 
@@ -109,6 +111,7 @@ export function adminSnapshot(db: SchoolRoster, today: string): AdminSnapshot {
     staff: db.users
       .filter((u) => u.role !== "technician")
       .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, cards: cardsOf("staff", u.id) })),
+    pendingAuthorities: pendingAuthorities(db),
   };
 }
 
@@ -162,7 +165,8 @@ export function printCards(db: SchoolRoster, filter: { guardianId?: string; chil
     );
   return (
     db.cards
-      .filter((c) => c.holder.kind === "guardian" && c.status === "active")
+      // Not yet confirmed by the office: no pickup authority to print.
+      .filter((c) => c.holder.kind === "guardian" && c.status === "active" && c.pending === undefined)
       .filter((c) => all || guardianIds.has(c.holder.id))
       .map((card) => {
         const guardian = db.guardians.find((g) => g.id === card.holder.id);
@@ -174,7 +178,8 @@ export function printCards(db: SchoolRoster, filter: { guardianId?: string; chil
             .filter((g) => g.guardianId === card.holder.id)
             .some((g) => barred(card.id, card.holder.id, g.childId)),
           children: db.guardianships
-            .filter((g) => g.guardianId === card.holder.id && !barred(card.id, card.holder.id, g.childId))
+            .filter((g) => g.guardianId === card.holder.id && !g.pending)
+            .filter((g) => !barred(card.id, card.holder.id, g.childId))
             .map((g) => {
               const child = db.children.find((c) => c.id === g.childId);
               return {

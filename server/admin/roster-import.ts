@@ -5,7 +5,7 @@ import { copyRosterParts, type RosterSummary } from "../roster/apply-roster";
 import { type CsvRecord, readRecords } from "../roster/csv-import";
 import { decodeRosterBytes } from "../roster/decode";
 import { mergeInOnePass } from "../roster/one-pass";
-import { isXlsx, readXlsxRecords } from "../roster/xlsx-import";
+import { isXlsx, readXlsxWorkbook } from "../roster/xlsx-import";
 
 /**
  * Roster import from the admin screen: a preview that reads the file, runs every check and a trial
@@ -16,10 +16,11 @@ import { isXlsx, readXlsxRecords } from "../roster/xlsx-import";
 /** Rows shown in the preview table; the problems list is always complete. */
 const PREVIEW_ROWS = 1000;
 
+/** `barred`: an Excel file's not-authorised sheet "不得接走" (server/roster/not-authorised-sheet.ts). */
 export async function readRosterRecords(
   bytes: Buffer,
-): Promise<{ format: "csv" | "xlsx"; records: CsvRecord[] }> {
-  if (isXlsx(bytes)) return { format: "xlsx", records: await readXlsxRecords(bytes) };
+): Promise<{ format: "csv" | "xlsx"; records: CsvRecord[]; barred?: CsvRecord[] }> {
+  if (isXlsx(bytes)) return { format: "xlsx", ...(await readXlsxWorkbook(bytes)) };
   return { format: "csv", records: readRecords(decodeRosterBytes(bytes)) };
 }
 
@@ -34,11 +35,12 @@ function problemsOf(err: unknown): ImportProblem[] {
 export async function previewRoster(roster: SchoolRoster, bytes: Buffer): Promise<ImportPreview> {
   let format: "csv" | "xlsx" = isXlsx(bytes) ? "xlsx" : "csv";
   let records: CsvRecord[] = [];
+  let barred: CsvRecord[] | undefined;
   let problems: ImportProblem[] = [];
   let summary: RosterSummary | undefined;
   try {
-    ({ format, records } = await readRosterRecords(bytes));
-    summary = mergeInOnePass(copyRosterParts(roster), records).summary;
+    ({ format, records, barred } = await readRosterRecords(bytes));
+    summary = mergeInOnePass(copyRosterParts(roster), records, undefined, barred).summary;
   } catch (err) {
     problems = problemsOf(err);
   }
@@ -60,7 +62,9 @@ export async function importRoster(
   /** Today's school day, stamped on new children (no unexplained absence on their first day). */
   addedOn?: string,
 ): Promise<{ rows: number; summary: RosterSummary }> {
-  const { records } = await readRosterRecords(bytes);
-  const { rows, summary } = await store.mergeRoster((parts) => mergeInOnePass(parts, records, addedOn));
+  const { records, barred } = await readRosterRecords(bytes);
+  const { rows, summary } = await store.mergeRoster((parts) =>
+    mergeInOnePass(parts, records, addedOn, barred),
+  );
   return { rows: rows.length, summary };
 }

@@ -19,10 +19,11 @@ export function offlineCacheFor(
   for (const card of roster.cards.values()) {
     const holder = card.holder.kind;
     let children = 0;
-    if (holder === "guardian") {
+    // An unconfirmed card or link collects no one (decideTap), offline either.
+    if (holder === "guardian" && card.pending === undefined) {
       const barred = new Set(custodyBars(roster, card.id, card).map((b) => b.child.id));
       children = (roster.guardianshipsByGuardian.get(card.holder.id) ?? []).filter(
-        (link) => roster.inCare.has(link.childId) && !barred.has(link.childId),
+        (link) => roster.inCare.has(link.childId) && !barred.has(link.childId) && link.pending === undefined,
       ).length;
     }
     cards.push({ cardId: card.id, holder, active: card.status === "active", children });

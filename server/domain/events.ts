@@ -3,6 +3,7 @@ import type { AlertView } from "../../protocol/alerts";
 import type { ChildStatus } from "../../protocol/child-day";
 import type { Correction, GroupCounts } from "../../protocol/overview";
 import type { LeaveChannel } from "../../protocol/room";
+import type { CustodyChanged } from "./custody-events";
 import type { EventBase } from "./event-base";
 import type { GateEvent } from "./gate/gate-events";
 import type { RoomEvent } from "./room/room-events";
@@ -123,6 +124,8 @@ export interface CardEnrolled extends EventBase {
   deviceId: string;
   /** The technician or admin who started the enrolment. */
   byUserId: string;
+  /** A guardian's card: pickup authority only once the office confirms it. */
+  pending?: true;
 }
 
 /** The duty leader signed off the day (rule 12): its record is closed from here on. */
@@ -179,6 +182,7 @@ export type DayEvent =
   | LeaveRecorded
   | RoomEvent
   | GateEvent
+  | CustodyChanged
   | AlertRaised
   | AlertAcknowledged
   | DaySignedOff

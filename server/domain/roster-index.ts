@@ -1,17 +1,18 @@
 import type { DutyRoster } from "./duty";
 import { careOnDay, childOfDay } from "./enrolment";
-import type {
-  Card,
-  Child,
-  Device,
-  Group,
-  Guardian,
-  Guardianship,
-  Room,
-  Schedule,
-  SchoolRoster,
-  Settings,
-  SpecialCare,
+import {
+  barHolds,
+  type Card,
+  type Child,
+  type Device,
+  type Group,
+  type Guardian,
+  type Guardianship,
+  type Room,
+  type Schedule,
+  type SchoolRoster,
+  type Settings,
+  type SpecialCare,
 } from "./entities";
 import { scheduleOf } from "./schedule/defaults";
 
@@ -59,7 +60,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /** `day` decides who is in care (enrolment dates, special care); see server/domain/enrolment.ts. */
 export function buildRosterIndex(db: SchoolRoster, day?: string): RosterIndex {
   const care = careOnDay(db, day);
-  const children = db.children.map((c) => childOfDay(c, care));
+  const children = db.children.map((c) => barsOfDay(childOfDay(c, care), day));
   return {
     settings: db.settings,
     children: byId(children),
@@ -79,6 +80,13 @@ export function buildRosterIndex(db: SchoolRoster, day?: string): RosterIndex {
     schedule: scheduleOf(db),
     dutyRoster: { duties: db.duties, users: db.users.map((u) => ({ id: u.id, displayName: u.displayName })) },
   };
+}
+
+/** A not-authorised entry outside its dates (a court order not yet or no longer in force) does not bar that day. */
+function barsOfDay(child: Child, day: string | undefined): Child {
+  const entries = child.notAuthorised;
+  if (day === undefined || entries === undefined || entries.every((e) => barHolds(e, day))) return child;
+  return { ...child, notAuthorised: entries.filter((e) => barHolds(e, day)) };
 }
 
 export function relationOf(index: RosterIndex, guardianId: string, childId: string): string | undefined {

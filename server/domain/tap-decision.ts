@@ -162,7 +162,11 @@ function decideAtGate(input: TapInput, card: Card): { result: TapResult; consequ
     if (!child || !roster.inCare.has(child.id)) continue;
     // Not-authorised wins over a guardianship: those children are refused below.
     if (barred.some((b) => b.child.id === child.id)) continue;
-    const outcome = gatePickupOutcome(roster, state, child, input.now);
+    // A new pickup authority (this link, or the card itself) counts only once the office confirmed it.
+    const unconfirmed = card.pending !== undefined || link.pending !== undefined;
+    const outcome = unconfirmed
+      ? "awaiting_confirmation"
+      : gatePickupOutcome(roster, state, child, input.now);
     if (outcome === "early_pickup") {
       consequences.push(...earlyAsk(state, child.id, { guardianId: card.holder.id, deviceId: device.id }));
     }

@@ -1,5 +1,5 @@
 import type { CardBound, HolderRef } from "../../protocol";
-import type { CardHolder, SchoolRoster } from "../domain/entities";
+import type { CardHolder, PendingAuthority, SchoolRoster } from "../domain/entities";
 import type { CardStore, RosterReader } from "../ports/roster";
 
 /** The name of a child or guardian in the roster, or undefined when there is no such person. */
@@ -14,14 +14,20 @@ export function holderNameIn(roster: SchoolRoster, holder: HolderRef | CardHolde
 /**
  * Binds a card (canonical id) to a child or guardian in the roster. A card already bound to this
  * person is left as it is (its status too: a lost card that turns up is reactivated by an
- * administrator, not by a tap); a card bound to someone else is refused and not changed.
+ * administrator, not by a tap); a card bound to someone else is refused and not changed. A new
+ * card of a guardian is pickup authority: it waits for the office's confirmation (`by` who asked).
  */
 export async function bindCard(
   store: CardStore & RosterReader,
   holder: HolderRef,
   cardId: string,
+  by: { userId: string; name: string; at: Date },
 ): Promise<CardBound> {
-  const binding = await store.bindCard(holder, cardId);
+  const pending: PendingAuthority | undefined =
+    holder.kind === "guardian"
+      ? { byUserId: by.userId, byName: by.name, at: by.at.toISOString() }
+      : undefined;
+  const binding = await store.bindCard(holder, cardId, pending);
   const roster = store.schoolRoster();
   const holderName = holderNameIn(roster, holder) ?? holder.id;
   if (binding.outcome !== "refused") return { cardId, holder, holderName, outcome: binding.outcome };

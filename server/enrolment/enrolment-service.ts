@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createLogger } from "../../common/log";
 import {
   type CardBound,
@@ -33,6 +34,7 @@ interface Pending {
   holder: HolderRef;
   holderName: string;
   userId: string;
+  userName: string;
   /** The technician's screen socket: only it hears how the enrolment ended. */
   socketId: string;
   startedAt: number;
@@ -83,6 +85,7 @@ export class EnrolmentService {
       holder,
       holderName,
       userId: user.id,
+      userName: user.displayName,
       socketId,
       startedAt: now,
       timer,
@@ -106,8 +109,10 @@ export class EnrolmentService {
   /** Bind by typing the number printed on the card (any form normaliseCardNumber reads). */
   async bindByNumber(user: User, holder: HolderRef, cardNumber: string): Promise<CardBound> {
     const cardId = normaliseCardNumber(cardNumber);
-    const bound = await bindCard(this.deps.store, holder, cardId);
+    const by = { userId: user.id, name: user.displayName, at: this.deps.clock() };
+    const bound = await bindCard(this.deps.store, holder, cardId, by);
     this.afterBind(bound, user, "typed");
+    if (bound.outcome === "bound" && holder.kind === "guardian") await this.journalPending(user, bound);
     if (bound.outcome === "refused") {
       throw new WanfengError("CARD_ALREADY_BOUND", `card ${cardId} belongs to ${bound.otherHolderName}`, {
         cardId,
@@ -127,7 +132,8 @@ export class EnrolmentService {
     return async (day) => {
       let bound: CardBound;
       try {
-        bound = await runAs(pending.actor, () => bindCard(this.deps.store, pending.holder, cardId));
+        const by = { userId: pending.userId, name: pending.userName, at: now };
+        bound = await runAs(pending.actor, () => bindCard(this.deps.store, pending.holder, cardId, by));
       } catch (err) {
         // The tap is still acknowledged (the agent must not resend it forever); the screen is told.
         log.error({ err, deviceId: device.id, cardId }, "enrolment could not bind the card");
@@ -144,6 +150,27 @@ export class EnrolmentService {
       return { result, events: enrolmentEvents(device, report, now, day, result, bound, pending.userId) };
     };
   };
+
+  /** A guardian's card typed in: the journal records who asked for the new authority, and when. */
+  private async journalPending(user: User, bound: CardBound): Promise<void> {
+    await this.deps.day.recordDecision((_roster, state, now) => {
+      const event: DayEvent = {
+        id: randomUUID(),
+        day: state.day,
+        at: now.toISOString(),
+        actor: { kind: "user", id: user.id },
+        type: "custody:changed",
+        change: "card_bound",
+        guardianId: bound.holder.id,
+        cardId: bound.cardId,
+        name: bound.holderName,
+        pending: true,
+        byUserId: user.id,
+        byName: user.displayName,
+      };
+      return { result: undefined, events: [event] };
+    });
+  }
 
   private afterBind(bound: CardBound, user: Pick<User, "id" | "username">, how: string): void {
     const level = bound.outcome === "refused" ? "warn" : "info";
@@ -184,6 +211,8 @@ function enrolmentEvents(
       holder: bound.holder,
       deviceId: device.id,
       byUserId: userId,
+      // A guardian's new card waits for the office (docs/decisions.md "Who may collect, on screen").
+      ...(bound.holder.kind === "guardian" ? { pending: true as const } : {}),
     },
   ];
 }

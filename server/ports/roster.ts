@@ -7,6 +7,8 @@ import type {
   Group,
   Guardian,
   Guardianship,
+  NotAuthorised,
+  PendingAuthority,
   Room,
   SchoolRoster,
 } from "../domain/entities";
@@ -49,7 +51,44 @@ export interface RosterWriter {
    * transaction; when it throws nothing is changed. Returns what `merge` returned.
    */
   mergeRoster<T>(merge: (parts: RosterParts) => T): Promise<T>;
+  /**
+   * Links an adult to the child: a new guardian (no `guardianId`) or one already on the roster (a
+   * sibling's), the new link carrying `pending` when given. For a guardian already linked to the
+   * child it changes name, phone and relation instead (a pending mark stays as it was). Returns the
+   * guardian's id. NOT_FOUND: no such child or guardian.
+   */
+  saveGuardian(childId: string, input: GuardianInput, pending?: PendingAuthority): Promise<string>;
+  /**
+   * Removes the link; a guardian left with no child keeps their record (the journal names them)
+   * but their cards are revoked. NOT_FOUND: the guardian is not linked to the child.
+   */
+  unlinkGuardian(childId: string, guardianId: string): Promise<void>;
+  /**
+   * The office's answer to a pending authority: confirm removes the mark; reject removes the link,
+   * or revokes the card. NOT_FOUND: nothing pending under that reference.
+   */
+  settleAuthority(ref: AuthorityRef, answer: "confirm" | "reject"): Promise<void>;
+  /**
+   * Adds a not-authorised entry, or replaces the child's entry with the same id (notAuthorisedId).
+   * NOT_FOUND: no such child; VALIDATION_FAILED: the list is full (10).
+   */
+  saveNotAuthorised(childId: string, entry: NotAuthorised & { id: string }): Promise<void>;
+  /** NOT_FOUND: no such child or entry (by notAuthorisedId). */
+  removeNotAuthorised(childId: string, entryId: string): Promise<void>;
 }
+
+/** A guardian as the office's form gives one: a new adult, or (with `guardianId`) one on the roster. */
+export interface GuardianInput {
+  guardianId?: string;
+  name: string;
+  phone: string;
+  relation: string;
+}
+
+/** A pickup authority that may be pending: a guardian's link to a child, or a guardian's card. */
+export type AuthorityRef =
+  | { kind: "link"; childId: string; guardianId: string }
+  | { kind: "card"; cardId: string };
 
 /** What binding a card found: the card was new, already this holder's, or another holder's. */
 export type CardBinding = { outcome: "bound" | "already_bound" } | { outcome: "refused"; holder: CardHolder };
@@ -57,9 +96,11 @@ export type CardBinding = { outcome: "bound" | "already_bound" } | { outcome: "r
 export interface CardStore {
   /**
    * Binds a card (canonical id) to a child, guardian or member of staff; a card already bound is
-   * not changed (nor its status). NOT_FOUND: no such holder.
+   * not changed (nor its status). A new card carries `pending` when given. NOT_FOUND: no such holder.
    */
-  bindCard(holder: CardHolder, cardId: string): Promise<CardBinding>;
+  bindCard(holder: CardHolder, cardId: string, pending?: PendingAuthority): Promise<CardBinding>;
+  /** Removes the card from the roster: its next tap is an unknown card. NOT_FOUND: no such card. */
+  unbindCard(cardId: string): Promise<void>;
   /** NOT_FOUND: no such card. */
   setCardStatus(cardId: string, status: CardStatus): Promise<void>;
 }

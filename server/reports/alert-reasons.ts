@@ -18,6 +18,7 @@ const OUTCOMES: Record<ReportLanguage, Record<PickupChildOutcome, string>> = {
     no_care_today: "今天无托管",
     not_authorised: "此人不得接走",
     possible_clone: "疑似复制卡",
+    awaiting_confirmation: "待管理员确认",
   },
   en: {
     requested: "room told",
@@ -30,6 +31,7 @@ const OUTCOMES: Record<ReportLanguage, Record<PickupChildOutcome, string>> = {
     no_care_today: "no care today",
     not_authorised: "may not collect",
     possible_clone: "possible cloned card",
+    awaiting_confirmation: "awaiting the office's confirmation",
   },
 };
 

@@ -2,6 +2,7 @@ import { isWanfengError } from "../../protocol";
 import type { RosterParts } from "../ports/roster";
 import { applyRoster, type RosterSummary } from "./apply-roster";
 import { type CsvRecord, readRosterRows, withoutRepeats } from "./csv-import";
+import { applyNotAuthorisedSheet } from "./not-authorised-sheet";
 import { importError, type RosterProblem, type RosterRow } from "./roster-row";
 
 /**
@@ -15,6 +16,8 @@ export function mergeInOnePass(
   records: readonly CsvRecord[],
   /** The school day, stamped on children new to the roster (Child.addedOn). */
   addedOn?: string,
+  /** An Excel file's not-authorised sheet "不得接走" (not-authorised-sheet.ts), merged after the rows. */
+  barred?: readonly CsvRecord[],
 ): { rows: RosterRow[]; summary: RosterSummary } {
   const { rows, problems } = readRosterRows(records);
   const headerBroken = problems.some((p) => p.row === (records[0]?.line ?? 1));
@@ -29,6 +32,8 @@ export function mergeInOnePass(
       merged = withoutRepeats(problems, Array.isArray(found) ? (found as RosterProblem[]) : []);
     }
   }
+  if (barred && summary !== undefined)
+    merged = [...merged, ...applyNotAuthorisedSheet(parts.children, barred)];
   if (merged.length > 0 || summary === undefined) throw importError(merged);
   return { rows, summary };
 }

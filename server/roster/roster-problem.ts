@@ -33,6 +33,10 @@ const ENGLISH: Record<ImportProblemCode, (p: Record<string, string>) => string> 
   full: (p) => `group ${p.group} is full: more than ${p.max} children`,
   unreadable: (p) => `not readable as ${p.format === "xlsx" ? "an Excel .xlsx file" : "CSV"}: ${p.reason}`,
   tooBig: (p) => `Excel file refused: ${p.reason}`,
+  noChild: (p) => `no child with student number "${p.value}"`,
+  datesReversed: () => "valid to is before valid from",
+  tooManyBarred: (p) => `at most ${p.max} adults per child`,
+  invalidValue: (p) => `not a valid value: ${p.reason}`,
 };
 
 export function rosterProblem(

@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { type CsvRecord, parseRosterCsv, parseRosterRecords } from "./csv-import";
+import { isNotAuthorisedSheet } from "./not-authorised-sheet";
 import type { CheckOptions } from "./roster-checks";
 import { rosterProblem } from "./roster-problem";
 import { fieldOfHeader, importError, type RosterRow } from "./roster-row";
@@ -38,6 +39,16 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
+  return (await readXlsxWorkbook(bytes)).records;
+}
+
+/**
+ * The roster sheet (the first with data that is not the not-authorised sheet) and, when there is
+ * one, the not-authorised sheet "不得接走" (server/roster/not-authorised-sheet.ts).
+ */
+export async function readXlsxWorkbook(
+  bytes: Buffer,
+): Promise<{ records: CsvRecord[]; barred?: CsvRecord[] }> {
   const refused = xlsxOverLimits(bytes);
   if (refused !== undefined) {
     const problem =
@@ -53,8 +64,21 @@ export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
     const reason = err instanceof Error ? err.message : String(err);
     throw importError([rosterProblem(1, "", "unreadable", { format: "xlsx", reason })]);
   }
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (sheet === undefined) return [];
+  const barredSheet = workbook.worksheets.find(
+    (ws) => isNotAuthorisedSheet(ws.name) && ws.actualRowCount > 0,
+  );
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0 && !isNotAuthorisedSheet(ws.name));
+  const barred = barredSheet ? sheetRecords(barredSheet) : undefined;
+  if (sheet === undefined) return barred ? { records: [], barred } : { records: [] };
+  const records = sheetRecords(sheet);
+  const headerAt = records
+    .slice(0, HEADER_SEARCH_ROWS)
+    .findIndex((r) => r.cells.filter((c) => fieldOfHeader(c) !== undefined).length >= 3);
+  const roster = headerAt > 0 ? records.slice(headerAt) : records;
+  return barred ? { records: roster, barred } : { records: roster };
+}
+
+function sheetRecords(sheet: ExcelJS.Worksheet): CsvRecord[] {
   const records: CsvRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -62,10 +86,7 @@ export async function readXlsxRecords(bytes: Buffer): Promise<CsvRecord[]> {
     for (let col = 1; col <= row.cellCount; col++) cells.push(cellText(row.getCell(col).value));
     records.push({ line: rowNumber, cells });
   });
-  const headerAt = records
-    .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((r) => r.cells.filter((c) => fieldOfHeader(c) !== undefined).length >= 3);
-  return headerAt > 0 ? records.slice(headerAt) : records;
+  return records;
 }
 
 export async function parseRosterXlsx(bytes: Buffer, options: CheckOptions = {}): Promise<RosterRow[]> {

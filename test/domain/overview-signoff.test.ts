@@ -129,6 +129,21 @@ describe("what may still be recorded after the sign-off", () => {
     expect(replayed.afterSignOff).toBe(4);
   });
 
+  it("the office changes who may collect after the sign-off too, unflagged (a roster record)", () => {
+    const custody: DayEvent = {
+      id: "custody-1",
+      day: DAY,
+      at: moment("18:30").toISOString(),
+      actor: { kind: "user", id: "u-admin" },
+      type: "custody:changed",
+      change: "not_authorised_saved",
+      childId: "c1",
+      byUserId: "u-admin",
+      byName: "教导处",
+    };
+    expect(admitAfterSignOff(signed(), [custody])).toEqual([custody]);
+  });
+
   it("records what machines report, flagged, and staff attendance unflagged", () => {
     const tap = { ...ev.unknownCard("18:10"), actor: { kind: "device" as const, id: "d-gate" } };
     const clock = { ...ev.collect("c3", "18:11"), actor: { kind: "system" as const } };

@@ -74,10 +74,12 @@ describe("binding cards to people", () => {
       cardId: NEW_CARD,
       deviceId: gateId,
     });
-    expect(school.store.read().cards).toContainEqual({
+    // A guardian's new card is pickup authority: it waits for the office (issue 12 item 12).
+    expect(school.store.read().cards.find((c) => c.id === NEW_CARD)).toMatchObject({
       id: NEW_CARD,
       holder: { kind: "guardian", id: "p2" },
       status: "active",
+      pending: { byName: "技术员" },
     });
     // A retry of that tap gets the same answer and binds nothing twice.
     expect(unwrap(await gate.emitWithAck("tap:report", tap))).toEqual({ ...outcome, duplicate: true });
@@ -90,7 +92,15 @@ describe("binding cards to people", () => {
     const roomView = unwrap(await kiosk.emitWithAck("view:join", { view: "room", groupId: "g1" }));
     expect(roomView.children.find((c) => c.childId === "c3")?.status).toBe("checked_in");
 
-    // The enrolment is over: the same card later is an ordinary pickup by its new holder.
+    // The enrolment is over: the same card later is refused until an admin confirms it…
+    const waiting = unwrap(await gate.emitWithAck("tap:report", later(cardTap(NEW_CARD), 5_000)));
+    expect(waiting.result).toMatchObject({
+      kind: "pickup",
+      guardianId: "p2",
+      children: [{ childId: "c3", outcome: "awaiting_confirmation" }],
+    });
+    await school.store.settleAuthority({ kind: "card", cardId: NEW_CARD }, "confirm");
+    // …and then is an ordinary pickup by its new holder.
     const pickup = unwrap(await gate.emitWithAck("tap:report", later(cardTap(NEW_CARD), 10_000)));
     expect(pickup.result).toMatchObject({
       kind: "pickup",
@@ -106,6 +116,7 @@ describe("binding cards to people", () => {
       cardId: NEW_CARD,
       holder: { id: "p2" },
       deviceId: gateId,
+      pending: true,
     });
   });
 

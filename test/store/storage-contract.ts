@@ -74,6 +74,100 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       await expectCode(store.setCardStatus("0009", "revoked"), "NOT_FOUND");
     });
 
+    it("guardians: a new or a sibling's guardian is linked pending; an edit keeps the mark", async () => {
+      const store = await school(open);
+      const pending = { byUserId: "u1", byName: "教导处", at: "2026-03-02T08:00:00.000Z" };
+      const id = await store.saveGuardian("c2", { name: "乙爸爸", phone: "139", relation: "爸爸" }, pending);
+      await store.saveGuardian(
+        "c2",
+        { guardianId: "g1", name: "甲妈妈", phone: "13800000000", relation: "姨妈" },
+        pending,
+      );
+      await store.saveGuardian("c2", { guardianId: id, name: "乙爸", phone: "137", relation: "父亲" });
+      const roster = store.schoolRoster();
+      expect(roster.guardians.find((g) => g.id === id)).toEqual({ id, name: "乙爸", phone: "137" });
+      expect(roster.guardianships.filter((g) => g.childId === "c2")).toEqual([
+        { childId: "c2", guardianId: id, relation: "父亲", pending },
+        { childId: "c2", guardianId: "g1", relation: "姨妈", pending },
+      ]);
+      await expectCode(store.saveGuardian("c9", { name: "x", phone: "", relation: "y" }), "NOT_FOUND");
+      await expectCode(
+        store.saveGuardian("c1", { guardianId: "nobody", name: "x", phone: "", relation: "y" }),
+        "NOT_FOUND",
+      );
+    });
+
+    it("pending authorities: confirm removes the mark, reject removes the link or revokes the card", async () => {
+      const store = await school(open);
+      const pending = { byUserId: "u1", byName: "技术员", at: "2026-03-02T08:00:00.000Z" };
+      const id = await store.saveGuardian("c2", { name: "乙爸爸", phone: "139", relation: "爸爸" }, pending);
+      await store.saveGuardian(
+        "c1",
+        { guardianId: id, name: "乙爸爸", phone: "139", relation: "叔叔" },
+        pending,
+      );
+      expect(await store.bindCard({ kind: "guardian", id: "g1" }, "0001", pending)).toEqual({
+        outcome: "bound",
+      });
+      await store.bindCard({ kind: "guardian", id: "g1" }, "0002", pending);
+      await store.settleAuthority({ kind: "link", childId: "c2", guardianId: id }, "confirm");
+      await store.settleAuthority({ kind: "link", childId: "c1", guardianId: id }, "reject");
+      await store.settleAuthority({ kind: "card", cardId: "0001" }, "confirm");
+      await store.settleAuthority({ kind: "card", cardId: "0002" }, "reject");
+      const roster = store.schoolRoster();
+      expect(roster.guardianships.filter((g) => g.guardianId === id)).toEqual([
+        { childId: "c2", guardianId: id, relation: "爸爸" },
+      ]);
+      expect(roster.cards).toEqual([
+        { id: "0001", holder: { kind: "guardian", id: "g1" }, status: "active" },
+        { id: "0002", holder: { kind: "guardian", id: "g1" }, status: "revoked" },
+      ]);
+      // Nothing is pending any more: a second answer finds nothing.
+      await expectCode(store.settleAuthority({ kind: "card", cardId: "0001" }, "confirm"), "NOT_FOUND");
+      await expectCode(
+        store.settleAuthority({ kind: "link", childId: "c2", guardianId: id }, "reject"),
+        "NOT_FOUND",
+      );
+    });
+
+    it("unlinking a guardian; an adult left with no child keeps no working card; unbinding a card", async () => {
+      const store = await school(open);
+      await store.bindCard({ kind: "guardian", id: "g1" }, "0001");
+      await store.bindCard({ kind: "child", id: "c1" }, "0011");
+      await store.unlinkGuardian("c1", "g1");
+      await expectCode(store.unlinkGuardian("c1", "g1"), "NOT_FOUND");
+      const roster = store.schoolRoster();
+      expect(roster.guardianships).toEqual([]);
+      expect(roster.guardians.map((g) => g.id)).toEqual(["g1"]);
+      expect(roster.cards.find((c) => c.id === "0001")?.status).toBe("revoked");
+      await store.unbindCard("0011");
+      expect(store.schoolRoster().cards.map((c) => c.id)).toEqual(["0001"]);
+      await expectCode(store.unbindCard("0011"), "NOT_FOUND");
+    });
+
+    it("the not-authorised list: add, replace by id, remove; ten at most", async () => {
+      const store = await school(open);
+      const entry = { id: "na-1", name: "张某", relation: "父亲", note: "法院裁定", cardId: "0009" };
+      await store.saveNotAuthorised("c1", entry);
+      await store.saveNotAuthorised("c1", { ...entry, note: "（2026）民初1号", validTo: "2026-12-31" });
+      await store.saveNotAuthorised("c1", { id: "na-2", name: "李某", relation: "", note: "" });
+      expect(store.schoolRoster().children[0]?.notAuthorised).toEqual([
+        { ...entry, note: "（2026）民初1号", validTo: "2026-12-31" },
+        { id: "na-2", name: "李某", relation: "", note: "" },
+      ]);
+      await store.removeNotAuthorised("c1", "na-1");
+      expect(store.schoolRoster().children[0]?.notAuthorised?.map((e) => e.id)).toEqual(["na-2"]);
+      await expectCode(store.removeNotAuthorised("c1", "na-1"), "NOT_FOUND");
+      await expectCode(store.saveNotAuthorised("c9", entry), "NOT_FOUND");
+      for (let i = 3; i <= 11; i++) {
+        await store.saveNotAuthorised("c1", { id: `na-${i}`, name: `某${i}`, relation: "", note: "" });
+      }
+      const full = { id: "na-12", name: "某12", relation: "", note: "" };
+      await expectCode(store.saveNotAuthorised("c1", full), "VALIDATION_FAILED");
+      await store.removeNotAuthorised("c1", "na-2");
+      expect(store.schoolRoster().children[0]?.notAuthorised).toHaveLength(9);
+    });
+
     it("users: one login per username in any case, only existing groups", async () => {
       const store = await school(open);
       await store.addUser(user("u1", "Teacher1", ["group-a"]));

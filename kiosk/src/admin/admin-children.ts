@@ -8,6 +8,9 @@ import { childForm, withdrawForm } from "./admin-child-form";
 import { healthEditor } from "./admin-health";
 import { type AdminHost, formFields } from "./admin-panel";
 import { photoSection } from "./admin-photo";
+import { childGuardians } from "./child-guardians";
+import { childNotAuthorised } from "./child-not-authorised";
+import { pendingList } from "./pending-authorities";
 
 /** Children: search, enrolment standing, today's care, and the paperwork of one child opened. */
 
@@ -187,6 +190,9 @@ function childDetail(screen: ChildrenHost, snapshot: AdminSnapshot, child: Admin
         ${t("admin.children.guardians")}: ${child.guardians.map((g) => t("common.nameRelation", g)).join(t("common.listSeparator")) || "—"}
       </p>
     </section>
+    ${childGuardians(screen, snapshot, child)}
+    ${pendingList(screen, snapshot, child.id)}
+    ${childNotAuthorised(screen, child)}
     ${photoSection(screen, child)}
     <button class="btn btn-secondary" data-testid="child-history-open" @click=${() => screen.openHistory(child.id)}>${t("history.open")}</button>
   </div>`;

@@ -19,6 +19,7 @@ import type { AdminHost } from "./admin-panel";
 import { type PhotoImportState, photoImportPanel } from "./admin-photo-import";
 import { loadSchedule, type ScheduleState, schedulePanel } from "./admin-schedule";
 import { type PrintState, printPanel } from "./card-sheet";
+import { pendingBanner } from "./pending-authorities";
 import { plainHttpBanner } from "./plain-http-banner";
 
 export const ADMIN_TABS = [
@@ -156,6 +157,7 @@ export class AdminScreen implements Screen, AdminHost {
     if (!this.snapshot) return loadingView();
     return html`<section class="admin-page" data-testid="admin-screen">
       ${plainHttpBanner(this.snapshot.plainHttpOnNetwork)}
+      ${pendingBanner(this, this.snapshot)}
       <nav class="admin-tabs" role="tablist">
         ${ADMIN_TABS.map(
           (tab) => html`<button

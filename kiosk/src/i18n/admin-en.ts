@@ -235,6 +235,10 @@ export const adminEn: AdminCatalogue = {
       cardNumber: "not a card number: {{value}}",
       idTooLong: "student number is longer than 64 characters",
       tooBig: "Excel file refused as too big (or too many rows or cells): export only the roster sheet",
+      noChild: "no child with student number {{value}}",
+      datesReversed: '"valid to" is before "valid from"',
+      tooManyBarred: "at most {{max}} adults per child",
+      invalidValue: "not a valid value here",
     },
     print: {
       family: "Print for",

@@ -230,6 +230,10 @@ export const adminZh = {
       cardNumber: "不是有效的卡号：{{value}}",
       idTooLong: "学号超过 64 个字符",
       tooBig: "Excel 文件过大或行列过多，已拒绝：请只导出名单所在的工作表",
+      noChild: "没有学号为 {{value}} 的学生",
+      datesReversed: "有效期止早于有效期起",
+      tooManyBarred: "每名学生最多 {{max}} 名不得接走人员",
+      invalidValue: "此处的值无效",
     },
     print: {
       family: "打印对象",

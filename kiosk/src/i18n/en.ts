@@ -1,6 +1,7 @@
 import { adminEn } from "./admin-en";
 import { archiveEn } from "./archive-en";
 import { careRoomEn } from "./care-room-en";
+import { custodyEn } from "./custody-en";
 import { gateCareEn } from "./gate-en";
 import { guardEn } from "./guard-en";
 import { photoEn } from "./photo-en";
@@ -18,6 +19,7 @@ export const en: Catalogue = {
   ...guardEn,
   ...photoEn,
   ...privacyEn,
+  ...custodyEn,
   app: {
     name: "Wanfeng",
     title: "Wanfeng · after-school pickup",
@@ -307,6 +309,7 @@ export const en: Catalogue = {
       no_care_today: "{{name}}: no care today",
       not_authorised: "{{name}}: this adult may not collect the child",
       possible_clone: "{{name}}: possible cloned card, the room was not told",
+      awaiting_confirmation: "{{name}}: awaiting the office's confirmation",
     },
     pickupBy: "{{guardian}} tapped",
     enrolled: {

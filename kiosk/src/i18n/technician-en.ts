@@ -99,6 +99,7 @@ export const technicianEn: typeof technicianZh = {
     enrolWaiting: "Tap {{name}}'s card on {{device}} now… ({{seconds}} s)",
     enrolCancel: "Cancel",
     enrolBound: "Card {{cardId}} is now {{name}}'s",
+    enrolBoundPending: "Card {{cardId}} is now {{name}}'s; it collects no one until the office confirms it",
     enrolAlready: "Card {{cardId}} already belongs to {{name}}",
     enrolRefused: "Card {{cardId}} belongs to {{other}}: not bound",
     enrolRefusedUnknown: "Card {{cardId}} could not be bound",

@@ -96,6 +96,7 @@ export const technicianZh = {
     enrolWaiting: "请在 {{device}} 上刷 {{name}} 的卡…（{{seconds}} 秒内）",
     enrolCancel: "取消",
     enrolBound: "卡 {{cardId}} 已绑定给 {{name}}",
+    enrolBoundPending: "卡 {{cardId}} 已绑定给 {{name}}，待管理员确认后才能接送",
     enrolAlready: "卡 {{cardId}} 本来就是 {{name}} 的",
     enrolRefused: "卡 {{cardId}} 已属于 {{other}}，未绑定",
     enrolRefusedUnknown: "卡 {{cardId}} 无法绑定",

@@ -1,6 +1,7 @@
 import { adminZh } from "./admin-zh";
 import { archiveZh } from "./archive-zh";
 import { careRoomZh } from "./care-room-zh";
+import { custodyZh } from "./custody-zh";
 import { gateCareZh } from "./gate-zh";
 import { guardZh } from "./guard-zh";
 import { photoZh } from "./photo-zh";
@@ -23,6 +24,7 @@ export const zh = {
   ...guardZh,
   ...photoZh,
   ...privacyZh,
+  ...custodyZh,
   app: {
     name: "晚风",
     title: "晚风 · 课后托管接送",
@@ -310,6 +312,7 @@ export const zh = {
       no_care_today: "{{name}}：今天无托管",
       not_authorised: "{{name}}：此人不得接走该学生",
       possible_clone: "{{name}}：疑似复制卡，未通知老师",
+      awaiting_confirmation: "{{name}}：待管理员确认",
     },
     pickupBy: "{{guardian}} 刷卡",
     enrolled: {

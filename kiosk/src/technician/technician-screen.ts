@@ -214,7 +214,10 @@ export class TechnicianScreen implements Screen {
       this.enrol.message = { tone: "error", text: t(key, params) };
       return;
     }
-    const key = result.outcome === "bound" ? "technician.enrolBound" : "technician.enrolAlready";
+    // A guardian's new card collects no one until the office confirms it (docs/decisions.md).
+    const bound =
+      result.holder.kind === "guardian" ? "technician.enrolBoundPending" : "technician.enrolBound";
+    const key = result.outcome === "bound" ? bound : "technician.enrolAlready";
     this.enrol.message = { tone: "success", text: t(key, params) };
     const add = (m: HolderMatch): HolderMatch =>
       m.kind === result.holder.kind && m.id === result.holder.id && !m.cardIds.includes(result.cardId)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PendingAuthoritySchema } from "./custody";
 import { EntityIdSchema as id } from "./ids";
 
 export const CardHolderSchema = z.object({
@@ -16,5 +17,7 @@ export const CardSchema = z.object({
   id,
   holder: CardHolderSchema,
   status: CardStatusSchema,
+  /** A guardian's card bound on a screen and not yet confirmed by the office: requests no one. */
+  pending: PendingAuthoritySchema.optional(),
 });
 export type Card = z.infer<typeof CardSchema>;

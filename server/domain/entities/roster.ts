@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AnnounceSettingsSchema, HealthNotesSchema } from "../../../protocol/room";
-import { NotAuthorisedSchema, PhotoPathSchema } from "./custody";
+import { NotAuthorisedSchema, PendingAuthoritySchema, PhotoPathSchema } from "./custody";
 import { EntityIdSchema as id } from "./ids";
 
 /** The school's people and places: rooms, care groups, children, guardians and who may collect whom. */
@@ -52,5 +52,7 @@ export const GuardianshipSchema = z.object({
   childId: id,
   guardianId: id,
   relation: z.string().min(1),
+  /** Linked on screen and not yet confirmed by the office: the gate does not request the child. */
+  pending: PendingAuthoritySchema.optional(),
 });
 export type Guardianship = z.infer<typeof GuardianshipSchema>;

@@ -16,6 +16,8 @@ export function searchChildren(roster: RosterIndex, state: DayState, query: stri
   for (const [guardianId, links] of roster.guardianshipsByGuardian) {
     const name = roster.guardians.get(guardianId)?.name ?? guardianId;
     for (const link of links) {
+      // Not yet confirmed by the office: not someone the guard may hand the child to.
+      if (link.pending) continue;
       const list = adults.get(link.childId) ?? [];
       list.push({ name, relation: link.relation });
       adults.set(link.childId, list);

@@ -120,14 +120,17 @@ export function assertDayOpen(state: DayState): void {
 }
 
 /**
- * Events that may follow the sign-off unflagged: the archive's own, and staff attendance (考勤),
- * which is the staff's record, not the children's (a teacher signs out after the leader signed).
+ * Events that may follow the sign-off unflagged: the archive's own, staff attendance (考勤),
+ * which is the staff's record, not the children's (a teacher signs out after the leader signed),
+ * and the office's custody changes.
  */
 const OUTSIDE_CARE_RECORD: ReadonlySet<string> = new Set([
   "day:signedOff",
   "day:amended",
   "staff:signedIn",
   "staff:signedOut",
+  // Who may collect is the office's roster record, changed any evening (docs/decisions.md).
+  "custody:changed",
 ]);
 
 export function isOutsideCareRecord(event: DayEvent): boolean {

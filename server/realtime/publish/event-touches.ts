@@ -44,6 +44,8 @@ export const EVENT_TOUCHES: { readonly [T in DayEventType]: readonly Touch[] } =
   "alert:acknowledged": ["alertAck"],
   // A bound card changes the roster: the store announces that, and screens reload.
   "card:enrolled": [],
+  // So does a custody change (guardian, card, not-authorised entry, confirmation): a roster write.
+  "custody:changed": [],
   "day:signedOff": ["closing"],
   "day:amended": ["tile", "closing"],
   // Attendance is the office's report; a card tap's word comes with its tap:received.

@@ -2,11 +2,13 @@ import { WanfengError } from "../../../protocol";
 import { newId as idFromName } from "../../domain/name-ids";
 import type { CardStore, RosterParts, RosterReader, RosterWriter } from "../../ports/roster";
 import type { Db, DocumentStore } from "../schema";
+import { documentCustody } from "./custody";
 
 /** The roster ports on the document: each change is one store.update, all or nothing. */
 export function documentRoster(store: DocumentStore): RosterReader & RosterWriter & CardStore {
   return {
     schoolRoster: () => store.read(),
+    ...documentCustody(store),
 
     setPhoto: (kind, id, photo) =>
       store.update((db) => {
@@ -84,7 +86,7 @@ export function documentRoster(store: DocumentStore): RosterReader & RosterWrite
       return result.value;
     },
 
-    async bindCard(holder, cardId) {
+    async bindCard(holder, cardId, pending) {
       let binding: Awaited<ReturnType<CardStore["bindCard"]>> | undefined;
       await store.update((db) => {
         const people: readonly { id: string }[] =
@@ -96,7 +98,12 @@ export function documentRoster(store: DocumentStore): RosterReader & RosterWrite
           );
         const existing = db.cards.find((c) => c.id === cardId);
         if (existing === undefined) {
-          db.cards.push({ id: cardId, holder: { kind: holder.kind, id: holder.id }, status: "active" });
+          const card = {
+            id: cardId,
+            holder: { kind: holder.kind, id: holder.id },
+            status: "active" as const,
+          };
+          db.cards.push(pending ? { ...card, pending } : card);
           binding = { outcome: "bound" };
         } else if (existing.holder.kind === holder.kind && existing.holder.id === holder.id) {
           binding = { outcome: "already_bound" };
