@@ -1,6 +1,6 @@
 import { WanfengError } from "../protocol";
-import type { Storage } from "../server/ports/storage";
 import { openDocumentStore } from "../server/store/lowdb-store";
+import type { CommandStorage } from "./command-storage";
 import { dataDirFrom } from "./paths";
 
 /** What every command acting on one school's data takes: the data folder, or a database and a school. */
@@ -12,12 +12,7 @@ export interface BackendOptions {
   school?: string;
 }
 
-export interface CommandStorage {
-  storage: Storage;
-  /** Where the data is, for messages: the folder, or the database URL without its password. */
-  where: string;
-  close(): Promise<void>;
-}
+export type { CommandStorage } from "./command-storage";
 
 /**
  * Opens the storage a one-shot command works on: the file store in the data folder as always, or

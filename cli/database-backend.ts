@@ -4,7 +4,7 @@ import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
 import { resolveSchool, type SchoolRow } from "../server/store/postgres/schools";
 import { openPostgresStorage } from "../server/store/postgres/storage";
-import type { CommandStorage } from "./backend";
+import type { CommandStorage } from "./command-storage";
 
 /** A one-shot command's storage on a database: the school `school` names (or the only one). */
 export async function openDatabaseStorage(

@@ -147,6 +147,18 @@ db.command("migrate")
   .addOption(requiredDatabaseOption())
   .action(async (options: { database: string }) => (await dbCommands()).runDbMigrateCommand(options));
 
+db.command("import")
+  .description("move a school from a data folder (document and journals) into the database")
+  .requiredOption("--from <data-dir>", "the data folder of the embedded school")
+  .requiredOption(
+    "--school <name>",
+    "the school to import into (created when the database has none of that name)",
+  )
+  .addOption(requiredDatabaseOption())
+  .action(async (options: { database: string; from: string; school: string }) =>
+    (await import("./db-import-command")).runDbImportCommand(options),
+  );
+
 const school = program.command("school").description("the schools on a PostgreSQL database");
 school
   .command("add")
