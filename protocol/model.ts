@@ -111,6 +111,12 @@ export type ViewRequest = z.infer<typeof ViewRequestSchema>;
 
 export interface ViewSnapshot {
   day: string;
+  /**
+   * The server's time when it took the snapshot. Screens show and judge time by the server's
+   * clock, not the tablet's: a tablet's clock may be wrong, and the demo school plays its
+   * afternoon at any hour.
+   */
+  serverAt?: string;
   /** The version of the view's update stream this snapshot includes (see StreamVersion). */
   version: number;
   schoolName: string;

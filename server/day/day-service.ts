@@ -264,7 +264,11 @@ export class DayService {
   }
 
   private snapshotBase() {
-    return { day: this.state.day, schoolName: this.roster.settings.schoolName };
+    return {
+      day: this.state.day,
+      serverAt: this.deps.clock().toISOString(),
+      schoolName: this.roster.settings.schoolName,
+    };
   }
 
   /**

@@ -86,6 +86,7 @@ export class TechnicianHub {
     const roster = day.currentRoster;
     return {
       day: day.currentDay,
+      serverAt: day.now().toISOString(),
       version: this.streams?.version(TECHNICIAN_ROOM) ?? 0,
       schoolName: roster.settings.schoolName,
       children: [],

@@ -6,6 +6,7 @@ import { t } from "../i18n";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
 import { failureText } from "../shell/format";
 import { joinErrorView, loadingView } from "../shell/screen-state";
+import { serverNow } from "../shell/server-clock";
 import { showToast } from "../shell/toast";
 import { adminApi } from "./admin-api";
 import { type AttendanceReport, attendancePanel, currentMonth } from "./admin-attendance";
@@ -49,7 +50,7 @@ export class AdminScreen implements Screen, AdminHost {
   openChildId: string | undefined;
   importState: ImportState = {};
   printState: PrintState = { qr: new Map() };
-  month = currentMonth(new Date());
+  month = currentMonth(serverNow());
   scheduleState: ScheduleState = {};
   lookAlikes: LookAlikeState = {};
   attendance: AttendanceReport | undefined;

@@ -4,6 +4,7 @@ import { currentLanguage, t } from "../i18n";
 import { requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
 import { failureText } from "../shell/format";
 import { loadingView } from "../shell/screen-state";
+import { serverNow } from "../shell/server-clock";
 import { showToast } from "../shell/toast";
 import { AmendDialog } from "./amend-dialog";
 import { exportUrl, getDaily, getMonthly } from "./archive-api";
@@ -36,7 +37,7 @@ export class ReportsScreen implements Screen {
     day: string | undefined,
     private readonly onAuthLost: () => void,
   ) {
-    const today = localDay(new Date());
+    const today = localDay(serverNow());
     this.day = day ?? today;
     this.month = this.day.slice(0, 7);
     void this.load();
@@ -151,7 +152,7 @@ export class ReportsScreen implements Screen {
     } else if (this.loading && !this.record && !this.summary) {
       body = loadingView();
     } else if (this.mode === "daily" && this.record) {
-      body = dailyReport(this.record, localDay(new Date()));
+      body = dailyReport(this.record, localDay(serverNow()));
     } else if (this.mode === "monthly" && this.summary) {
       body = monthlyReport(this.summary);
     }

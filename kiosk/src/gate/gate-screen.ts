@@ -12,6 +12,7 @@ import { photoZoomView } from "../shell/photo-zoom";
 import { anyWindowOpen, gateScheduleText } from "../shell/schedule-text";
 import { ScreenConnection } from "../shell/screen-connection";
 import { joinErrorView, loadingView } from "../shell/screen-state";
+import { serverNow } from "../shell/server-clock";
 import { showToast } from "../shell/toast";
 import { GateCare } from "./gate-care";
 import { GateSearch } from "./gate-search";
@@ -127,7 +128,7 @@ export class GateScreen implements Screen {
 
   /** Recomputed on every render (the app renders every 10 s), so it follows the clock. */
   private scheduleView(): TemplateResult | typeof nothing {
-    const now = new Date();
+    const now = serverNow();
     const text = gateScheduleText(this.schedule, now);
     if (text === undefined) return nothing;
     const open = anyWindowOpen(this.schedule, now);

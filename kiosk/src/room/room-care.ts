@@ -15,6 +15,7 @@ import { t } from "../i18n";
 import { appState, requestRender } from "../shell/app";
 import { failureText } from "../shell/format";
 import type { ScreenConnection } from "../shell/screen-connection";
+import { serverNow } from "../shell/server-clock";
 import { showToast } from "../shell/toast";
 import { type AbsenceState, absenceDialog, absenceReason } from "./room-absence";
 import { sampleAnnouncement } from "./room-announce";
@@ -66,7 +67,7 @@ export class RoomCare {
     const holderText = holder
       ? t(holder.kind === "volunteer" ? "careRoom.holderVolunteer" : "careRoom.holder", { name: holder.name })
       : t("careRoom.holder", { name: appState.user?.displayName ?? "" });
-    const now = new Date();
+    const now = serverNow();
     const hhmm = `${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
     const duty = holder ? undefined : dutyNow(this.room?.duty ?? [], hhmm);
     const unexplained = headCount(this.children(), now).unexplained;
@@ -98,7 +99,7 @@ export class RoomCare {
 
   /** Reminders for doses due now. */
   bannersView(): TemplateResult | typeof nothing {
-    const now = new Date();
+    const now = serverNow();
     const status = new Map(this.children().map((c) => [c.childId, c.status]));
     const due = (this.room?.doses ?? []).filter((d) => isDoseDue(d, status.get(d.childId), now));
     if (due.length === 0) return nothing;
@@ -106,7 +107,7 @@ export class RoomCare {
   }
 
   tileClass(child: ChildDayView): string {
-    return isUnexplained(child, new Date()) ? "is-unexplained" : "";
+    return isUnexplained(child, serverNow()) ? "is-unexplained" : "";
   }
 
   /** Health marks, and the unexplained-absence alert with its button, on a tile. */
@@ -115,7 +116,7 @@ export class RoomCare {
       ? html`<span class="chip chip-special" data-testid="tile-special-care" title=${child.specialCare.reason}>${t("careRoom.specialCare")}</span>`
       : nothing;
     const marks = html`${special}${healthMarks(child, (c) => this.open({ kind: "health", child: c }))}`;
-    if (isUnexplained(child, new Date())) {
+    if (isUnexplained(child, serverNow())) {
       return html`${marks}
         <div class="tile-absence" data-testid="tile-unexplained">
           <span>⚠ ${t("careRoom.unexplained")}</span>
@@ -210,7 +211,7 @@ export class RoomCare {
   }
 
   private presentNow(): number {
-    return headCount(this.children(), new Date()).present;
+    return headCount(this.children(), serverNow()).present;
   }
 
   /** Sends a room command; on success applies the room view, says so and (by default) closes. */

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { headCount } from "../../../protocol/head-count";
 import type { Handover } from "../../../protocol/room";
 import { t } from "../i18n";
+import { serverNow } from "../shell/server-clock";
 import { countsTable, type DialogContext, dialogFrame } from "./room-dialog";
 import { choiceButtons, countStepper, textField } from "./room-fields";
 
@@ -56,7 +57,7 @@ export function handoverDialog(
   fromName: string,
   onConfirm: () => void,
 ): TemplateResult {
-  const now = new Date();
+  const now = serverNow();
   const counts = headCount(ctx.children, now);
   const onLeave = ctx.children.filter((c) => c.status === "on_leave");
   const receiver =

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { headCount } from "../../../protocol/head-count";
 import { t } from "../i18n";
 import { timeOf } from "../shell/format";
+import { serverNow } from "../shell/server-clock";
 import { countsTable, type DialogContext, dialogFrame } from "./room-dialog";
 import { countStepper } from "./room-fields";
 
@@ -11,7 +12,7 @@ export interface RollCallState {
 }
 
 export function rollCallDialog(d: RollCallState, ctx: DialogContext, onConfirm: () => void): TemplateResult {
-  const counts = headCount(ctx.children, new Date());
+  const counts = headCount(ctx.children, serverNow());
   const mismatch = d.counted !== counts.present;
   return dialogFrame(ctx, {
     testid: "rollcall-dialog",

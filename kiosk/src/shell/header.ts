@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { currentLanguage, setLanguage, t } from "../i18n";
 import { appState } from "./app";
 import { clockText } from "./format";
+import { serverNow } from "./server-clock";
 
 /** The bar on top of every screen: school, screen title, clock, connection, user, language. */
 
@@ -20,7 +21,7 @@ function switchLanguage(onLanguage: () => void): void {
 
 export function headerView(options: HeaderOptions): TemplateResult {
   const user = appState.user;
-  const clock = clockText(new Date());
+  const clock = clockText(serverNow());
   const state = appState.connection;
   return html`<header class="app-header" data-testid="header">
     <div class="brand">

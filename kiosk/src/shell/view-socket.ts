@@ -11,6 +11,7 @@ import {
 } from "../../../protocol/events";
 import type { ViewRequest, ViewSnapshot } from "../../../protocol/model";
 import type { ConnectionState } from "./app";
+import { learnServerTime } from "./server-clock";
 import { UpdateStream } from "./update-stream";
 
 export type ScreenSocket = Socket<ServerToScreenEvents, ScreenToServerEvents>;
@@ -102,7 +103,10 @@ export class ViewSocket {
         return;
       }
       if ("error" in answer) this.handlers.joinFailed(answer.error.code);
-      else this.updates.snapshot(answer.data.version, () => this.handlers.snapshot(answer.data));
+      else {
+        learnServerTime(answer.data.serverAt);
+        this.updates.snapshot(answer.data.version, () => this.handlers.snapshot(answer.data));
+      }
     });
   }
 

@@ -79,6 +79,7 @@ async function snapshotOf(deps: ViewCommandDeps, request: ViewRequest, room: str
         const overview = overviewSnapshot(roster, state, deps.clock());
         return {
           day: overview.day,
+          serverAt: deps.clock().toISOString(),
           version: version(),
           schoolName: roster.settings.schoolName,
           children: [],
