@@ -6,7 +6,7 @@ import type { EventJournal } from "../server/domain/events";
 import type { Storage } from "../server/ports/storage";
 import { CHANGES_FOLDER } from "../server/store/change-record";
 import { openFileJournal } from "../server/store/file-journal";
-import { auditChanges, auditLine, purgeIndex } from "../server/store/journal-audit";
+import { auditChanges, auditLine, type DayAudit, purgeIndex } from "../server/store/journal-audit";
 import { auditChangedDays } from "../server/store/journal-start-audit";
 import { isFreshDataDir, openDocumentStore } from "../server/store/lowdb-store";
 import { makeDataDirPrivate } from "../server/store/private-files";
@@ -18,6 +18,8 @@ const log = createLogger("cli");
 export interface StartBackend {
   store: Storage;
   journal: EventJournal;
+  /** Work left for once the server serves (the file backend's check of older journal files). */
+  afterStart?: () => void;
   socketAdapter?: ServerOptions["socketAdapter"];
   /** This start created the demo school (its passwords are printed this once). */
   createdDemo: boolean;
@@ -45,11 +47,12 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
     await writeDemoLogins(dataDir, demo);
     log.info({ dataDir }, "created the demo school on an empty data folder");
   }
-  await reportBrokenChains(join(dataDir, "journal"));
+  const olderDays = await reportBrokenChains(join(dataDir, "journal"));
   const journal = await openFileJournal(join(dataDir, "journal"));
   return {
     store,
     journal,
+    afterStart: olderDays,
     createdDemo,
     where: `data in ${dataDir}`,
     userAddHint: "npx wanfeng user add admin --role admin",
@@ -58,18 +61,45 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
 }
 
 /**
- * A journal changed after it was written is reported loudly at start; the server still starts.
- * Files unchanged since they last verified are not hashed again (journal-start-audit.ts).
+ * Changed day files verified before the server serves (the newest: the record most likely to be
+ * touched, a school day is ~10 MB for 5,000 children); older ones once it serves.
  */
-async function reportBrokenChains(dir: string): Promise<void> {
+const DAYS_BEFORE_SERVING = 2;
+
+/**
+ * A journal changed after it was written is reported loudly at start; the server still starts.
+ * Files unchanged since they last verified are not hashed again (journal-start-audit.ts); of the
+ * changed ones, the newest two are verified before serving and the rest right after, one file at
+ * a time between taps (after an upgrade, a year of unverified files would hold the start up for
+ * most of a minute). Returns that continuation.
+ */
+async function reportBrokenChains(dir: string): Promise<() => void> {
   const changesDir = join(dirname(dir), CHANGES_FOLDER);
-  const audits = [
-    ...(await auditChangedDays(dir, await purgeIndex(changesDir))),
-    ...(await auditChanges(changesDir)),
-  ];
-  for (const audit of audits) {
-    if (!audit.broken) continue;
-    log.error({ day: audit.day, broken: audit.broken }, "hash chain broken");
-    console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
-  }
+  const purges = await purgeIndex(changesDir);
+  const report = (audits: readonly DayAudit[]) => {
+    for (const audit of audits) {
+      if (!audit.broken) continue;
+      log.error({ day: audit.day, broken: audit.broken }, "hash chain broken");
+      console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
+    }
+  };
+  const seen = new Set<string>();
+  const first = await auditChangedDays(dir, purges, { atMost: DAYS_BEFORE_SERVING });
+  report([...first.audits, ...(await auditChanges(changesDir))]);
+  for (const audit of first.audits) seen.add(audit.day);
+  return () => {
+    if (first.remaining === 0) return;
+    void (async () => {
+      let remaining = first.remaining;
+      while (remaining > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const next = await auditChangedDays(dir, purges, { atMost: 1, skip: seen });
+        for (const audit of next.audits) seen.add(audit.day);
+        report(next.audits);
+        if (next.audits.length === 0) break;
+        remaining = next.remaining;
+      }
+      log.info({ days: seen.size }, "journal hash chains verified");
+    })().catch((err: unknown) => log.error({ err }, "journal check after start failed"));
+  };
 }

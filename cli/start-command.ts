@@ -59,6 +59,7 @@ export async function runStartCommand(options: {
   if (notice) console.log(notice);
   if (clock) console.log(formatDemoClock(clock(), school.settings.timezone));
   console.log(`\nWanfeng is running: open ${server.url} in a browser (${backend.where}).\n`);
+  backend.afterStart?.();
 
   const stop = async (signal: string) => {
     log.info({ signal }, "stopping");

@@ -23,26 +23,35 @@ async function journalOf(days: string[]): Promise<string> {
 describe("the record's check at start", () => {
   it("hashes a day file again only when it changed since it last verified", async () => {
     const dir = await journalOf(["2025-03-03", "2025-03-04"]);
-    expect((await auditChangedDays(dir)).map((a) => [a.day, a.broken])).toEqual([
+    expect((await auditChangedDays(dir)).audits.map((a) => [a.day, a.broken])).toEqual([
       ["2025-03-03", undefined],
       ["2025-03-04", undefined],
     ]);
-    expect(await auditChangedDays(dir)).toEqual([]);
+    expect(await auditChangedDays(dir)).toEqual({ audits: [], remaining: 0 });
 
     // Someone changes who checked in yesterday, and keeps the file's length.
     const file = join(dir, "2025-03-03.jsonl");
     const text = await readFile(file, "utf-8");
     await writeFile(file, text.replace("20250101", "20250109"));
     const again = await auditChangedDays(dir);
-    expect(again.map((a) => [a.day, a.broken?.reason])).toEqual([["2025-03-03", "hash_mismatch"]]);
+    expect(again.audits.map((a) => [a.day, a.broken?.reason])).toEqual([["2025-03-03", "hash_mismatch"]]);
     // A broken day is reported at every start, not only the first after the change.
-    expect((await auditChangedDays(dir)).map((a) => a.day)).toEqual(["2025-03-03"]);
+    expect((await auditChangedDays(dir)).audits.map((a) => a.day)).toEqual(["2025-03-03"]);
   });
 
   it("a damaged ledger only means everything is verified again", async () => {
     const dir = await journalOf(["2025-03-03"]);
     await auditChangedDays(dir);
     await writeFile(join(dir, ".verified.json"), "{torn");
-    expect((await auditChangedDays(dir)).map((a) => a.day)).toEqual(["2025-03-03"]);
+    expect((await auditChangedDays(dir)).audits.map((a) => a.day)).toEqual(["2025-03-03"]);
+  });
+
+  it("takes the newest changed days first and says how many are left; skips those already seen", async () => {
+    const dir = await journalOf(["2025-03-03", "2025-03-04", "2025-03-05"]);
+    const first = await auditChangedDays(dir, undefined, { atMost: 2 });
+    expect(first.audits.map((a) => a.day)).toEqual(["2025-03-04", "2025-03-05"]);
+    expect(first.remaining).toBe(1);
+    const rest = await auditChangedDays(dir, undefined, { atMost: 1, skip: new Set(["2025-03-05"]) });
+    expect(rest).toMatchObject({ remaining: 0, audits: [{ day: "2025-03-03" }] });
   });
 });

@@ -39,8 +39,9 @@ export function attachDayPublisher(deps: PublisherDeps): void {
       log.error({ err }, "screen update failed");
     }
   });
-  // Guard rows and tiles name look-alike children: find them before the first request needs them.
-  prepareLookAlikes(deps.day.currentRoster);
+  // Guard rows and tiles name look-alike children: find them before the first request needs them
+  // (once the server serves: a school of 5,000 takes a few hundred milliseconds).
+  setImmediate(() => prepareLookAlikes(deps.day.currentRoster));
   deps.day.onViewsStale(() => {
     deps.streams.allStale();
     prepareLookAlikes(deps.day.currentRoster);
