@@ -8,7 +8,7 @@ import {
 } from "../../protocol";
 import type { CustodyChange } from "../domain/custody-events";
 import type { DayState } from "../domain/day-state";
-import { notAuthorisedId, type PendingAuthority, type User } from "../domain/entities";
+import { type NotAuthorised, notAuthorisedId, type PendingAuthority, type User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import type { RosterIndex } from "../domain/roster-index";
 import type { CardStore, RosterReader, RosterWriter } from "../ports/roster";
@@ -140,6 +140,34 @@ export class CustodyService {
     });
     await this.record(user, { change: "not_authorised_saved", childId, name: input.name, detail: id });
     return id;
+  }
+
+  /**
+   * Sets (a served path, the file already stored) or removes (undefined) the photo of an entry of
+   * the child's not-authorised list; the rest of the entry stays as it was.
+   */
+  async setNotAuthorisedPhoto(
+    user: User,
+    childId: string,
+    entryId: string,
+    photo: string | undefined,
+  ): Promise<void> {
+    const entry = this.notAuthorisedEntry(childId, entryId);
+    if (!entry) throw new WanfengError("NOT_FOUND", `no entry ${entryId} for ${childId}`);
+    const { photo: _replaced, ...kept } = entry;
+    await this.deps.store.saveNotAuthorised(childId, { ...kept, ...(photo ? { photo } : {}), id: entryId });
+    await this.record(user, {
+      change: "not_authorised_photo",
+      childId,
+      name: entry.name,
+      detail: entryId,
+    });
+  }
+
+  /** The entry of the child's not-authorised list with this id (see notAuthorisedId), if any. */
+  notAuthorisedEntry(childId: string, entryId: string): NotAuthorised | undefined {
+    const child = this.deps.store.schoolRoster().children.find((c) => c.id === childId);
+    return child?.notAuthorised?.find((e, i) => notAuthorisedId(e, i) === entryId);
   }
 
   async removeNotAuthorised(user: User, childId: string, entryId: string): Promise<void> {
