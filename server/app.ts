@@ -115,12 +115,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy,
   };
   app.use(adminRoutes(store, day, admin, clock, journal, listen));
-  const custody = new CustodyService({ store, journal: day, clock, newId: randomUUID });
+  const photos = options.photosDir ? photoFolder(options.photosDir) : undefined;
+  const custody = new CustodyService({
+    store,
+    journal: day,
+    clock,
+    newId: randomUUID,
+    ...(photos ? { photos } : {}),
+  });
   app.use(custodyRoutes(store, custody, clock));
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
-  const photos = options.photosDir ? photoFolder(options.photosDir) : undefined;
   app.use(photoRoutes(store, clock, photos));
   app.use(barredPhotoRoutes(store, custody, clock, photos));
   app.use(privacyRoutes(store, clock, journal, photos));

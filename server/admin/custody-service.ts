@@ -11,6 +11,8 @@ import type { DayState } from "../domain/day-state";
 import { type NotAuthorised, notAuthorisedId, type PendingAuthority, type User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import type { RosterIndex } from "../domain/roster-index";
+import { notAuthorisedPhotoStem } from "../photos/photo-names";
+import type { PhotoFiles } from "../ports/photos";
 import type { CardStore, RosterReader, RosterWriter } from "../ports/roster";
 
 /** Records events in the day's journal: DayService.recordDecision. */
@@ -22,6 +24,8 @@ export interface CustodyJournal {
 
 export interface CustodyDeps {
   store: RosterReader & RosterWriter & CardStore;
+  /** Where a not-authorised adult's photo file lives, removed with the entry; none without a folder. */
+  photos?: PhotoFiles;
   journal: CustodyJournal;
   clock: () => Date;
   newId: () => string;
@@ -174,6 +178,7 @@ export class CustodyService {
     const child = this.deps.store.schoolRoster().children.find((c) => c.id === childId);
     const name = child?.notAuthorised?.find((e, i) => notAuthorisedId(e, i) === entryId)?.name;
     await this.deps.store.removeNotAuthorised(childId, entryId);
+    await this.deps.photos?.removePhotos(notAuthorisedPhotoStem(childId, entryId));
     await this.record(user, {
       change: "not_authorised_removed",
       childId,

@@ -117,4 +117,15 @@ describe("a not-authorised adult's photo", () => {
       expect.objectContaining({ childId: "c1", name: "张某某", detail: entryId }),
     ]);
   });
+
+  it("removing the entry removes its photo file", async () => {
+    expect((await put(photoPath(), admin, "image/png", PNG)).status).toBe(200);
+    expect(await readdir(join(school.dataDir, "photos"))).toContain(`barred-c1-${entryId}.png`);
+    const del = await api(`/api/admin/children/c1/not-authorised/${entryId}`, {
+      method: "DELETE",
+      headers: { cookie: admin },
+    });
+    expect(del.status).toBe(200);
+    expect(await readdir(join(school.dataDir, "photos"))).not.toContain(`barred-c1-${entryId}.png`);
+  });
 });
