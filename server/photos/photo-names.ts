@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PhotoExtension } from "../ports/photos";
 
 /**
@@ -56,7 +57,13 @@ export function photoStem(kind: PhotoKind, id: string): string {
   return `${kind}-${id.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`.slice(0, 64);
 }
 
-/** The file-name stem for the photo of an adult on a child's not-authorised list (不得接走). */
+/**
+ * The file-name stem for the photo of an adult on a child's not-authorised list (不得接走). A child
+ * has several such adults: ids that would not survive in a file name as they are (too long, other
+ * characters) are hashed, never cut or replaced, so two entries cannot share a file.
+ */
 export function notAuthorisedPhotoStem(childId: string, entryId: string): string {
-  return `barred-${`${childId}-${entryId}`.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}`.slice(0, 64);
+  const readable = `barred-${childId}-${entryId}`;
+  if (readable.length <= 64 && /^[a-z0-9_-]+$/.test(readable)) return readable;
+  return `barred-${createHash("sha256").update(`${childId}\n${entryId}`).digest("hex").slice(0, 40)}`;
 }
