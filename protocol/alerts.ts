@@ -29,6 +29,11 @@ export interface AlertView {
   cardId?: string;
   rawHex?: string;
   holderName?: string;
+  /**
+   * A custody refusal: the barred adult's photo as the roster has it now (same-origin path), for
+   * the guard to compare with the face at the gate. Not part of the recorded alert.
+   */
+  holderPhoto?: string;
   cardStatus?: "lost" | "revoked";
   /** For a refused pickup: why each child could not be requested. */
   childOutcomes?: ({ childName: string; outcome: PickupChildOutcome } & PickupReason)[];

@@ -69,8 +69,11 @@ export interface ChildDayView extends ChildRoomFacts {
   photo?: string;
   /** The request was an early pickup the guard registered, with the reason given. */
   earlyReason?: string;
-  /** At the gate: adults who may not collect this child (custody, 不得接走), with the school's note. */
-  custody?: { name: string; relation: string; note: string }[];
+  /**
+   * At the gate: adults who may not collect this child (custody, 不得接走), with the school's note,
+   * the ID card's last four and their photo (a same-origin path) when the office entered them.
+   */
+  custody?: { name: string; relation: string; note: string; idLast4?: string; photo?: string }[];
   /** Asked for or released: other children whose names could be mistaken for this one's. */
   lookAlikes?: LookAlikeView[];
   /** A late child the guard moved to the reception room, while still in school: that room's name. */

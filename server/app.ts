@@ -16,6 +16,7 @@ import { GATE_CLOCK_MS, startGateClock } from "./day/gate-clock";
 import type { EventJournal } from "./domain/events";
 import { adminIoRoutes } from "./http/admin-io-routes";
 import { adminRoutes } from "./http/admin-routes";
+import { barredPhotoRoutes } from "./http/barred-photo-routes";
 import { custodyRoutes } from "./http/custody-routes";
 import { errorHandler, sendError } from "./http/errors";
 import { groupRoutes } from "./http/group-routes";
@@ -114,12 +115,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy,
   };
   app.use(adminRoutes(store, day, admin, clock, journal, listen));
-  app.use(custodyRoutes(store, new CustodyService({ store, journal: day, clock, newId: randomUUID }), clock));
+  const photos = options.photosDir ? photoFolder(options.photosDir) : undefined;
+  const custody = new CustodyService({
+    store,
+    journal: day,
+    clock,
+    newId: randomUUID,
+    ...(photos ? { photos } : {}),
+  });
+  app.use(custodyRoutes(store, custody, clock));
   const rooms = new RoomService({ store, day, clock, newId: randomUUID });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
-  const photos = options.photosDir ? photoFolder(options.photosDir) : undefined;
   app.use(photoRoutes(store, clock, photos));
+  app.use(barredPhotoRoutes(store, custody, clock, photos));
   app.use(privacyRoutes(store, clock, journal, photos));
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);

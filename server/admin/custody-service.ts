@@ -8,9 +8,11 @@ import {
 } from "../../protocol";
 import type { CustodyChange } from "../domain/custody-events";
 import type { DayState } from "../domain/day-state";
-import { notAuthorisedId, type PendingAuthority, type User } from "../domain/entities";
+import { type NotAuthorised, notAuthorisedId, type PendingAuthority, type User } from "../domain/entities";
 import type { DayEvent } from "../domain/events";
 import type { RosterIndex } from "../domain/roster-index";
+import { notAuthorisedPhotoStem } from "../photos/photo-names";
+import type { PhotoFiles } from "../ports/photos";
 import type { CardStore, RosterReader, RosterWriter } from "../ports/roster";
 
 /** Records events in the day's journal: DayService.recordDecision. */
@@ -22,6 +24,8 @@ export interface CustodyJournal {
 
 export interface CustodyDeps {
   store: RosterReader & RosterWriter & CardStore;
+  /** Where a not-authorised adult's photo file lives, removed with the entry; none without a folder. */
+  photos?: PhotoFiles;
   journal: CustodyJournal;
   clock: () => Date;
   newId: () => string;
@@ -142,10 +146,39 @@ export class CustodyService {
     return id;
   }
 
+  /**
+   * Sets (a served path, the file already stored) or removes (undefined) the photo of an entry of
+   * the child's not-authorised list; the rest of the entry stays as it was.
+   */
+  async setNotAuthorisedPhoto(
+    user: User,
+    childId: string,
+    entryId: string,
+    photo: string | undefined,
+  ): Promise<void> {
+    const entry = this.notAuthorisedEntry(childId, entryId);
+    if (!entry) throw new WanfengError("NOT_FOUND", `no entry ${entryId} for ${childId}`);
+    const { photo: _replaced, ...kept } = entry;
+    await this.deps.store.saveNotAuthorised(childId, { ...kept, ...(photo ? { photo } : {}), id: entryId });
+    await this.record(user, {
+      change: "not_authorised_photo",
+      childId,
+      name: entry.name,
+      detail: entryId,
+    });
+  }
+
+  /** The entry of the child's not-authorised list with this id (see notAuthorisedId), if any. */
+  notAuthorisedEntry(childId: string, entryId: string): NotAuthorised | undefined {
+    const child = this.deps.store.schoolRoster().children.find((c) => c.id === childId);
+    return child?.notAuthorised?.find((e, i) => notAuthorisedId(e, i) === entryId);
+  }
+
   async removeNotAuthorised(user: User, childId: string, entryId: string): Promise<void> {
     const child = this.deps.store.schoolRoster().children.find((c) => c.id === childId);
     const name = child?.notAuthorised?.find((e, i) => notAuthorisedId(e, i) === entryId)?.name;
     await this.deps.store.removeNotAuthorised(childId, entryId);
+    await this.deps.photos?.removePhotos(notAuthorisedPhotoStem(childId, entryId));
     await this.record(user, {
       change: "not_authorised_removed",
       childId,

@@ -15,6 +15,7 @@ export const CUSTODY_CHANGES = [
   "card_status",
   "not_authorised_saved",
   "not_authorised_removed",
+  "not_authorised_photo",
   "authority_confirmed",
   "authority_rejected",
 ] as const;
@@ -30,7 +31,7 @@ export interface CustodyChanged extends EventBase {
   name?: string;
   /** For a new authority: it waits for the office's confirmation. */
   pending?: true;
-  /** The new status (card_status), the relation (guardian_*), the entry id (not_authorised_*). */
+  /** The new status (card_status), the relation (guardian_*), the entry id (not_authorised_*; _photo: its photo set or removed). */
   detail?: string;
   byUserId: string;
   /** Kept in the record: the user may be renamed or removed later. */

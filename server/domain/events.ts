@@ -96,7 +96,10 @@ export interface LeaveRecorded extends EventBase {
  * What an alert says is the wire's AlertView, defined once in protocol/alerts.ts; the journal keeps
  * the device's id where the screens get its name, and its own id and time as every event does.
  */
-type AlertFields = Omit<AlertView, "id" | "at" | "deviceName" | "otherDeviceName" | "acknowledged">;
+type AlertFields = Omit<
+  AlertView,
+  "id" | "at" | "deviceName" | "otherDeviceName" | "holderPhoto" | "acknowledged"
+>;
 
 export interface AlertRaised extends EventBase, AlertFields {
   type: "alert:raised";

@@ -2,6 +2,7 @@ import { type AlertView, type ChildDayView, type GroupSummary, isAtGateStage } f
 import { childDay, type DayState } from "./day-state";
 import type { AlertAcknowledged, AlertRaised } from "./events";
 import { addGateDetails } from "./gate/gate-details";
+import { custodyBars } from "./gate/gate-outcome";
 import { childRoomFacts } from "./room/absences";
 import { type RosterIndex, relationOf } from "./roster-index";
 
@@ -92,6 +93,8 @@ export function alertView(
   if (alert.cardId) view.cardId = alert.cardId;
   if (alert.rawHex) view.rawHex = alert.rawHex;
   if (alert.holderName) view.holderName = alert.holderName;
+  const holderPhoto = barredAdultPhoto(roster, alert);
+  if (holderPhoto) view.holderPhoto = holderPhoto;
   if (alert.cardStatus) view.cardStatus = alert.cardStatus;
   if (alert.childOutcomes) view.childOutcomes = alert.childOutcomes;
   if (alert.passRefusal) view.passRefusal = alert.passRefusal;
@@ -105,6 +108,16 @@ export function alertView(
   if (alert.otherAt) view.otherAt = alert.otherAt;
   if (ack) view.acknowledged = { byName: ack.byName, at: ack.at, ...(ack.note ? { note: ack.note } : {}) };
   return view;
+}
+
+/**
+ * The photo of the adult a custody alert names: the card's first bar, as custodyAlert chose it.
+ * None when the roster's entry no longer has the alert's name: never a face for someone else.
+ */
+function barredAdultPhoto(roster: RosterIndex, alert: AlertRaised): string | undefined {
+  if (alert.kind !== "custody_refused" || !alert.cardId) return undefined;
+  const bar = custodyBars(roster, alert.cardId, roster.cards.get(alert.cardId))[0];
+  return bar?.entry.name === alert.holderName ? bar?.entry.photo : undefined;
 }
 
 /** Every alert of the day with its acknowledgement, oldest first. */

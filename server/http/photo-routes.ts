@@ -2,12 +2,12 @@ import express, { Router } from "express";
 import type { Role } from "../../protocol";
 import { canSeePhoto } from "../auth/photo-scope";
 import {
-  extensionOf,
+  NOT_AN_IMAGE,
   PHOTO_MAX_BYTES,
   PHOTO_URL_PREFIX,
   type PhotoKind,
   photoStem,
-  sniffImageType,
+  uploadedImageExtension,
 } from "../photos/photo-names";
 import type { SessionStore, UserStore } from "../ports/access";
 import type { PhotoFiles } from "../ports/photos";
@@ -87,17 +87,12 @@ export function photoRoutes(
   router.put("/api/admin/photos/:kind/:id", admin, upload, async (req, res) => {
     const found = target(req.params.kind, req.params.id, res);
     if (!found) return;
-    const declared = String(req.headers["content-type"] ?? "")
-      .split(";")[0]
-      ?.trim()
-      .toLowerCase();
-    const ext = extensionOf(declared);
-    const body: unknown = req.body;
-    if (!ext || !Buffer.isBuffer(body) || body.length === 0 || sniffImageType(body) !== declared) {
-      sendError(res, "VALIDATION_FAILED", "send a JPEG, PNG or WebP image whose content type matches");
+    const ext = uploadedImageExtension(req.headers["content-type"], req.body);
+    if (!ext) {
+      sendError(res, "VALIDATION_FAILED", NOT_AN_IMAGE);
       return;
     }
-    const file = await found.photos.savePhoto(photoStem(found.kind, found.id), ext, body);
+    const file = await found.photos.savePhoto(photoStem(found.kind, found.id), ext, req.body as Buffer);
     const photo = PHOTO_URL_PREFIX + file;
     await setPhoto(found.kind, found.id, photo);
     res.json({ data: { photo } });

@@ -73,6 +73,7 @@ export async function runPurge(
     ...plan.guardians
       .filter((g) => g.removes.includes("photo"))
       .map((g) => photoStem("guardian", g.guardianId)),
+    ...plan.children.flatMap((c) => c.custodyPhotoStems ?? []),
   ];
   const entry = await deps.record({
     journalDays: plan.journalDays.map((d) => d.day),

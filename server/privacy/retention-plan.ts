@@ -1,5 +1,6 @@
 import { careStanding, currentEnrolment } from "../domain/enrolment";
-import { DEFAULT_RETENTION, type SchoolRoster } from "../domain/entities";
+import { DEFAULT_RETENTION, notAuthorisedId, type SchoolRoster } from "../domain/entities";
+import { notAuthorisedPhotoStem, PHOTO_URL_PREFIX } from "../photos/photo-names";
 import type { RosterParts } from "../ports/roster";
 
 /**
@@ -15,6 +16,8 @@ export interface ChildPurge {
   /** The first day the child was no longer in care. */
   withdrawnFrom: string;
   removes: ("photo" | "health" | "custody_list")[];
+  /** The photo files the office uploaded for the custody list's adults (none when absent). */
+  custodyPhotoStems?: string[];
 }
 
 export interface GuardianPurge {
@@ -68,8 +71,19 @@ export function planRosterPurge(roster: SchoolRoster, today: string, retention: 
     if (child.photo) removes.push("photo");
     if (child.health) removes.push("health");
     if (child.notAuthorised?.length) removes.push("custody_list");
+    // Only the files the upload named: an entry may point at a guardian's photo, which stays.
+    const custodyPhotoStems = (child.notAuthorised ?? [])
+      .map((e, i) => ({ photo: e.photo, stem: notAuthorisedPhotoStem(child.id, notAuthorisedId(e, i)) }))
+      .filter(({ photo, stem }) => photo?.startsWith(`${PHOTO_URL_PREFIX}${stem}.`))
+      .map(({ stem }) => stem);
     if (removes.length > 0)
-      children.push({ childId: child.id, name: child.name, withdrawnFrom: from, removes });
+      children.push({
+        childId: child.id,
+        name: child.name,
+        withdrawnFrom: from,
+        removes,
+        ...(custodyPhotoStems.length > 0 ? { custodyPhotoStems } : {}),
+      });
   }
   const guardians: GuardianPurge[] = [];
   for (const guardian of roster.guardians) {

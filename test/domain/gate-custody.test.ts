@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertView } from "../../server/domain/views";
+import { alertView, childView } from "../../server/domain/views";
 import type { Db } from "../../server/store/schema";
 import { gate, room1, smallSchool, tap, world } from "./fixtures";
 import { at } from "./gate-fixtures";
@@ -90,5 +90,33 @@ describe("who may collect: the not-authorised list (custody)", () => {
     const w = world(custodySchool());
     const d = tap(w, room1, "0000000002", at("16:45"));
     expect(d.result).toEqual({ kind: "not_applicable", reason: "guardian_at_room" });
+  });
+
+  it("the guard sees the barred adult's photo on the alert and the ID card's last four with the photo on the row", () => {
+    const db = custodySchool();
+    const c1 = db.children.find((c) => c.id === "c1");
+    const zhang = c1?.notAuthorised?.[1];
+    if (!zhang) throw new Error("no entry");
+    zhang.photo = "/api/photos/barred-c1-na-2.jpg";
+    zhang.idLast4 = "123X";
+    const w = world(db);
+    w.state.children.set("c1", { status: "checked_in" });
+    tap(w, gate, "0000000777", at("16:45"));
+    const alert = w.state.alerts[0];
+    if (!alert) throw new Error("no alert");
+    expect(alertView(w.roster, alert)).toMatchObject({ holderName: "张某某", holderPhoto: zhang.photo });
+
+    // The entry renamed since: the alert shows no face rather than someone else's.
+    const renamed = custodySchool();
+    const entry = renamed.children.find((c) => c.id === "c1")?.notAuthorised?.[1];
+    if (!entry) throw new Error("no entry");
+    Object.assign(entry, { name: "王某", photo: "/api/photos/barred-c1-na-2.jpg" });
+    expect(alertView(world(renamed).roster, alert).holderPhoto).toBeUndefined();
+
+    tap(w, gate, "0000000001", at("16:46")); // 张妈妈 asks for c1
+    expect(childView(w.roster, w.state, "c1")?.custody).toEqual([
+      { name: "李爸爸", relation: "继父", note: "法院裁定，不得接走" },
+      { name: "张某某", relation: "生父", note: "", idLast4: "123X", photo: zhang.photo },
+    ]);
   });
 });

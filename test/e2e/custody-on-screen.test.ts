@@ -19,10 +19,16 @@ import {
 } from "../support/server-harness";
 
 const BARRED_CARD = "0000000077";
+/** A 1×1 PNG: the browser must be able to draw it. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /**
  * Issue 10 "done means": an admin enters a court-ordered barred parent on the child page, and that
- * parent's card at the gate raises the red custody alert with the note on the guard's screen.
+ * parent's card at the gate raises the red custody alert with the note on the guard's screen, and
+ * the photo the office uploaded for that parent is on the alert for the guard to compare.
  */
 describe("who may not collect, entered on screen, in Chromium", () => {
   let school: TestSchool;
@@ -39,6 +45,7 @@ describe("who may not collect, entered on screen, in Chromium", () => {
       port: 0,
       host: "127.0.0.1",
       kioskDir: KIOSK_DIST,
+      photosDir: join(school.dataDir, "photos"),
     });
     browser = await launchChromium();
     gate = deviceClient(server.url, school.tokens.gate);
@@ -75,6 +82,12 @@ describe("who may not collect, entered on screen, in Chromium", () => {
     await form.getByRole("button").click();
     await office.locator('[data-testid="not-authorised-entry"]').waitFor();
     expect(await office.getByTestId("not-authorised-entry").textContent()).toContain("张某");
+    const entry = office.getByTestId("not-authorised-entry");
+    await entry.locator("summary").click();
+    await entry
+      .locator('[data-testid="admin-photo"][data-kind="not-authorised"] input[type="file"]')
+      .setInputFiles({ name: "zhang.png", mimeType: "image/png", buffer: PNG });
+    await entry.locator('img[data-testid="avatar-photo"]').waitFor();
 
     const guard = await openLoggedIn(
       browser,
@@ -93,6 +106,11 @@ describe("who may not collect, entered on screen, in Chromium", () => {
     const text = (await alert.textContent()) ?? "";
     expect(text).toContain("张小明");
     expect(text).toContain("张某");
+    const face = alert.locator('[data-testid="alert-face"] img.face');
+    await face.waitFor();
+    expect(await face.getAttribute("src")).toMatch(/^\/api\/photos\/barred-c1-na-.+\.png$/);
+    await expect.poll(() => face.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    expect((await face.boundingBox())?.width).toBeGreaterThanOrEqual(120);
     await guard.close();
     await office.close();
   });

@@ -28,7 +28,15 @@ describe("the look-alike warning", () => {
         className: "1班",
         groupId: "g1",
         photo: "/api/photos/child-c4.png",
-        notAuthorised: [{ name: "王某", relation: "父亲", note: "法院裁定书（2026）京0105民初123号" }],
+        notAuthorised: [
+          {
+            name: "王某",
+            relation: "父亲",
+            note: "法院裁定书（2026）京0105民初123号",
+            idLast4: "123X",
+            photo: "/api/photos/barred-c4-na-1.png",
+          },
+        ],
       },
       { id: "c5", name: "王梓涵", grade: 1, className: "1班", groupId: "g1" },
     );
@@ -85,13 +93,15 @@ describe("the look-alike warning", () => {
     expect(text).toContain("一二年级");
     await guard.screenshot({ path: join(ARTIFACTS_DIR, "guard-look-alike-zh.png") });
 
-    // Custody beside the child: who may not collect, with the school's note.
+    // Custody beside the child: who may not collect, with the school's note, ID card and face.
     const custody = (await row.getByTestId("custody-note").textContent()) ?? "";
     expect(custody).toContain("王某（父亲）");
     expect(custody).toContain("法院裁定书");
-    // Faces first: both photos at least 120 px; a touch enlarges one.
+    expect(custody).toContain("123X");
+    expect(await row.getByTestId("custody-note").getByTestId("face").count()).toBe(1);
+    // Faces first: the adult's, the child's and the barred adult's at least 120 px; a touch enlarges one.
     const faces = row.getByTestId("face");
-    expect(await faces.count()).toBe(2);
+    expect(await faces.count()).toBe(3);
     for (const face of await faces.all())
       expect((await face.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(120);
     await faces.first().click();

@@ -140,6 +140,35 @@ describe("retention purge", () => {
     expect(describePlan(await planPurge(deps, TODAY))).toContain("nothing is due");
   });
 
+  it("the custody list's photos go with the list; a guardian's photo it points at stays", async () => {
+    const { storage, deps } = await dataFolder();
+    await storage.saveNotAuthorised("20250101", {
+      id: "na-1",
+      name: "张某",
+      relation: "",
+      note: "",
+      photo: "/api/photos/barred-20250101-na-1.png",
+    });
+    await storage.saveNotAuthorised("20250101", {
+      id: "na-2",
+      name: "王芳",
+      relation: "",
+      note: "",
+      guardianId: "gd2",
+      photo: "/api/photos/guardian-gd2.jpg",
+    });
+    await deps.photos.savePhoto("barred-20250101-na-1", "png", Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    await deps.photos.savePhoto("guardian-gd2", "jpg", Buffer.from([0xff, 0xd8, 0xff, 1]));
+    const plan = await planPurge(deps, TODAY);
+    expect(plan.children[0]).toMatchObject({
+      removes: ["photo", "health", "custody_list"],
+      custodyPhotoStems: ["barred-20250101-na-1"],
+    });
+    await runPurge(deps, plan, newPseudonymiser());
+    expect(await deps.photos.readPhoto("barred-20250101-na-1.png")).toBeUndefined();
+    expect(await deps.photos.readPhoto("guardian-gd2.jpg")).toBeDefined();
+  });
+
   it("a line marked pseudonymised without a recorded purge is a break", async () => {
     const { dir, deps } = await dataFolder();
     await runPurge(deps, await planPurge(deps, TODAY), newPseudonymiser());

@@ -168,6 +168,16 @@ export function storageContract(name: string, open: () => Promise<Storage>): voi
       expect(store.schoolRoster().children[0]?.notAuthorised).toHaveLength(9);
     });
 
+    it("a not-authorised entry's photo (the office's upload): kept on the entry, gone when saved without", async () => {
+      const store = await school(open);
+      const entry = { id: "na-1", name: "张某", relation: "父亲", note: "", idLast4: "123X" };
+      const photo = "/api/photos/barred-c1-na-1.jpg";
+      await store.saveNotAuthorised("c1", { ...entry, photo });
+      expect(store.schoolRoster().children[0]?.notAuthorised).toEqual([{ ...entry, photo }]);
+      await store.saveNotAuthorised("c1", entry);
+      expect(store.schoolRoster().children[0]?.notAuthorised).toEqual([entry]);
+    });
+
     it("users: one login per username in any case, only existing groups", async () => {
       const store = await school(open);
       await store.addUser(user("u1", "Teacher1", ["group-a"]));

@@ -2,12 +2,14 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { AdminChildView } from "../../../protocol/admin";
 import type { NotAuthorisedView } from "../../../protocol/custody";
 import { t } from "../i18n";
+import { avatar } from "../shell/avatar";
 import { type AdminHost, formFields } from "./admin-panel";
+import { photoLine } from "./admin-photo";
 import { custodyApi } from "./custody-api";
 
 /**
  * The child's not-authorised list (不得接走) on the admin child page: who, the ID card's last four,
- * the reason or court order, a card the adult may carry or which of the child's guardians it is,
+ * a photo for the guard, the reason or court order, a card the adult may carry or which of the child's guardians it is,
  * and the dates the bar holds. The gate raises the red custody alert for that adult's card.
  */
 
@@ -43,7 +45,9 @@ function entryForm(screen: AdminHost, child: AdminChildView, entry?: NotAuthoris
 
 function entryRow(screen: AdminHost, child: AdminChildView, entry: NotAuthorisedView): TemplateResult {
   const always = t("custody.barred.always");
+  const photoUrl = `/api/admin/children/${encodeURIComponent(child.id)}/not-authorised/${encodeURIComponent(entry.id)}/photo`;
   return html`<li data-testid="not-authorised-entry" data-entry-id=${entry.id}>
+    ${avatar(entry.photo, entry.name, "large")}
     <strong class="text-danger">${t("custody.barred.line", { name: entry.name, relation: entry.relation || "—" })}</strong>
     ${entry.idLast4 ? html`<span class="mono">${entry.idLast4}</span>` : nothing}
     <span>${entry.note}</span>
@@ -52,6 +56,7 @@ function entryRow(screen: AdminHost, child: AdminChildView, entry: NotAuthorised
     <details>
       <summary>${t("custody.barred.edit")}</summary>
       ${entryForm(screen, child, entry)}
+      ${photoLine(screen, { url: photoUrl, kind: "not-authorised", id: entry.id }, t("custody.barred.photo"))}
     </details>
     <button
       class="btn btn-ghost"

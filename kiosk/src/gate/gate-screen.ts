@@ -14,12 +14,16 @@ import { ScreenConnection } from "../shell/screen-connection";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { serverNow } from "../shell/server-clock";
 import { showToast } from "../shell/toast";
+import { custodyAlertFace } from "./custody-alert-face";
 import { GateCare } from "./gate-care";
 import { GateSearch } from "./gate-search";
 import { gateCounts, gateQueue } from "./gate-state";
 import { PassCodeEntry } from "./pass-code-entry";
 import { queueRow } from "./queue-row";
 import { suspendCardAction } from "./suspend-card";
+
+/** Under each open alert: the barred adult's face (custody), the office's one-touch suspend (clone). */
+const alertExtras = (alert: AlertView) => html`${custodyAlertFace(alert)}${suspendCardAction(alert)}`;
 
 /** The guard's screen: the live pickup queue and the card alerts. */
 export class GateScreen implements Screen {
@@ -185,7 +189,7 @@ export class GateScreen implements Screen {
         ${
           this.alerts.length === 0
             ? html`<p class="panel-empty" data-testid="alerts-empty">${t("gate.noAlerts")}</p>`
-            : alertListView(this.alerts, this.acknowledge, suspendCardAction)
+            : alertListView(this.alerts, this.acknowledge, alertExtras)
         }
       </aside>
       ${photoZoomView()}

@@ -38,6 +38,7 @@ export const custodyEn: CustodyCatalogue = {
       name: "Name",
       relation: "Relation",
       idLast4: "ID card, last 4",
+      photo: "Photo (for the guard to compare)",
       note: "Reason or court order reference",
       cardNumber: "A card this adult may carry",
       guardian: "Which of the child's guardians (optional)",

@@ -39,6 +39,7 @@ export const custodyZh = {
       name: "姓名",
       relation: "关系",
       idLast4: "身份证后4位",
+      photo: "此人照片（门卫核对）",
       note: "原因或法院文书编号",
       cardNumber: "此人可能持有的卡号",
       guardian: "是本学生的哪位家长（可不选）",

@@ -41,6 +41,7 @@ export const guardEn: GuardCatalogue = {
     custody: {
       title: "May not collect",
       who: "{{name}} ({{relation}})",
+      idLast4: "ID card ends {{last4}}",
     },
     record: {
       headHash: "Record hash (chain head): {{hash}}",

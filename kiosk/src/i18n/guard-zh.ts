@@ -41,6 +41,7 @@ export const guardZh = {
     custody: {
       title: "不得接走",
       who: "{{name}}（{{relation}}）",
+      idLast4: "身份证后4位 {{last4}}",
     },
     record: {
       headHash: "记录校验值（哈希链）：{{hash}}",

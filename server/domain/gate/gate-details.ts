@@ -19,7 +19,13 @@ export function addGateDetails(roster: RosterIndex, state: DayState, view: Child
     // The guard sees who may not take the child, beside the child (issue 10, custody on screen).
     const barred = roster.children.get(view.childId)?.notAuthorised ?? [];
     if (barred.length > 0)
-      view.custody = barred.map(({ name, relation, note }) => ({ name, relation, note }));
+      view.custody = barred.map(({ name, relation, note, idLast4, photo }) => ({
+        name,
+        relation,
+        note,
+        ...(idLast4 ? { idLast4 } : {}),
+        ...(photo ? { photo } : {}),
+      }));
     // The guard and the teacher must not hand over the wrong 王子涵 (issue 10, look-alike names).
     // The closest few (same name first): a row a guard reads at a glance; the office's list has all.
     const lookAlikes = lookAlikesOf(roster, view.childId)
