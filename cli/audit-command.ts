@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { WanfengError } from "../protocol";
 import { CHANGES_FOLDER } from "../server/store/change-record";
 import { auditChanges, auditJournal, auditLine, purgeIndex } from "../server/store/journal-audit";
+import { auditChangedDays } from "../server/store/journal-start-audit";
 import { dataDirFrom } from "./paths";
 
 /**
@@ -12,6 +13,7 @@ export async function runAuditVerifyCommand(options: {
   dataDir?: string;
   database?: string;
   day?: string;
+  changed?: boolean;
 }): Promise<void> {
   if (options.database)
     // The hash chains are the file journal's; a database's journal is checked by its own means.
@@ -23,8 +25,13 @@ export async function runAuditVerifyCommand(options: {
   const dataDir = dataDirFrom(options.dataDir);
   const changesDir = join(dataDir, CHANGES_FOLDER);
   const changes = await auditChanges(changesDir);
-  const audits = await auditJournal(join(dataDir, "journal"), options.day, await purgeIndex(changesDir));
-  if (audits.length === 0) {
+  const journalDir = join(dataDir, "journal");
+  const purges = await purgeIndex(changesDir);
+  // --changed: what the server runs after it starts (journal-start-audit.ts), and what a cron may.
+  const audits = options.changed
+    ? (await auditChangedDays(journalDir, purges)).audits
+    : await auditJournal(journalDir, options.day, purges);
+  if (audits.length === 0 && !options.changed) {
     console.log(options.day ? `no journal for ${options.day}` : "the journal is empty");
     if (options.day) process.exitCode = 1;
   }

@@ -96,6 +96,7 @@ program
   .command("verify")
   .description("check the journal's hash chains; names the first broken entry of each day")
   .option("--day <YYYY-MM-DD>", "only this school day")
+  .option("--changed", "only the day files changed since they last verified (and remember them)")
   .addOption(dataDirOption())
   .addOption(databaseOption())
   .action(runAuditVerifyCommand);

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { createLogger } from "../common/log";
 import { buildDemoSchool, writeDemoLogins } from "../demo/demo-school";
@@ -69,9 +71,9 @@ const DAYS_BEFORE_SERVING = 2;
 /**
  * A journal changed after it was written is reported loudly at start; the server still starts.
  * Files unchanged since they last verified are not hashed again (journal-start-audit.ts); of the
- * changed ones, the newest two are verified before serving and the rest right after, one file at
- * a time between taps (after an upgrade, a year of unverified files would hold the start up for
- * most of a minute). Returns that continuation.
+ * changed ones, the newest two are verified before serving and the rest right after, by another
+ * process (after an upgrade, a year of unverified files would hold the start up for most of a
+ * minute). Returns that continuation.
  */
 async function reportBrokenChains(dir: string): Promise<() => void> {
   const changesDir = join(dirname(dir), CHANGES_FOLDER);
@@ -83,23 +85,41 @@ async function reportBrokenChains(dir: string): Promise<() => void> {
       console.error(`WARNING: the record was changed after it was written: ${auditLine(audit)}`);
     }
   };
-  const seen = new Set<string>();
   const first = await auditChangedDays(dir, purges, { atMost: DAYS_BEFORE_SERVING });
   report([...first.audits, ...(await auditChanges(changesDir))]);
-  for (const audit of first.audits) seen.add(audit.day);
   return () => {
-    if (first.remaining === 0) return;
-    void (async () => {
-      let remaining = first.remaining;
-      while (remaining > 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        const next = await auditChangedDays(dir, purges, { atMost: 1, skip: seen });
-        for (const audit of next.audits) seen.add(audit.day);
-        report(next.audits);
-        if (next.audits.length === 0) break;
-        remaining = next.remaining;
-      }
-      log.info({ days: seen.size }, "journal hash chains verified");
-    })().catch((err: unknown) => log.error({ err }, "journal check after start failed"));
+    if (first.remaining > 0) verifyOlderDays(dirname(dir));
   };
+}
+
+/**
+ * The older changed day files are hashed by `wanfeng audit verify --changed` in a process of its
+ * own at the lowest priority: neither the server's event loop nor its memory carries them (a year
+ * is near 2 GB of text to hash). Its report of a broken file is the server's warning.
+ */
+function verifyOlderDays(dataDir: string): void {
+  const bin = process.argv[1];
+  if (!bin) return;
+  const child = spawn(process.execPath, [bin, "audit", "verify", "--changed", "-d", dataDir], {
+    stdio: ["ignore", "pipe", "ignore"],
+    env: { ...process.env, LOG_LEVEL: "warn" },
+  });
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, 19);
+    } catch {
+      // Not allowed to lower it: it still runs, only not politely.
+    }
+  }
+  let out = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.once("exit", (code) => {
+    for (const line of out.split("\n").filter((l) => l.includes("BROKEN"))) {
+      log.error({ line }, "hash chain broken");
+      console.error(`WARNING: the record was changed after it was written: ${line.trim()}`);
+    }
+    log.info({ code }, "older journal files verified");
+  });
 }

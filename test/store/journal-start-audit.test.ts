@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
 import { auditChangedDays } from "../../server/store/journal-start-audit";
+import { spawnServer } from "../support/server-process";
 import { checkIn } from "./events";
 import { useTempDirs } from "./temp-dir";
 
@@ -54,4 +55,27 @@ describe("the record's check at start", () => {
     const rest = await auditChangedDays(dir, undefined, { atMost: 1, skip: new Set(["2025-03-05"]) });
     expect(rest).toMatchObject({ remaining: 0, audits: [{ day: "2025-03-03" }] });
   });
+});
+
+describe("the server's start with older changed day files", () => {
+  it("serves first, then reports a broken older day found by its background check", async () => {
+    const dataDir = await tempDir();
+    const journal = await openFileJournal(join(dataDir, "journal"));
+    for (const day of ["2025-03-01", "2025-03-02", "2025-03-03", "2025-03-04"])
+      await journal.append([{ ...checkIn(`${day}-a`), day }]);
+    await journal.close();
+    const oldest = join(dataDir, "journal", "2025-03-01.jsonl");
+    await writeFile(oldest, (await readFile(oldest, "utf-8")).replace("20250101", "20250109"));
+
+    const server = await spawnServer(dataDir, ["--empty"]);
+    try {
+      // The two newest files were verified before serving; the oldest only afterwards.
+      await expect
+        .poll(() => server.output(), { timeout: 30_000 })
+        .toContain("the record was changed after it was written: 2025-03-01  BROKEN at");
+      expect(server.output().indexOf("Wanfeng is running")).toBeLessThan(server.output().indexOf("BROKEN"));
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 });
