@@ -18,7 +18,14 @@ import type { ProcStats } from "./process-stats";
 import { RelayTarget } from "./relay-target";
 import { buildBenchRoster, pickTapChildren } from "./roster";
 import type { ServiceProcess } from "./service-process";
-import { relayStats, type ServiceEnv, startRelay, startWanfeng } from "./services";
+import {
+  importIntoDatabase,
+  relayStats,
+  type ServiceEnv,
+  startRelay,
+  startWanfeng,
+  type WanfengPlace,
+} from "./services";
 import type { LoadTarget } from "./target";
 import { WanfengTarget } from "./wanfeng-target";
 import { writeSchoolYear, type YearWritten } from "./year-journal";
@@ -106,8 +113,17 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
       );
     }
 
-    log(`server: wanfeng start (data in ${dataDir})`);
-    const servers = await startWanfeng(dataDir, io);
+    let place: WanfengPlace = { dataDir };
+    if (options.database) {
+      const name = `bench ${new Date().toISOString()}`;
+      log(`database: db import of the generated school as "${name}"`);
+      await importIntoDatabase(dataDir, options.database, name);
+      place = { database: options.database, school: name, nodes: options.nodes, nodeDir: tmp };
+      log(`server: ${options.nodes} node(s) of wanfeng start --database`);
+    } else {
+      log(`server: wanfeng start (data in ${dataDir})`);
+    }
+    const servers = await startWanfeng(place, io);
     running.push(...servers);
     const wanfeng = new WanfengTarget(school);
     const [serverRun, serverNodes] = await measure(servers, wanfeng, plan, log);

@@ -22,6 +22,10 @@ export interface BenchOptions {
   json: boolean;
   /** Keep the temporary folder (data folder, server and relay logs) instead of removing it. */
   keep: boolean;
+  /** A PostgreSQL database: the generated school is moved there (`db import`) and served from it. */
+  database?: string;
+  /** Server nodes on the database (the screens spread over them, the taps enter through the first). */
+  nodes: number;
 }
 
 /** A school year in China: about 38 weeks of five school days. */
@@ -38,6 +42,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   yearDays: 0,
   json: false,
   keep: false,
+  nodes: 1,
 };
 
 export const DEFAULT_TIMEOUT_S = 180;
@@ -65,6 +70,10 @@ Options:
   --year              first write a school year of journals (${SCHOOL_YEAR_DAYS} school days) into the
                       server's data folder and report its start-up time with them
   --year-days <n>     school days of journals for --year         (default ${SCHOOL_YEAR_DAYS})
+  --database <url>    serve the generated school from this PostgreSQL database (moved there
+                      with \`wanfeng db import\`, a school of its own each run)
+  --nodes <n>         server nodes on --database; screens spread over all, taps enter
+                      through the first                          (default 1)
   --json              print the figures as one JSON object
   --keep              keep the temporary folder (data, journal, server and relay logs)
   --timeout <s>       give up and fail after this many seconds   (default ${DEFAULT_TIMEOUT_S},
@@ -92,6 +101,8 @@ export function parseBenchArgs(args: readonly string[]): ParsedCommand {
         "year-days": { type: "string" },
         json: { type: "boolean" },
         keep: { type: "boolean" },
+        database: { type: "string" },
+        nodes: { type: "string" },
         timeout: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -126,7 +137,11 @@ export function parseBenchArgs(args: readonly string[]): ParsedCommand {
     yearDays: values.year === true ? yearDays : 0,
     json: values.json === true,
     keep: values.keep === true,
+    ...(typeof values.database === "string" ? { database: values.database } : {}),
+    nodes: int("nodes", DEFAULT_OPTIONS.nodes, 1, 8),
   };
+  if (options.nodes > 1 && options.database === undefined) problems.push("--nodes needs --database");
+  if (options.database !== undefined && options.yearDays > 0) problems.push("--year is for the data folder");
   const timeoutS = int("timeout", defaultTimeoutS(options), 5, 7_200);
   if (problems.length > 0) return { kind: "error", message: problems.join("\n") };
   return { kind: "run", options, timeoutS };

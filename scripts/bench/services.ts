@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { freePort, launchService, type ServiceProcess } from "./service-process";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -13,24 +15,54 @@ export interface ServiceEnv {
   logDir: string;
 }
 
+/** Where the servers keep the school: the data folder, or a school on a database and n nodes. */
+export type WanfengPlace =
+  | { dataDir: string }
+  | { database: string; school: string; nodes: number; nodeDir: string };
+
 /**
- * The Wanfeng servers, each exactly as `wanfeng start` runs. Today that is one process on the data
- * folder (a folder has one server: it is locked). A later `--database <url> --nodes <n>` starts n
- * of them on the database here; the clients already spread their screens over every endpoint.
+ * The Wanfeng servers, each exactly as `wanfeng start` runs: one process on the data folder (a
+ * folder has one server: it is locked), or n nodes on the database (one after the other, so the
+ * first has migrated before the others start); the clients spread their screens over all.
  */
-export async function startWanfeng(dataDir: string, io: ServiceEnv): Promise<ServiceProcess[]> {
+export async function startWanfeng(place: WanfengPlace, io: ServiceEnv): Promise<ServiceProcess[]> {
+  if ("dataDir" in place) return [await startNode(["--data-dir", place.dataDir], "wanfeng", io)];
+  const servers: ServiceProcess[] = [];
+  for (let i = 0; i < place.nodes; i++) {
+    const where = ["--data-dir", join(place.nodeDir, `node-${i + 1}`), "--database", place.database];
+    servers.push(await startNode([...where, "--school", place.school], `wanfeng-${i + 1}`, io));
+  }
+  return servers;
+}
+
+async function startNode(where: string[], label: string, io: ServiceEnv): Promise<ServiceProcess> {
   const port = await freePort();
-  const server = await launchService({
-    label: "wanfeng",
-    args: [WANFENG_BIN, "start", "--data-dir", dataDir, "--port", String(port), "--host", "127.0.0.1"],
+  return launchService({
+    label,
+    args: [WANFENG_BIN, "start", ...where, "--port", String(port), "--host", "127.0.0.1"],
     cwd: PACKAGE_ROOT,
     env: io.env,
     port,
     // Unauthenticated, so 401: answered by the app once it listens, after the day is rebuilt.
     readyPath: "/api/session",
-    logFile: join(io.logDir, "wanfeng.log"),
+    logFile: join(io.logDir, `${label}.log`),
   });
-  return [server];
+}
+
+/** `wanfeng db import` of the generated school into a school of its own on the database. */
+export async function importIntoDatabase(dataDir: string, database: string, school: string): Promise<void> {
+  const run = promisify(execFile);
+  await run(process.execPath, [
+    WANFENG_BIN,
+    "db",
+    "import",
+    "--from",
+    dataDir,
+    "--school",
+    school,
+    "--database",
+    database,
+  ]);
 }
 
 /** The relay in its own process, loaded through tsx as the server is. */

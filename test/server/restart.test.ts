@@ -15,8 +15,9 @@ import {
 import { type ServerProcess, spawnServer } from "../support/server-process";
 
 /** The day as a screen sees it; the stream version counts one process's updates, not the day. */
-function dayOf(snapshot: ViewSnapshot): Omit<ViewSnapshot, "version"> {
-  const { version: _version, ...day } = snapshot;
+/** The day a snapshot shows, without where its stream was and when it was taken. */
+function dayOf(snapshot: ViewSnapshot): Omit<ViewSnapshot, "version" | "serverAt"> {
+  const { version: _version, serverAt: _serverAt, ...day } = snapshot;
   return day;
 }
 
