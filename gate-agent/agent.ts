@@ -117,6 +117,8 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     ...(options.now ? { now: options.now } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
   });
+  // The cache is dated on the server's clock: its age is judged on it too (last known offset).
+  const serverNow = () => now() + (sender.stats().clockOffsetMs ?? 0);
   const readers: ReaderSet = new ReaderSet({
     profilesDir,
     openTransport: options.openTransport ?? openAnyTransport(),
@@ -134,7 +136,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       // Server unreachable: answer from the cache, once the tap is safe on disk; the server decides
       // later. Without a fresh cache (or for what it cannot judge) the reader says "wait".
       const serverAway = !sender.stats().connected;
-      const answer = serverAway ? offline.answer(report.reading, now()) : undefined;
+      const answer = serverAway ? offline.answer(report.reading, serverNow()) : undefined;
       if (answer) report.offline = { answer };
       const feedback = (kind: Feedback) =>
         readers
@@ -165,7 +167,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   });
   const reports = new ReaderReports(sender, readers, options.now, undefined, () => {
     const stats = sender.stats();
-    health.setCache(offline.issuedAt(), offline.maxAge, !stats.connected && offline.isFresh(now()));
+    health.setCache(offline.issuedAt(), offline.maxAge, !stats.connected && offline.isFresh(serverNow()));
     return health.health(stats);
   });
   const fromServer = fixed.length === 0;

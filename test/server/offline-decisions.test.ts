@@ -34,9 +34,15 @@ describe("decisions while the server is away", () => {
   const cleanups: (() => Promise<void>)[] = [];
   const bag = new SocketBag();
 
-  async function serve(port: number): Promise<RunningServer> {
+  async function serve(port: number, clock?: () => Date): Promise<RunningServer> {
     const journal = await openFileJournal(join(school.dataDir, "journal"));
-    return startServer({ store: school.store, journal, port, host: "127.0.0.1" });
+    return startServer({
+      store: school.store,
+      journal,
+      port,
+      host: "127.0.0.1",
+      ...(clock ? { clock } : {}),
+    });
   }
 
   beforeEach(async () => {
@@ -107,5 +113,32 @@ describe("decisions while the server is away", () => {
     expect(alerts).not.toContainEqual(["offline_disagreement", "0000000099"]);
     // No second light for taps answered already.
     expect(emulator.pd.leds.events).toHaveLength(2);
+  });
+
+  it("judges the cache's age on the server's clock: a server a day behind the gate PC still answers from it", async () => {
+    // The demo school's server plays yesterday afternoon; a gate PC's clock may be off by as much.
+    const dayMs = 86_400_000;
+    server = await serve(0, () => new Date(Date.now() - dayMs));
+    const emulator = await startOsdpPdEmulator(pty.readerSide);
+    cleanups.push(() => emulator.close());
+    const events = new EventLog<AgentEvent>();
+    agent = await startAgent({
+      serverUrl: server.url,
+      token: school.tokens.gate,
+      readers: [{ profile: "generic/osdp-reader", path: pty.agentSide }],
+      dataDir: join(dir, "agent"),
+      timing: TIMING,
+      onEvent: events.push,
+    });
+    await emulator.pd.commands.next((c) => c.code === CMD.POLL, "first poll");
+    await events.next((e) => e.type === "server:cache", "offline cache");
+    await server.close();
+    server = undefined;
+    await events.next((e) => e.type === "server:disconnected", "server gone");
+
+    emulator.pd.swipeW26(0, 1);
+    expect(await emulator.pd.leds.next(() => true, "first light")).toMatchObject({ color: GREEN });
+    const queued = events.events.filter((e) => e.type === "tap:queued");
+    expect(queued.map((e) => e.type === "tap:queued" && e.report.offline)).toEqual([{ answer: "accept" }]);
   });
 });
