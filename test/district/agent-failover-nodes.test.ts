@@ -3,16 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { importSchoolDocument } from "../../server/store/postgres/import-document";
-import { migrateDatabase } from "../../server/store/postgres/migrate";
-import { addSchool } from "../../server/store/postgres/schools";
 import { type AgentProcess, type LogLine, spawnAgent } from "../gate-agent/helpers/agent-process";
 import { rdm6300Card } from "../gate-agent/helpers/frames";
 import { startPtyPair } from "../gate-agent/helpers/socat";
-import { anyTimeSchool } from "../support/any-time-schedule";
 import { usePostgresDatabases } from "../support/postgres-database";
-import { createTestSchool, removeSchool } from "../support/server-harness";
+import { removeSchool } from "../support/server-harness";
 import { spawnServer } from "../support/server-process";
+import { schoolOnDatabase } from "./district-school";
 
 const freshDatabase = usePostgresDatabases();
 const SLOW_MS = 30_000;
@@ -35,13 +32,8 @@ describe("an agent across two server nodes on one database", { timeout: 150_000 
     const dir = await mkdtemp(join(tmpdir(), "wanfeng-district-agent-"));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const url = await freshDatabase();
-    await migrateDatabase(url);
-    const school = await createTestSchool(anyTimeSchool());
+    const school = await schoolOnDatabase(url);
     cleanups.push(() => removeSchool(school));
-    const pool = new pg.Pool({ connectionString: url });
-    const row = await addSchool(pool, { name: "晚风小学", timezone: "Asia/Shanghai" });
-    await importSchoolDocument(pool, row.id, school.store.read());
-    await pool.end();
 
     const a = await spawnServer(join(dir, "node-a"), ["--database", url]);
     cleanups.push(() => a.stop());

@@ -3,15 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { importSchoolDocument } from "../../server/store/postgres/import-document";
-import { migrateDatabase } from "../../server/store/postgres/migrate";
-import { addSchool } from "../../server/store/postgres/schools";
-import { anyTimeSchool } from "../support/any-time-schedule";
 import { usePostgresDatabases } from "../support/postgres-database";
 import {
   cardTap,
   connected,
-  createTestSchool,
   deviceClient,
   login,
   nextEvent,
@@ -22,6 +17,7 @@ import {
   unwrap,
 } from "../support/server-harness";
 import { type ServerProcess, spawnServer } from "../support/server-process";
+import { schoolOnDatabase } from "./district-school";
 
 const freshDatabase = usePostgresDatabases();
 
@@ -43,13 +39,8 @@ describe("two server nodes on one database", { timeout: 120_000 }, () => {
     b: ServerProcess;
   }> {
     const url = await freshDatabase();
-    await migrateDatabase(url);
-    const school = await createTestSchool(anyTimeSchool());
+    const school = await schoolOnDatabase(url);
     cleanups.push(() => removeSchool(school));
-    const pool = new pg.Pool({ connectionString: url });
-    const row = await addSchool(pool, { name: "晚风小学", timezone: "Asia/Shanghai" });
-    await importSchoolDocument(pool, row.id, school.store.read());
-    await pool.end();
     const node = async () => {
       const dir = await mkdtemp(join(tmpdir(), "wanfeng-node-"));
       const server = await spawnServer(dir, ["--database", url]);

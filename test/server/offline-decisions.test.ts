@@ -45,6 +45,27 @@ describe("decisions while the server is away", () => {
     });
   }
 
+  /** An agent with an OSDP reader that got its offline cache from `running`, which then stops. */
+  async function agentLeftAlone(running: RunningServer) {
+    const emulator = await startOsdpPdEmulator(pty.readerSide);
+    cleanups.push(() => emulator.close());
+    const events = new EventLog<AgentEvent>();
+    agent = await startAgent({
+      serverUrl: running.url,
+      token: school.tokens.gate,
+      readers: [{ profile: "generic/osdp-reader", path: pty.agentSide }],
+      dataDir: join(dir, "agent"),
+      timing: TIMING,
+      onEvent: events.push,
+    });
+    await emulator.pd.commands.next((c) => c.code === CMD.POLL, "first poll");
+    await events.next((e) => e.type === "server:cache", "offline cache");
+    await running.close();
+    server = undefined;
+    await events.next((e) => e.type === "server:disconnected", "server gone");
+    return { emulator, events };
+  }
+
   beforeEach(async () => {
     school = await createTestSchool();
     dir = await mkdtemp(join(tmpdir(), "wanfeng-offline-"));
@@ -63,23 +84,7 @@ describe("decisions while the server is away", () => {
   it("accepts a guardian's card and refuses a lost one from the cache; the server applies both once and flags the disagreement", async () => {
     server = await serve(0);
     const port = Number(new URL(server.url).port);
-    const emulator = await startOsdpPdEmulator(pty.readerSide);
-    cleanups.push(() => emulator.close());
-    const events = new EventLog<AgentEvent>();
-    agent = await startAgent({
-      serverUrl: server.url,
-      token: school.tokens.gate,
-      readers: [{ profile: "generic/osdp-reader", path: pty.agentSide }],
-      dataDir: join(dir, "agent"),
-      timing: TIMING,
-      onEvent: events.push,
-    });
-    await emulator.pd.commands.next((c) => c.code === CMD.POLL, "first poll");
-    await events.next((e) => e.type === "server:cache", "offline cache");
-
-    await server.close();
-    server = undefined;
-    await events.next((e) => e.type === "server:disconnected", "server gone");
+    const { emulator, events } = await agentLeftAlone(server);
 
     // 张妈妈's card (0000000001): her children are in care today → green from the cache.
     emulator.pd.swipeW26(0, 1);
@@ -119,22 +124,7 @@ describe("decisions while the server is away", () => {
     // The demo school's server plays yesterday afternoon; a gate PC's clock may be off by as much.
     const dayMs = 86_400_000;
     server = await serve(0, () => new Date(Date.now() - dayMs));
-    const emulator = await startOsdpPdEmulator(pty.readerSide);
-    cleanups.push(() => emulator.close());
-    const events = new EventLog<AgentEvent>();
-    agent = await startAgent({
-      serverUrl: server.url,
-      token: school.tokens.gate,
-      readers: [{ profile: "generic/osdp-reader", path: pty.agentSide }],
-      dataDir: join(dir, "agent"),
-      timing: TIMING,
-      onEvent: events.push,
-    });
-    await emulator.pd.commands.next((c) => c.code === CMD.POLL, "first poll");
-    await events.next((e) => e.type === "server:cache", "offline cache");
-    await server.close();
-    server = undefined;
-    await events.next((e) => e.type === "server:disconnected", "server gone");
+    const { emulator, events } = await agentLeftAlone(server);
 
     emulator.pd.swipeW26(0, 1);
     expect(await emulator.pd.leds.next(() => true, "first light")).toMatchObject({ color: GREEN });
