@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { WanfengError } from "../protocol";
+import { isWanfengError, WanfengError } from "../protocol";
 import type { DayEvent } from "../server/domain/events";
 import { openFileJournal } from "../server/store/file-journal";
 import { openDocumentStore } from "../server/store/lowdb-store";
@@ -7,7 +7,7 @@ import { importSchoolDocument } from "../server/store/postgres/import-document";
 import { openPostgresJournal } from "../server/store/postgres/journal";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
-import { addSchool, listSchools, type SchoolRow } from "../server/store/postgres/schools";
+import { addSchool, resolveSchool, type SchoolRow } from "../server/store/postgres/schools";
 import { onDatabase } from "./database-backend";
 
 /** Events appended per transaction: a day of a large school is ~20,000. */
@@ -73,12 +73,17 @@ export async function runDbImportCommand(options: { database: string; from: stri
     console.log(`${summary.renamed} tap(s) recorded on two days kept on the later day as <id>@<day>.`);
 }
 
+/** The school of that name or id (resolveSchool's rule), created when the database lacks it. */
 async function schoolFor(
-  pool: Parameters<typeof listSchools>[0],
+  pool: Parameters<typeof resolveSchool>[0],
   name: string,
   timezone: string,
 ): Promise<SchoolRow> {
-  const wanted = name.trim().toLowerCase();
-  const existing = (await listSchools(pool)).find((s) => s.id === name || s.name.toLowerCase() === wanted);
-  return existing ?? addSchool(pool, { name: name.trim(), timezone });
+  try {
+    return await resolveSchool(pool, name);
+  } catch (err) {
+    if (isWanfengError(err) && err.code === "NOT_FOUND")
+      return addSchool(pool, { name: name.trim(), timezone });
+    throw err;
+  }
 }
