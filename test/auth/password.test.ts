@@ -17,6 +17,17 @@ describe("password hashing", () => {
     expect(await hashPassword("same password")).not.toBe(await hashPassword("same password"));
   });
 
+  it("answers logins that arrive together each with its own result (derivations take turns)", async () => {
+    const hash = await hashPassword("晚风-secret-1");
+    const answers = await Promise.all([
+      verifyPassword("晚风-secret-1", hash),
+      verifyPassword("wrong", hash),
+      verifyPassword("晚风-secret-1", "scrypt$1000$8$1$abc$def"),
+      verifyPassword("晚风-secret-1", hash),
+    ]);
+    expect(answers).toEqual([true, false, false, true]);
+  });
+
   it("returns false, not an error, for malformed hashes", async () => {
     const good = await hashPassword("password1");
     const [, n, r, p, salt, key] = good.split("$");
