@@ -1,5 +1,6 @@
 import type { Logger } from "../../common/log";
 import type { StoreChange, StoreChangeKind } from "../ports/changes";
+import { sameJson } from "./same-json";
 import type { Db } from "./schema";
 
 /** Which kind of data each part of the document holds. */
@@ -28,8 +29,8 @@ export function changedKinds(before: Db, after: Db): Set<StoreChangeKind> {
   const kinds = new Set<StoreChangeKind>();
   for (const [key, kind] of Object.entries(KIND_OF_KEY) as [keyof typeof KIND_OF_KEY, StoreChangeKind][]) {
     if (kinds.has(kind)) continue;
-    // Every write is a whole new copy of the document, so compare contents, not references.
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) kinds.add(kind);
+    // Parts a change left alone are the same objects (applyChange); others compare by content.
+    if (!sameJson(before[key], after[key])) kinds.add(kind);
   }
   return kinds;
 }

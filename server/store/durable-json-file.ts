@@ -1,4 +1,5 @@
-import { open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import type { BigIntStats } from "node:fs";
+import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
 import { WanfengError } from "../../protocol";
@@ -55,9 +56,22 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       const stats = await handle.stat({ bigint: true });
       const text = await handle.readFile("utf-8");
-      return { text, stamp: `${stats.ino}:${stats.size}:${stats.mtimeNs}` };
+      return { text, stamp: stampOf(stats) };
     } finally {
       await handle.close();
+    }
+  }
+
+  /**
+   * The stamp alone (a stat, no read), or null when the file does not exist: enough to see that
+   * the file is still the version last read or written, without reading megabytes to find out.
+   */
+  async readStamp(): Promise<string | null> {
+    try {
+      return stampOf(await stat(this.filename, { bigint: true }));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
     }
   }
 
@@ -81,6 +95,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
       throw err;
     }
   }
+}
+
+function stampOf(stats: BigIntStats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 }
 
 export function toJsonText(data: unknown): string {

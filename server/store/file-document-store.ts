@@ -124,8 +124,7 @@ export class FileDocumentStore implements DocumentStore {
         try {
           await this.#file.writeText(text);
           // Under the lock nobody else replaces the file, so this stamp is our own write's.
-          const written = await this.#file.readSnapshot();
-          this.#known = { stamp: written?.stamp ?? "", hash: hashOf(text) };
+          this.#known = { stamp: (await this.#file.readStamp()) ?? "", hash: hashOf(text) };
         } catch (err) {
           throw writeFailure(err, file, this.#log);
         }
@@ -159,6 +158,8 @@ export class FileDocumentStore implements DocumentStore {
 
   /** Takes in the file when another process replaced it with a valid document. */
   async #refresh(): Promise<Refresh> {
+    // Nearly always the file is the one this process last wrote: a stat says so without reading it.
+    if ((await this.#file.readStamp()) === this.#known.stamp) return "unchanged";
     const snapshot = await this.#file.readSnapshot();
     // A deleted file keeps the document in memory; the next update writes it back.
     if (!snapshot || snapshot.stamp === this.#known.stamp) return "unchanged";
