@@ -1,7 +1,7 @@
 import { offlineCacheKey, signOfflineCache } from "../../common/offline-cache-key";
 import type { OfflineCache, OfflineCard, SignedOfflineCache } from "../../protocol/offline-cache";
 import type { Device } from "../domain/entities";
-import { childrenWithBars, custodyBars } from "../domain/gate/gate-outcome";
+import { custodyBars } from "../domain/gate/gate-outcome";
 import type { RosterIndex } from "../domain/roster-index";
 
 /**
@@ -16,13 +16,12 @@ export function offlineCacheFor(
   now: Date,
 ): SignedOfflineCache {
   const cards: OfflineCard[] = [];
-  const withBars = childrenWithBars(roster);
   for (const card of roster.cards.values()) {
     const holder = card.holder.kind;
     let children = 0;
     // An unconfirmed card or link collects no one (decideTap), offline either.
     if (holder === "guardian" && card.pending === undefined) {
-      const barred = new Set(custodyBars(roster, card.id, card, withBars).map((b) => b.child.id));
+      const barred = new Set(custodyBars(roster, card.id, card).map((b) => b.child.id));
       children = (roster.guardianshipsByGuardian.get(card.holder.id) ?? []).filter(
         (link) => roster.inCare.has(link.childId) && !barred.has(link.childId) && link.pending === undefined,
       ).length;

@@ -52,21 +52,13 @@ export interface CustodyBar {
 
 /**
  * Children whose not-authorised list names this card: by its number, or by the roster guardian
- * holding it. A scan of every child with a list is fine: few children have one. `among` narrows
- * the scan to children known to have a list (childrenWithBars), for a caller asking for every card.
+ * holding it. Only the children with a list are looked at (RosterIndex.childrenWithBars).
  */
-export function custodyBars(
-  roster: RosterIndex,
-  cardId: string,
-  card: Card | undefined,
-  among: Iterable<Child> = roster.children.values(),
-): CustodyBar[] {
+export function custodyBars(roster: RosterIndex, cardId: string, card: Card | undefined): CustodyBar[] {
   const bars: CustodyBar[] = [];
   const guardianId = card?.holder.kind === "guardian" ? card.holder.id : undefined;
-  for (const child of among) {
-    const entries = child.notAuthorised;
-    if (entries === undefined) continue;
-    for (const entry of entries) {
+  for (const child of roster.childrenWithBars) {
+    for (const entry of child.notAuthorised ?? []) {
       const byCard = entry.cardId !== undefined && entry.cardId === cardId;
       const byHolder = guardianId !== undefined && entry.guardianId === guardianId;
       if (byCard || byHolder) {
@@ -76,19 +68,6 @@ export function custodyBars(
     }
   }
   return bars;
-}
-
-/**
- * The children with a not-authorised entry, in roster order. The offline cache asks custodyBars
- * about every card of the school: over all 5,000 children that was 50 million steps and ~400 MB
- * of short-lived garbage each time a gate connected.
- */
-export function childrenWithBars(roster: RosterIndex): Child[] {
-  const children: Child[] = [];
-  for (const child of roster.children.values()) {
-    if (child.notAuthorised !== undefined && child.notAuthorised.length > 0) children.push(child);
-  }
-  return children;
 }
 
 /** The red alert for an adult the roster says must not collect these children; never a request. */
