@@ -75,6 +75,33 @@ describe("look-alikes in a school", () => {
     expect(lookAlikesOf(roster, "c1")).toEqual([]);
   });
 
+  it("namesakes first, then by kind and id; a guard's row asks for the first few only", () => {
+    const db = smallSchool();
+    db.children.push(
+      { id: "c4", name: "王子涵", grade: 1, className: "1班", groupId: "g1" },
+      { id: "c9", name: "王子涵", grade: 2, className: "1班", groupId: "g1" },
+      { id: "c10", name: "王子涵", grade: 3, className: "2班", groupId: "g2" },
+      { id: "c5", name: "王梓涵", grade: 1, className: "1班", groupId: "g1" },
+    );
+    const roster = buildRosterIndex(db);
+    expect(lookAlikesOf(roster, "c4")).toEqual([
+      { otherId: "c10", kind: "same_name" },
+      { otherId: "c9", kind: "same_name" },
+      { otherId: "c5", kind: "same_pinyin" },
+    ]);
+    expect(lookAlikesOf(roster, "c5")).toEqual([
+      { otherId: "c10", kind: "same_pinyin" },
+      { otherId: "c4", kind: "same_pinyin" },
+      { otherId: "c9", kind: "same_pinyin" },
+    ]);
+    expect(lookAlikesOf(roster, "c9", 2)).toEqual([
+      { otherId: "c10", kind: "same_name" },
+      { otherId: "c4", kind: "same_name" },
+    ]);
+    expect(lookAlikesOf(roster, "nobody")).toEqual([]);
+    expect(lookAlikePairs(roster)).toHaveLength(6);
+  });
+
   it("the office's list has every pair once, with class, group and photo", () => {
     const pairs = lookAlikePairs(school());
     expect(pairs).toHaveLength(2);

@@ -28,8 +28,7 @@ export function addGateDetails(roster: RosterIndex, state: DayState, view: Child
       }));
     // The guard and the teacher must not hand over the wrong 王子涵 (issue 10, look-alike names).
     // The closest few (same name first): a row a guard reads at a glance; the office's list has all.
-    const lookAlikes = lookAlikesOf(roster, view.childId)
-      .slice(0, LOOK_ALIKES_SHOWN)
+    const lookAlikes = lookAlikesOf(roster, view.childId, LOOK_ALIKES_SHOWN)
       .map((m) => lookAlikeView(roster, m))
       .filter((v) => v !== undefined);
     if (lookAlikes.length > 0) view.lookAlikes = lookAlikes;

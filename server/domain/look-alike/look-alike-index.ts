@@ -4,8 +4,11 @@ import { lookAlikeKind, type NameReading, readName } from "./look-alike-rule";
 
 /**
  * Every look-alike pair of the school, computed once per roster index (the index is rebuilt when
- * the roster changes, so the cache follows it). Names are bucketed so a school of a few thousand
- * children compares only candidates: the same reading, or the same surname and length.
+ * the roster changes, so the cache follows it). Whether two children look alike depends only on
+ * their names, so the rule reads and compares each distinct name once, and the table is kept per
+ * name: a school where 32 children share each name (the bench's) kept 157,000 matches per child
+ * pair and read the same name 32 times. Names are bucketed so only candidates are compared: the
+ * same reading, or the same surname and length.
  */
 
 export interface LookAlikeMatch {
@@ -14,35 +17,59 @@ export interface LookAlikeMatch {
 }
 
 const KIND_ORDER: readonly LookAlikeKind[] = ["same_name", "same_pinyin", "similar_sound", "similar_look"];
-const cache = new WeakMap<RosterIndex, Map<string, LookAlikeMatch[]>>();
-
-export function lookAlikesOf(roster: RosterIndex, childId: string): LookAlikeMatch[] {
-  return matchesOf(roster).get(childId) ?? [];
-}
-
 /**
- * Finds the pairs of a new roster index now, when nobody waits (a school of 5,000 takes tens of
- * milliseconds), instead of inside the first pickup request that needs them.
+ * Per name: every child with that name (same_name) or a look-alike name, the closest kinds first,
+ * then by id; a child's own list is its name's without itself. Names with no look-alike and no
+ * namesake are absent.
  */
-export function prepareLookAlikes(roster: RosterIndex): void {
-  matchesOf(roster);
-}
+type LookAlikeTable = Map<string, readonly LookAlikeMatch[]>;
+const cache = new WeakMap<RosterIndex, LookAlikeTable>();
 
-function matchesOf(roster: RosterIndex): Map<string, LookAlikeMatch[]> {
-  let matches = cache.get(roster);
-  if (!matches) {
-    matches = findAll(roster);
-    cache.set(roster, matches);
+/** The child's look-alikes, closest first; `limit` stops after that many (a guard's row shows a few). */
+export function lookAlikesOf(
+  roster: RosterIndex,
+  childId: string,
+  limit = Number.POSITIVE_INFINITY,
+): LookAlikeMatch[] {
+  const name = roster.children.get(childId)?.name;
+  const list = name === undefined ? undefined : tableOf(roster).get(name);
+  const matches: LookAlikeMatch[] = [];
+  for (const match of list ?? []) {
+    if (matches.length >= limit) break;
+    if (match.otherId !== childId) matches.push(match);
   }
   return matches;
 }
 
-function findAll(roster: RosterIndex): Map<string, LookAlikeMatch[]> {
+/**
+ * Finds the pairs of a new roster index now, when nobody waits, instead of inside the first
+ * pickup request that needs them.
+ */
+export function prepareLookAlikes(roster: RosterIndex): void {
+  tableOf(roster);
+}
+
+function tableOf(roster: RosterIndex): LookAlikeTable {
+  let table = cache.get(roster);
+  if (!table) {
+    table = findAll(roster);
+    cache.set(roster, table);
+  }
+  return table;
+}
+
+function findAll(roster: RosterIndex): LookAlikeTable {
+  const childrenByName = new Map<string, string[]>();
+  for (const child of roster.children.values()) {
+    const ids = childrenByName.get(child.name);
+    if (ids) ids.push(child.id);
+    else childrenByName.set(child.name, [child.id]);
+  }
   const readings = new Map<string, NameReading>();
   const buckets = new Map<string, string[]>();
-  for (const child of roster.children.values()) {
-    const reading = readName(child.name);
-    readings.set(child.id, reading);
+  for (const name of childrenByName.keys()) {
+    const reading = readName(name);
+    readings.set(name, reading);
     // Only names that read the same, or that differ in exactly one given-name character, can be
     // look-alikes: one key for the reading, and one per given-name position with that character
     // masked. Comparing within these small buckets, not within a surname, keeps a school of
@@ -50,33 +77,38 @@ function findAll(roster: RosterIndex): Map<string, LookAlikeMatch[]> {
     const keys = new Set([`p:${reading.syllables.join(" ")}`, ...maskedKeys(reading.chars)]);
     for (const key of keys) {
       const bucket = buckets.get(key);
-      if (bucket) bucket.push(child.id);
-      else buckets.set(key, [child.id]);
+      if (bucket) bucket.push(name);
+      else buckets.set(key, [name]);
     }
   }
-  const found = new Map<string, Map<string, LookAlikeKind>>();
-  for (const ids of buckets.values()) {
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const a = ids[i] as string;
-        const b = ids[j] as string;
+  const alike = new Map<string, Map<string, LookAlikeKind>>();
+  for (const names of buckets.values()) {
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const a = names[i] as string;
+        const b = names[j] as string;
         const kind = lookAlikeKind(readings.get(a) as NameReading, readings.get(b) as NameReading);
         if (kind) {
-          note(found, a, b, kind);
-          note(found, b, a, kind);
+          note(alike, a, b, kind);
+          note(alike, b, a, kind);
         }
       }
     }
   }
-  const result = new Map<string, LookAlikeMatch[]>();
-  for (const [id, others] of found) {
-    const list = [...others].map(([otherId, kind]) => ({ otherId, kind }));
+  const table: LookAlikeTable = new Map();
+  for (const [name, ids] of childrenByName) {
+    const others = alike.get(name);
+    if (ids.length < 2 && !others) continue;
+    const list: LookAlikeMatch[] = ids.map((otherId) => ({ otherId, kind: "same_name" as const }));
+    for (const [otherName, kind] of others ?? []) {
+      for (const otherId of childrenByName.get(otherName) ?? []) list.push({ otherId, kind });
+    }
     list.sort(
       (x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || x.otherId.localeCompare(y.otherId),
     );
-    result.set(id, list);
+    table.set(name, list);
   }
-  return result;
+  return table;
 }
 
 function maskedKeys(chars: readonly string[]): string[] {
