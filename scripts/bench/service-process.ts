@@ -18,6 +18,8 @@ export interface ServiceProcess {
 
 export interface LaunchSpec {
   label: string;
+  /** The program to run (default: this Node, with `args` as its arguments). */
+  command?: string;
   args: string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -61,11 +63,11 @@ function logTail(file: string): string {
   }
 }
 
-/** Starts `node <args>` and resolves once it answers HTTP on 127.0.0.1:<port>. */
+/** Starts `<command> <args>` (default `node <args>`) and resolves once it answers HTTP on 127.0.0.1:<port>. */
 export async function launchService(spec: LaunchSpec): Promise<ServiceProcess> {
   const log = openSync(spec.logFile, "a");
   const startedAt = performance.now();
-  const child = spawn(process.execPath, spec.args, {
+  const child = spawn(spec.command ?? process.execPath, spec.args, {
     cwd: spec.cwd,
     env: spec.env,
     stdio: ["ignore", log, log],

@@ -39,7 +39,10 @@ async function startNode(where: string[], label: string, io: ServiceEnv): Promis
   const port = await freePort();
   return launchService({
     label,
-    args: [WANFENG_BIN, "start", ...where, "--port", String(port), "--host", "127.0.0.1"],
+    // Run as a program, as `npm start` and `npx wanfeng` do: its first line carries the server's
+    // V8 memory flags (bin/wanfeng.js).
+    command: WANFENG_BIN,
+    args: ["start", ...where, "--port", String(port), "--host", "127.0.0.1"],
     cwd: PACKAGE_ROOT,
     env: io.env,
     port,
