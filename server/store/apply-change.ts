@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Logger } from "../../common/log";
 import { isWanfengError, WanfengError } from "../../protocol";
+import { type DraftPart, lazyDraft } from "./lazy-draft";
 import { sameJson } from "./same-json";
 import { type Db, DbSchema } from "./schema";
 
@@ -12,36 +13,37 @@ import { type Db, DbSchema } from "./schema";
  * 5,000 children, ~30 MB of garbage and a few hundred milliseconds each time.
  */
 export function applyChange(current: Db, change: (db: Db) => void, label: string): Db {
-  const draft = structuredClone(current);
+  const { draft, partOf } = lazyDraft(current);
   const result: unknown = change(draft);
   // An async change would keep editing the draft after it was validated and written.
   if (result instanceof Promise) {
     result.catch(() => undefined);
     throw new WanfengError("INTERNAL", "store.update() needs a synchronous change function");
   }
-  return validateChanged(draft, current, label);
+  return validateChanged(partOf, current, label);
 }
 
 /**
- * DbSchema.parse(draft), part by part: a top-level part whose JSON equals `known`'s (a validated
- * document) is known's, any other is parsed by its own schema. This gives what a whole parse gives
- * because DbSchema is a plain object of parts with no check across them (a test keeps it so),
- * zod objects list their keys in schema order, and parsing a parsed part changes nothing. An
- * error reads as the whole parse's: the same issues, each path starting at the part.
+ * DbSchema.parse(draft), part by part: a top-level part the change did not touch, or whose JSON
+ * equals `known`'s (a validated document), is known's; any other is parsed by its own schema.
+ * This gives what a whole parse gives because DbSchema is a plain object of parts with no check
+ * across them (a test keeps it so), zod objects list their keys in schema order, and parsing a
+ * parsed part changes nothing. An error reads as the whole parse's: the same issues, each path
+ * starting at the part.
  */
-function validateChanged(draft: Db, known: Db, label: string): Db {
+function validateChanged(partOf: (key: keyof Db) => DraftPart, known: Db, label: string): Db {
   const shape = DbSchema.shape;
   const out: Record<string, unknown> = {};
   const issues: z.core.$ZodIssue[] = [];
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    const value: unknown = draft[key];
-    if (sameJson(value, known[key])) {
+    const draft = partOf(key);
+    if (!draft.touched || sameJson(draft.value, known[key])) {
       if (key in known) out[key] = known[key];
       continue;
     }
-    const part = shape[key].safeParse(value);
+    const part = shape[key].safeParse(draft.value);
     if (part.success) {
-      if (part.data !== undefined || key in draft) out[key] = part.data;
+      if (part.data !== undefined || draft.present) out[key] = part.data;
     } else {
       for (const issue of part.error.issues) issues.push({ ...issue, path: [key, ...issue.path] });
     }

@@ -48,6 +48,21 @@ const changes: Record<string, (db: Db) => void> = {
     if (child) child.notAuthorised = [{ name: "某某", guardianId: "p2" } as never];
   },
   "nothing at all": () => undefined,
+  "the whole document assigned over the draft (seeding a school)": (db) => {
+    const seed = smallSchool();
+    seed.settings.schoolName = "晚风小学";
+    Object.assign(db, seed);
+  },
+  "a part replaced after reading it, another removed and added back": (db) => {
+    db.sessions = db.sessions.filter(() => false);
+    delete db.passes;
+    db.passes = [];
+  },
+  "the draft copied and spread inside the change": (db) => {
+    const copy = structuredClone(db);
+    const spread = { ...db };
+    db.rooms = [...copy.rooms, { id: "r9", name: `${spread.rooms.length + 1}` }];
+  },
   "an invalid grade and an invalid debounce": (db) => {
     db.settings.debounceMs = -1;
     const child = db.children[2];
