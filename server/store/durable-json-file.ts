@@ -1,5 +1,6 @@
+import { createHash, type Hash } from "node:crypto";
 import type { BigIntStats } from "node:fs";
-import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { type FileHandle, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
 import { WanfengError } from "../../protocol";
@@ -88,12 +89,58 @@ export class DurableJsonFile<T> implements Adapter<T> {
       } finally {
         await handle.close();
       }
-      await rename(this.#tempFilename, this.filename);
-      await fsyncDirectory(dirname(this.filename));
+      await this.#replace();
     } catch (err) {
       await unlink(this.#tempFilename).catch(() => undefined);
       throw err;
     }
+  }
+
+  /**
+   * As writeText(pieces joined), written as the pieces come (gathered to ~64 KB per write), so
+   * the whole text is never in memory; returns the sha256 (hex) of the text, as a hash of the
+   * joined text would be.
+   */
+  async writePieces(pieces: Iterable<string>): Promise<string> {
+    const hash = createHash("sha256");
+    try {
+      const handle = await open(this.#tempFilename, "w", PRIVATE_FILE_MODE);
+      try {
+        let pending = "";
+        for (const piece of pieces) {
+          pending += piece;
+          if (pending.length < WRITE_CHARS) continue;
+          await writeAndHash(handle, pending, hash);
+          pending = "";
+        }
+        await writeAndHash(handle, pending, hash);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.#replace();
+    } catch (err) {
+      await unlink(this.#tempFilename).catch(() => undefined);
+      throw err;
+    }
+    return hash.digest("hex");
+  }
+
+  async #replace(): Promise<void> {
+    await rename(this.#tempFilename, this.filename);
+    await fsyncDirectory(dirname(this.filename));
+  }
+}
+
+const WRITE_CHARS = 64 * 1024;
+
+async function writeAndHash(handle: FileHandle, text: string, hash: Hash): Promise<void> {
+  if (text === "") return;
+  const bytes = Buffer.from(text, "utf-8");
+  hash.update(bytes);
+  let written = 0;
+  while (written < bytes.length) {
+    written += (await handle.write(bytes, written, bytes.length - written)).bytesWritten;
   }
 }
 

@@ -9,7 +9,8 @@ import { ChangeAnnouncer, changedKinds } from "./change-announcer";
 import { appendChange, newChangeEntry } from "./change-record";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";
-import { type DurableJsonFile, type FileSnapshot, parseJsonText, toJsonText } from "./durable-json-file";
+import { type DurableJsonFile, type FileSnapshot, parseJsonText } from "./durable-json-file";
+import { jsonChunks } from "./json-chunks";
 import { PRIVATE_FILE_MODE } from "./private-files";
 import type { Db, DocumentStore } from "./schema";
 
@@ -120,11 +121,11 @@ export class FileDocumentStore implements DocumentStore {
         if (refreshed === "adopted") adopted = this.#doc;
         const next = applyChange(this.#doc, change, file);
         if (refreshed === "invalid") await this.#keepRejected();
-        const text = toJsonText(next);
         try {
-          await this.#file.writeText(text);
+          // Written piece by piece: the whole text of a large school's document is never held.
+          const hash = await this.#file.writePieces(jsonChunks(next));
           // Under the lock nobody else replaces the file, so this stamp is our own write's.
-          this.#known = { stamp: (await this.#file.readStamp()) ?? "", hash: hashOf(text) };
+          this.#known = { stamp: (await this.#file.readStamp()) ?? "", hash };
         } catch (err) {
           throw writeFailure(err, file, this.#log);
         }
