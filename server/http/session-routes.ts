@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { createLogger } from "../../common/log";
-import { LoginRequestSchema, type SessionUser } from "../../protocol";
+import { LoginRequestSchema, ROLES, type SessionUser } from "../../protocol";
 import { LoginLimit } from "../auth/login-limit";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
@@ -58,7 +58,7 @@ export function sessionRoutes(
     res.json({ data: toSessionUser(user) });
   });
 
-  router.get("/api/session", requireUser(store, clock), (_req, res) => {
+  router.get("/api/session", requireUser(store, clock, ROLES), (_req, res) => {
     res.json({ data: toSessionUser(currentUser(res)) });
   });
 

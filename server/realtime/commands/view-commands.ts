@@ -1,5 +1,5 @@
 import type { ViewRequest, ViewSnapshot } from "../../../protocol";
-import { canOpenGate, canOpenGroup, canOversee, canUseTechnicianTools } from "../../auth/access";
+import { canOpenGate, canOpenGroup, canReadOverview, canUseTechnicianTools } from "../../auth/access";
 import type { DayService } from "../../day/day-service";
 import type { User } from "../../domain/entities";
 import { overviewSnapshot } from "../../domain/overview/overview-views";
@@ -41,7 +41,7 @@ function mayOpen(user: User, request: ViewRequest): boolean {
     case "technician":
       return canUseTechnicianTools(user);
     case "overview":
-      return canOversee(user);
+      return canReadOverview(user);
     case "room":
       return canOpenGroup(user, request.groupId);
   }
