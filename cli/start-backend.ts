@@ -3,7 +3,6 @@ import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { createLogger } from "../common/log";
 import { buildDemoSchool, writeDemoLogins } from "../demo/demo-school";
-import type { ServerOptions } from "../server/app";
 import type { EventJournal } from "../server/domain/events";
 import type { Storage } from "../server/ports/storage";
 import { CHANGES_FOLDER } from "../server/store/change-record";
@@ -22,7 +21,6 @@ export interface StartBackend {
   journal: EventJournal;
   /** Work left for once the server serves (the file backend's check of older journal files). */
   afterStart?: () => void;
-  socketAdapter?: ServerOptions["socketAdapter"];
   /** This start created the demo school (its passwords are printed this once). */
   createdDemo: boolean;
   /** Where the data is, for the "running" line: the folder, or the school on its database. */

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
+import { DEVICE_ROUTE_HEADER, deviceRouteFromToken } from "../../common/device-route";
 import {
   type Ack,
   DEVICE_NAMESPACE,
@@ -140,6 +141,7 @@ export function deviceClient(url: string, token: string): DeviceClient {
     reconnection: false,
     forceNew: true,
     auth: { token },
+    extraHeaders: { [DEVICE_ROUTE_HEADER]: deviceRouteFromToken(token) },
   });
 }
 
