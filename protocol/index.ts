@@ -7,6 +7,7 @@ export * from "./commands";
 export * from "./custody";
 export * from "./day";
 export * from "./devices";
+export * from "./district";
 export * from "./errors";
 export * from "./events";
 export * from "./gate";

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies, serialize } from "cookie";
 import { Router } from "express";
-import { z } from "zod";
 import { DEVICE_ROUTE_HEADER, deviceRoute } from "../../common/device-route";
+import { ChooseSchoolSchema, type DistrictSchoolView } from "../../protocol";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { sha256Hex } from "../auth/tokens";
 import { sendError } from "../http/errors";
@@ -28,8 +28,6 @@ export interface DistrictLogins extends UserStore, SessionStore {
   refreshSession(tokenHash: string): Promise<unknown>;
   refreshUser(username: string): Promise<unknown>;
 }
-
-const ChooseSchoolSchema = z.object({ schoolId: z.string().min(1).max(64) });
 
 /**
  * Several schools behind one port. A request belongs to the school whose staff holds its session
@@ -113,7 +111,12 @@ export function districtRouter(
       return;
     }
     const chosen = chosenSchool(req)?.id;
-    res.json({ data: schools().map((s) => ({ id: s.id, name: s.name, chosen: s.id === chosen })) });
+    const views: DistrictSchoolView[] = schools().map((s) => ({
+      id: s.id,
+      name: s.name,
+      chosen: s.id === chosen,
+    }));
+    res.json({ data: views });
   });
   routes.put("/api/district/school", async (req, res) => {
     if (!(await districtReader(req))) {
