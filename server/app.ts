@@ -31,6 +31,7 @@ import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
 import { createListener, type TlsFiles } from "./http/tls-listener";
 import type { Storage } from "./ports/storage";
+import { type RetentionOptions, startRetention } from "./privacy/server-retention";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
@@ -65,6 +66,8 @@ export interface ServerOptions {
    * what one node emits to a room reaches that room's sockets on every node. Default: this process only.
    */
   socketAdapter?: SocketServerOptions["adapter"];
+  /** The nightly purge's storage; default: the file backend's (server/privacy/server-retention.ts). */
+  purge?: RetentionOptions["purge"];
 }
 
 export interface RunningServer {
@@ -130,6 +133,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.use(photoRoutes(store, clock, photos));
   app.use(barredPhotoRoutes(store, custody, clock, photos));
   app.use(privacyRoutes(store, clock, journal, photos));
+  const retention = startRetention(options, clock);
+  app.use(retention.routes);
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   serveKiosk(app, options.kioskDir);
   app.use(errorHandler);
@@ -176,6 +181,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(rollover);
       clearInterval(sessionSweep);
       stopGateClock();
+      retention.stop();
       day.close();
       await io.close();
       if (listener.outer !== http) listener.outer.close();
