@@ -3,41 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PurgePreview, RetentionView } from "../../protocol";
 import type { RunningServer } from "../../server/app";
 import { readChanges } from "../../server/store/change-record";
-import { openFileJournal } from "../../server/store/file-journal";
-import { checkIn } from "../store/events";
-import {
-  createTestSchool,
-  login,
-  removeSchool,
-  startTestServer,
-  type TestSchool,
-} from "../support/server-harness";
-import { addLeader } from "./overview-support";
-
-/** 李四 (c3) withdrawn in January, with a photo; 李爸爸 (p2) collects only him. A named journal day of 2022. */
-async function schoolWithWithdrawnChild(): Promise<TestSchool> {
-  const school = await createTestSchool();
-  await school.store.update((db) => {
-    const child = db.children.find((c) => c.id === "c3");
-    if (child) child.photo = "/api/photos/child-c3.jpg";
-    db.enrolments = [
-      {
-        id: "e3",
-        childId: "c3",
-        application: { date: "2025-09-01", by: "李爸爸" },
-        keepsCare: true,
-        withdrawal: { requestedOn: "2026-01-09", effectiveFrom: "2026-01-10", reason: "转学" },
-        recordedBy: "u1",
-        updatedAt: "2025-09-01T00:00:00Z",
-      },
-    ];
-  });
-  const journal = await openFileJournal(join(school.dataDir, "journal"));
-  await journal.append([{ ...checkIn("old1", "2022-03-04"), childId: "c3" }]);
-  await journal.close();
-  await addLeader(school);
-  return school;
-}
+import { schoolWithWithdrawnChild } from "../support/retention-school";
+import { login, removeSchool, startTestServer, type TestSchool } from "../support/server-harness";
 
 describe("the retention settings and the purge preview (admin)", () => {
   let school: TestSchool;
