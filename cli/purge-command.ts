@@ -1,6 +1,6 @@
 import { schoolDay } from "../server/domain/school-day";
 import { newPseudonymiser } from "../server/privacy/pseudonymise";
-import { describePlan, isEmptyPlan, planPurge, runPurge } from "../server/privacy/purge";
+import { describePlan, isEmptyPlan, planPurge, runAndRememberPurge } from "../server/privacy/purge";
 import { filePurgeDeps } from "../server/store/file-purge";
 import { openDocumentStore } from "../server/store/lowdb-store";
 import { dataDirFrom } from "./paths";
@@ -20,6 +20,7 @@ export async function runPurgeCommand(options: { dataDir?: string; dryRun?: bool
     if (!isEmptyPlan(plan)) console.log("\ndry run: nothing was changed");
     return;
   }
-  const entry = await runPurge(deps, plan, newPseudonymiser());
+  // Remembered as the day's run: the server's nightly schedule does not run it again today.
+  const entry = await runAndRememberPurge(deps, storage, plan, newPseudonymiser(), () => new Date());
   if (entry) console.log(`\npurged; recorded in the change record as ${entry.id}`);
 }

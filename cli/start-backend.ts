@@ -4,8 +4,8 @@ import { dirname, join } from "node:path";
 import { createLogger } from "../common/log";
 import { buildDemoSchool, writeDemoLogins } from "../demo/demo-school";
 import type { EventJournal } from "../server/domain/events";
-import type { Storage } from "../server/ports/storage";
 import { CHANGES_FOLDER } from "../server/store/change-record";
+import type { DocumentStorage } from "../server/store/document/storage";
 import { openFileJournal } from "../server/store/file-journal";
 import { auditChanges, auditLine, type DayAudit, purgeIndex } from "../server/store/journal-audit";
 import { auditChangedDays } from "../server/store/journal-start-audit";
@@ -17,7 +17,7 @@ const log = createLogger("cli");
 
 /** What `wanfeng start` serves from: storage, journal and what to release after the server stops. */
 export interface StartBackend {
-  store: Storage;
+  store: DocumentStorage;
   journal: EventJournal;
   /** Work left for once the server serves (the file backend's check of older journal files). */
   afterStart?: () => void;

@@ -5,6 +5,7 @@ import { readDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
 import type { SchoolRoster } from "../server/domain/entities";
 import type { TlsFiles } from "../server/http/tls-listener";
+import { filePurgeDeps } from "../server/store/file-purge";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
 import { openFileBackend } from "./start-backend";
 import { startNotice } from "./start-notice";
@@ -95,6 +96,7 @@ async function startOnFiles(dataDir: string, options: StartOptions, listening: L
     journal,
     ...listening,
     photosDir: join(dataDir, "photos"),
+    purge: filePurgeDeps(dataDir, store),
   });
   return {
     url: server.url,

@@ -20,5 +20,6 @@ export * from "./overview";
 export * from "./passes";
 export * from "./photo-import";
 export * from "./reports";
+export * from "./retention";
 export * from "./room";
 export * from "./technician";

@@ -25,6 +25,8 @@ import { allowOwnOrigin } from "./http/same-origin";
 import { sessionRoutes } from "./http/session-routes";
 import { staffRoutes } from "./http/staff-routes";
 import type { Storage } from "./ports/storage";
+import type { PurgeDeps } from "./privacy/purge";
+import { startRetention } from "./privacy/server-retention";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
 import { createTechnicianHub } from "./realtime/technician-setup";
@@ -53,6 +55,8 @@ export interface SchoolRuntimeOptions {
    * what one node emits to a room reaches that room's sockets on every node. Default: this process only.
    */
   socketAdapter?: SocketServerOptions["adapter"];
+  /** What the nightly purge works on (`filePurgeDeps` for a data folder); without it none runs. */
+  purge?: PurgeDeps;
 }
 
 /** How the school is reached: the same for every school a process serves. */
@@ -116,6 +120,8 @@ export async function openSchoolRuntime(
   app.use(photoRoutes(store, clock, photos));
   app.use(barredPhotoRoutes(store, custody, clock, photos));
   app.use(privacyRoutes(store, clock, journal, photos));
+  const retention = startRetention(options, clock);
+  app.use(retention.routes);
   app.use("/api", (_req, res) => sendError(res, "NOT_FOUND", "no such API route"));
   app.use(errorHandler);
 
@@ -152,6 +158,7 @@ export async function openSchoolRuntime(
     app,
     engine,
     async close() {
+      retention.stop();
       clearInterval(rollover);
       clearInterval(sessionSweep);
       stopGateClock();

@@ -25,6 +25,7 @@ import { addDevice } from "../../server/auth/devices";
 import { addUser } from "../../server/auth/users";
 import type { DocumentStorage } from "../../server/store/document/storage";
 import { openFileJournal } from "../../server/store/file-journal";
+import { filePurgeDeps } from "../../server/store/file-purge";
 import { openDocumentStore } from "../../server/store/lowdb-store";
 import type { Db } from "../../server/store/schema";
 import { smallSchool } from "../domain/fixtures";
@@ -74,6 +75,7 @@ export async function startTestServer(school: TestSchool, clock?: () => Date): P
     port: 0,
     host: "127.0.0.1",
     photosDir: join(school.dataDir, "photos"),
+    purge: filePurgeDeps(school.dataDir, school.store),
     ...(clock ? { clock } : {}),
   });
 }
