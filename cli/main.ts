@@ -41,7 +41,7 @@ const databaseOption = () =>
 const requiredDatabaseOption = () => databaseOption().makeOptionMandatory();
 const schoolOption = () =>
   new Option("--school <name|id>", "with --database: which school (default: the only one)");
-/** Commands that never touch a school's data accept --database too, so one command line or service file fits all. */
+/** Commands that never touch a school's data accept --database too: one service file fits all. */
 const ignoredDatabaseOption = (why: string) =>
   new Option("--database <postgres-url>", `accepted and ignored: ${why}`).env("DATABASE_URL");
 

@@ -20,8 +20,8 @@ const defaultLog = createLogger("store/postgres");
  * One school's data held in memory as the document the ports work on (server/store/document/),
  * so reads stay synchronous; the tables are the truth. A write locks the school, catches up with
  * what other processes committed, runs the change on a copy, writes the rows that differ, appends
- * to the change record (who, when, what kinds) and notifies the others, all in one transaction. Writes and reloads of this process run one at a
- * time, in call order.
+ * to the change record (who, when, what kinds) and notifies the others, all in one transaction.
+ * Writes and reloads of this process run one at a time, in call order.
  */
 export class PostgresSchoolCopy implements DocumentStore {
   /** Tells this process's notifications from other processes'. */
