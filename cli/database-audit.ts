@@ -1,3 +1,4 @@
+import { isCalendarDay, WanfengError } from "../protocol";
 import type { DayAudit } from "../server/store/journal-audit";
 import {
   auditPostgresChanges,
@@ -21,6 +22,8 @@ export async function auditDatabase(
   school: string | undefined,
   day: string | undefined,
 ): Promise<DatabaseAudit> {
+  if (day !== undefined && !isCalendarDay(day))
+    throw new WanfengError("VALIDATION_FAILED", `--day must be YYYY-MM-DD, got ${day}`, { field: "day" });
   return onDatabase(url, async () => {
     const opened = await openSchoolOnDatabase(url, school, "audit verify", { writes: false });
     const { pool } = opened;
