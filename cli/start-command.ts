@@ -130,20 +130,15 @@ async function startOnDatabase(
     ...(options.school !== undefined ? { school: options.school } : {}),
     demo: options.demo === true,
   });
-  // Each school's photos apart: file names are student numbers and phones, which repeat across schools.
-  const photosOf = <T extends { id: string }>(school: T) => ({
-    ...school,
-    photosDir: join(dataDir, "photos", school.id),
-  });
   const server = await startDistrictServer({
-    schools: backend.schools.map(photosOf),
+    schools: backend.schools,
     district: backend.district,
     ...listening,
   }).catch(async (err: unknown) => {
     await backend.release();
     throw err;
   });
-  backend.watchNewSchools((school) => server.addSchool(photosOf(school)));
+  backend.watchNewSchools((school) => server.addSchool(school));
   const only = backend.schools.length === 1 ? backend.schools[0] : undefined;
   return {
     url: server.url,

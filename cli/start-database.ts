@@ -6,14 +6,17 @@ import { demoClock } from "../demo/demo-clock";
 import { buildDemoSchool, DEMO_SCHOOL_NAME, type DemoSchool, writeDemoLogins } from "../demo/demo-school";
 import { isWanfengError, WanfengError } from "../protocol";
 import type { SchoolToServe } from "../server/district-server";
+import { photoFolder } from "../server/store/photo-folder";
 import { DistrictDirectory } from "../server/store/postgres/district-users";
 import { openPostgresJournal } from "../server/store/postgres/journal";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
+import { postgresPurgeDeps } from "../server/store/postgres/purge";
 import { addSchool, listSchools, resolveSchool, type SchoolRow } from "../server/store/postgres/schools";
 import { openPostgresStorage } from "../server/store/postgres/storage";
 import { PRIVATE_DIR_MODE } from "../server/store/private-files";
 import { onDatabase } from "./database-backend";
+import { schoolPhotosDir } from "./paths";
 import { seedSchool } from "./seed-school";
 
 const log = createLogger("cli");
@@ -64,7 +67,7 @@ export async function openDatabaseBackend(
       await pool.end();
     };
     const openOne = async (row: SchoolRow): Promise<SchoolToServe> => {
-      const school = await openSchool(url, pool, row);
+      const school = await openSchool(url, pool, row, schoolPhotosDir(dataDir, row.id));
       opened.push(school);
       return school.serve;
     };
@@ -122,7 +125,12 @@ interface OpenedSchool {
   release(): Promise<void>;
 }
 
-async function openSchool(url: string, pool: pg.Pool, row: SchoolRow): Promise<OpenedSchool> {
+async function openSchool(
+  url: string,
+  pool: pg.Pool,
+  row: SchoolRow,
+  photosDir: string,
+): Promise<OpenedSchool> {
   // The adapter holds a LISTEN connection for good: its own small pool per school, so it never
   // starves the store's.
   const adapterPool = openPool(url, "socket.io", 3);
@@ -134,6 +142,9 @@ async function openSchool(url: string, pool: pg.Pool, row: SchoolRow): Promise<O
       name: row.name,
       store,
       journal,
+      photosDir,
+      // The nightly purge runs on one node of the school (an advisory lock, purge.ts).
+      purge: postgresPurgeDeps(pool, row.id, store, photoFolder(photosDir)),
       socketAdapter: createAdapter(adapterPool, {
         // Every school's nodes share the database: a school's emits stay among its own nodes.
         channelPrefix: `wf:${row.id}`,

@@ -55,21 +55,29 @@ export class PurgeSchedule {
       day = schoolDay(now, timezone);
       if (lastPurge !== undefined && lastPurge.day >= day) return "done_today";
       if (now < instantAt(day, PURGE_FROM, timezone)) return "not_yet";
-      const plan = await planPurge(this.deps.purge, day);
-      const pseudonym = (this.deps.newPseudonymiser ?? newPseudonymiser)();
-      const { purge, store, clock } = this.deps;
-      const entry = await runAs(SCHEDULED, () => runAndRememberPurge(purge, store, plan, pseudonym, clock));
-      this.#log.info(
-        { day, changeId: entry?.id ?? null, ...purgeSummary(plan) },
-        entry ? "scheduled purge removed personal data past its retention" : "scheduled purge: nothing due",
-      );
-      return "ran";
+      const today = day;
+      const { purge } = this.deps;
+      const outcome = purge.onlyOnce
+        ? await purge.onlyOnce(today, () => this.run(today))
+        : await this.run(today);
+      return outcome === "skipped" ? "done_today" : "ran";
     } catch (err) {
       this.#log.error({ err, day }, "scheduled purge failed; the next check tries again");
       return "failed";
     } finally {
       this.#running = false;
     }
+  }
+
+  private async run(day: string): Promise<void> {
+    const plan = await planPurge(this.deps.purge, day);
+    const pseudonym = (this.deps.newPseudonymiser ?? newPseudonymiser)();
+    const { purge, store, clock } = this.deps;
+    const entry = await runAs(SCHEDULED, () => runAndRememberPurge(purge, store, plan, pseudonym, clock));
+    this.#log.info(
+      { day, changeId: entry?.id ?? null, ...purgeSummary(plan) },
+      entry ? "scheduled purge removed personal data past its retention" : "scheduled purge: nothing due",
+    );
   }
 }
 

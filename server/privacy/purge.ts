@@ -32,6 +32,12 @@ export interface PurgeDeps {
   journal: PurgeJournal;
   /** Appends the purge's own entry to the change record. */
   record(note: PurgeNote): Promise<ChangeEntry>;
+  /**
+   * Where several processes serve the school (nodes on one database), runs the nightly purge of
+   * `day` in one of them only: `run` is not called (and "skipped" returned) when another holds it
+   * or has already purged that day. Absent: this process is the only one.
+   */
+  onlyOnce?<T>(day: string, run: () => Promise<T>): Promise<T | "skipped">;
 }
 
 export interface PurgePlan extends RosterPurgePlan {

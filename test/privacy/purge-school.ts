@@ -6,7 +6,9 @@ import { openDocumentStore } from "../../server/store/lowdb-store";
 import { type Db, emptyDb } from "../../server/store/schema";
 import { checkIn } from "../store/events";
 
-/** The retention tests' school (test/privacy/purge.test.ts, purge-schedule.test.ts). */
+/** The retention tests' school: both backends' purge tests and the schedule's. */
+
+export const TODAY = "2025-06-02";
 
 /** 张小明 withdrawn from 2025-01-10 (past 90 days), his sister 张小红 still in care, and a pupil withdrawn last week. */
 export function purgeSchool(): Db {
@@ -47,7 +49,7 @@ export function purgeSchool(): Db {
   return db;
 }
 
-const named = (id: string, day: string) =>
+export const named = (id: string, day: string) =>
   ({ ...checkIn(id, day), childName: "张小明", note: "奶奶张丽来接" }) as unknown as ChildCheckedIn;
 
 /** That school in the data folder `dir`: its photos, a journal day of 2021 and one of 2025. */
@@ -64,3 +66,6 @@ export async function purgeSchoolFolder(dir: string) {
   await journal.close();
   return { dir, storage, deps, oldHead };
 }
+
+/** The name the PostgreSQL purge tests know it by. */
+export const school = purgeSchool;

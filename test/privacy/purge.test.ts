@@ -10,10 +10,9 @@ import { runAs } from "../../server/store/change-actor";
 import { readChanges } from "../../server/store/change-record";
 import { auditJournal, purgeIndex } from "../../server/store/journal-audit";
 import { useTempDirs } from "../store/temp-dir";
-import { purgeSchoolFolder } from "./purge-school";
+import { purgeSchoolFolder, TODAY } from "./purge-school";
 
 const tempDir = useTempDirs();
-const TODAY = "2025-06-02";
 
 async function dataFolder() {
   return purgeSchoolFolder(await tempDir());
