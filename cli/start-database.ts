@@ -6,9 +6,15 @@ import { demoClock } from "../demo/demo-clock";
 import { buildDemoSchool, DEMO_SCHOOL_NAME, type DemoSchool, writeDemoLogins } from "../demo/demo-school";
 import { isWanfengError, WanfengError } from "../protocol";
 import type { SchoolToServe } from "../server/district-server";
+import { auditLine, type DayAudit } from "../server/store/journal-audit";
 import { photoFolder } from "../server/store/photo-folder";
 import { DistrictDirectory } from "../server/store/postgres/district-users";
 import { openPostgresJournal } from "../server/store/postgres/journal";
+import {
+  auditPostgresChanges,
+  auditPostgresJournal,
+  postgresPurgeIndex,
+} from "../server/store/postgres/journal-audit";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
 import { postgresPurgeDeps } from "../server/store/postgres/purge";
@@ -135,6 +141,7 @@ async function openSchool(
   // starves the store's.
   const adapterPool = openPool(url, "socket.io", 3);
   try {
+    await reportBrokenChains(pool, row);
     const store = await openPostgresStorage(pool, row.id);
     const journal = await openPostgresJournal(pool, row.id);
     const serve: SchoolToServe = {
@@ -161,6 +168,32 @@ async function openSchool(
   } catch (err) {
     await adapterPool.end();
     throw err;
+  }
+}
+
+/** How many of a school's latest days a node checks before serving it (`audit verify` does all). */
+const DAYS_CHECKED_AT_START = 2;
+
+/**
+ * A record changed after it was written is reported loudly at start, as on a data folder: the
+ * school's latest days and its change record. Every day is `wanfeng audit verify --database`'s,
+ * run from cron (docs/district.md section 7): a year of events is too much to hash at every start.
+ */
+async function reportBrokenChains(pool: pg.Pool, school: SchoolRow): Promise<void> {
+  const latest = await pool.query<{ day: string }>(
+    "SELECT DISTINCT day::text AS day FROM events WHERE school_id = $1 ORDER BY day DESC LIMIT $2",
+    [school.id, DAYS_CHECKED_AT_START],
+  );
+  const purges = await postgresPurgeIndex(pool, school.id);
+  const audits: DayAudit[] = await auditPostgresChanges(pool, school.id);
+  for (const { day } of latest.rows)
+    audits.push(...(await auditPostgresJournal(pool, school.id, day, purges)));
+  for (const audit of audits) {
+    if (!audit.broken) continue;
+    log.error({ school: school.name, day: audit.day, broken: audit.broken }, "hash chain broken");
+    console.error(
+      `WARNING: the record of ${school.name} was changed after it was written: ${auditLine(audit)}`,
+    );
   }
 }
 
