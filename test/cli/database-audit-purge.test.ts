@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAs } from "../../server/store/change-actor";
@@ -12,11 +10,11 @@ import { openPostgresStorage } from "../../server/store/postgres/storage";
 import { named, school } from "../privacy/purge-school";
 import { checkIn } from "../store/events";
 import { useTempDirs } from "../store/temp-dir";
+import { runWanfeng } from "../support/cli-process";
 import { usePostgresDatabases } from "../support/postgres-database";
 
 /** `wanfeng audit verify` and `wanfeng purge` on a database, run as an operator runs them. */
 
-const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
 const freshDatabase = usePostgresDatabases();
 const tempDir = useTempDirs();
 const PASSWORD = "Pw-s3cret-8899";
@@ -27,27 +25,7 @@ afterAll(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.end()));
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function wanfeng(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...inherited, LOG_LEVEL: "warn", ...env } },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
+const wanfeng = runWanfeng;
 /** Two schools on one database; 晚风小学 has the purge tests' roster, a journal and a change. */
 async function database() {
   const bare = await freshDatabase();

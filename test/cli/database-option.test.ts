@@ -1,7 +1,7 @@
-import { execFile } from "node:child_process";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempDirs } from "../store/temp-dir";
+import { runWanfeng } from "../support/cli-process";
 
 /**
  * Issue 8's contract: every `wanfeng` command takes `--database <postgres-url>` (or DATABASE_URL).
@@ -10,7 +10,6 @@ import { useTempDirs } from "../store/temp-dir";
  * stopped here by a bad argument of its own, after commander parsed the command line).
  */
 
-const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
 const tempDir = useTempDirs();
 const NOBODY = "postgresql://wanfeng:pw@127.0.0.1:1/wanfeng";
 const UNREACHABLE = /cannot reach the database postgresql:\/\/wanfeng:\*\*\*@127\.0\.0\.1:1/;
@@ -18,28 +17,7 @@ const UNREACHABLE = /cannot reach the database postgresql:\/\/wanfeng:\*\*\*@127
 const TIMEOUT = 300_000;
 const AT_ONCE = 3;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function wanfeng(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise((done) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...inherited, LOG_LEVEL: "warn", ...env }, timeout: 60_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end();
-  });
-}
-
+const wanfeng = (args: string[], env: Record<string, string> = {}) => runWanfeng(args, env, 60_000);
 /** Each command, its arguments (without --database), and what it says when it got that far. */
 function commands(dir: string): [string, string[], RegExp][] {
   const d = ["-d", dir];

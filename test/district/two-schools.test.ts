@@ -1,11 +1,11 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEVICE_ROUTE_HEADER, deviceRouteFromToken } from "../../common/device-route";
 import { DEVICE_NAMESPACE, type ViewRequest } from "../../protocol";
+import { runWanfeng } from "../support/cli-process";
 import { usePostgresDatabases } from "../support/postgres-database";
 import {
   cardTap,
@@ -21,22 +21,12 @@ import {
 import { type ServerProcess, spawnServer } from "../support/server-process";
 import { type SchoolOnDistrict, twoSchoolsOnDatabase } from "./district-school";
 
-const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
 const freshDatabase = usePostgresDatabases();
 
-/** Runs the CLI as its own process; never throws, the exit code says. */
-function wanfeng(args: string[]): Promise<{ code: number; output: string }> {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...env, LOG_LEVEL: "warn" } },
-      (err, stdout, stderr) =>
-        done({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, output: stdout + stderr }),
-    );
-  });
-}
+const wanfeng = async (args: string[]) => {
+  const run = await runWanfeng(args);
+  return { code: run.code, output: run.stdout + run.stderr };
+};
 
 /** Each role of the harness's school and the view it opens. */
 const ROLES: { user: string; view: ViewRequest }[] = [
