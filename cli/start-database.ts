@@ -8,6 +8,7 @@ import { isWanfengError, WanfengError } from "../protocol";
 import type { SchoolToServe } from "../server/district-server";
 import { auditLine, type DayAudit } from "../server/store/journal-audit";
 import { photoFolder } from "../server/store/photo-folder";
+import { PostgresAttemptStore } from "../server/store/postgres/attempts";
 import { DistrictDirectory } from "../server/store/postgres/district-users";
 import { openPostgresJournal } from "../server/store/postgres/journal";
 import {
@@ -65,6 +66,8 @@ export async function openDatabaseBackend(
     const applied = await migrateDatabase(url);
     if (applied.length > 0) log.info({ applied }, "database schema updated");
     const pool = openPool(url, "server");
+    // One for the process: every school's logins count in it, as every node's do in its table.
+    const attempts = new PostgresAttemptStore(pool);
     const opened: OpenedSchool[] = [];
     let district: DistrictDirectory | undefined;
     const release = async () => {
@@ -73,7 +76,7 @@ export async function openDatabaseBackend(
       await pool.end();
     };
     const openOne = async (row: SchoolRow): Promise<SchoolToServe> => {
-      const school = await openSchool(url, pool, row, schoolPhotosDir(dataDir, row.id));
+      const school = await openSchool(url, pool, row, schoolPhotosDir(dataDir, row.id), attempts);
       opened.push(school);
       return school.serve;
     };
@@ -136,6 +139,7 @@ async function openSchool(
   pool: pg.Pool,
   row: SchoolRow,
   photosDir: string,
+  attempts: PostgresAttemptStore,
 ): Promise<OpenedSchool> {
   // The adapter holds a LISTEN connection for good: its own small pool per school, so it never
   // starves the store's.
@@ -150,6 +154,7 @@ async function openSchool(
       store,
       journal,
       photosDir,
+      attempts,
       // The nightly purge runs on one node of the school (an advisory lock, purge.ts).
       purge: postgresPurgeDeps(pool, row.id, store, photoFolder(photosDir)),
       socketAdapter: createAdapter(adapterPool, {

@@ -1,4 +1,6 @@
 import { createLogger } from "../common/log";
+import type { AttemptStore } from "./auth/attempt-store";
+import { passwordLimits } from "./auth/password-limits";
 import { withDistrictLogins } from "./front/district-logins";
 import { type DistrictLogins, type DistrictSchool, districtRouter } from "./front/district-router";
 import { type FrontOptions, listenSecurity, type RunningFront, startFront } from "./front/front-server";
@@ -10,6 +12,11 @@ const log = createLogger("server");
 export interface SchoolToServe extends SchoolRuntimeOptions {
   id: string;
   name: string;
+  /**
+   * Where password attempts count: the database's, the same store for every school of it. The
+   * process counts all its schools in one (the first school's that has one; default memory).
+   */
+  attempts?: AttemptStore;
 }
 
 export interface DistrictServerOptions {
@@ -44,7 +51,8 @@ export async function startDistrictServer(options: DistrictServerOptions): Promi
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.kioskDir ? { kioskDir: options.kioskDir } : {}),
   };
-  const context = { listen: listenSecurity(front) };
+  const attempts = options.schools.find((s) => s.attempts)?.attempts;
+  const context = { listen: listenSecurity(front), limits: passwordLimits(attempts) };
   const served: DistrictSchool[] = [];
   const open = async (school: SchoolToServe): Promise<DistrictSchool> => {
     const store = options.district ? withDistrictLogins(school.store, options.district) : school.store;
