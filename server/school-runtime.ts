@@ -145,7 +145,7 @@ export async function openSchoolRuntime(
     ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
   });
   io.bind(engine);
-  const technician = createTechnicianHub(store, day, clock);
+  const technician = createTechnicianHub(store, day, clock, options.socketAdapter !== undefined);
   const devices = attachDeviceNamespace(io, store, day);
   const { screens, streams, sessions } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
   endSessionSockets = (hash) => sessions.end(hash);
@@ -171,6 +171,7 @@ export async function openSchoolRuntime(
       clearInterval(rollover);
       clearInterval(sessionSweep);
       stopGateClock();
+      technician.close();
       day.close();
       await io.close();
       await journal.close();
