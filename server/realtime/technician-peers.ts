@@ -10,6 +10,12 @@ const log = createLogger("technician-peers");
 export const PEER_ANSWER_MS = 3_000;
 /** While a technician watches, how often the devices on other nodes are asked for again. */
 const REFRESH_MS = 15_000;
+/**
+ * After a question some node left unanswered (it is gone, and the adapter's heartbeat has not
+ * noticed yet: 10 s), how soon to ask again: until it drops out of the cluster and its agents
+ * show offline.
+ */
+const RETRY_MS = 2_000;
 
 /**
  * The technician's state shared by the server nodes of one school (docs/decisions.md, "Device
@@ -23,6 +29,7 @@ export class TechnicianPeers implements EnrolmentPeers {
   private inFlight: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly devices: DeviceNamespace,
@@ -75,6 +82,7 @@ export class TechnicianPeers implements EnrolmentPeers {
 
   close(): void {
     clearInterval(this.timer);
+    clearTimeout(this.retry);
   }
 
   private async ask(): Promise<void> {
@@ -88,6 +96,9 @@ export class TechnicianPeers implements EnrolmentPeers {
         { err: { message: (err as Error).message } },
         "the other nodes did not say which devices they hold",
       );
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => void this.refresh(), RETRY_MS);
+      this.retry.unref();
     }
   }
 }

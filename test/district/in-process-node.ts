@@ -23,12 +23,17 @@ export async function startNodeInProcess(databaseUrl: string): Promise<InProcess
     port: 0,
     host: "127.0.0.1",
   });
+  let closed: Promise<void> | undefined;
   return {
     url: server.url,
-    async close() {
-      await server.close();
-      await backend.release();
-      await rm(dataDir, { recursive: true, force: true });
+    // A test may stop a node itself; its cleanup stops it again.
+    close() {
+      closed ??= (async () => {
+        await server.close();
+        await backend.release();
+        await rm(dataDir, { recursive: true, force: true });
+      })();
+      return closed;
     },
   };
 }

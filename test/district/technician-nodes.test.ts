@@ -99,6 +99,23 @@ describe("the technician on one node, the agent on another", { timeout: 60_000 }
     expect((await offline).readers).toEqual([{ ...READER, open: false }]);
   });
 
+  it("an agent whose node stops shows offline on the other node, and online again when it comes over", async () => {
+    const { school, a, b } = await twoNodes();
+    const tech = await technician(b);
+    const gateId = deviceIdByName(tech.snapshot, "南门");
+    const online = nextStatus(tech.socket, gateId, (d) => d.online);
+    await agent(a, school.tokens.gate);
+    await online;
+
+    const offline = nextStatus(tech.socket, gateId, (d) => !d.online);
+    // Within the adapter's heartbeat timeout (10 s): the same whether the node said goodbye or died.
+    await a.close();
+    await offline;
+    const back = nextStatus(tech.socket, gateId, (d) => d.online);
+    await agent(b, school.tokens.gate);
+    await back;
+  });
+
   it("an enrolment started on node B binds the card tapped at a gate connected to node A", async () => {
     const { school, a, b } = await twoNodes();
     const tech = await technician(b);
