@@ -118,6 +118,14 @@ export class EnrolmentService {
     this.hold(enrolment, false);
   }
 
+  /** The enrolment waiting on a device that this node started, for a node that asks. */
+  startedHere(deviceId: string): SharedEnrolment | null {
+    const pending = this.pending.get(deviceId);
+    if (!pending?.here) return null;
+    const { timer: _timer, here: _here, ...shared } = pending;
+    return shared;
+  }
+
   /** Another node's enrolment ended (bound there, cancelled, its screen gone). */
   endedElsewhere(deviceId: string, socketId: string): void {
     this.drop(deviceId, socketId);

@@ -31,6 +31,8 @@ export interface NodeToNodeEvents {
   "presence:heard": (record: PresenceRecord) => void;
   "enrolment:started": (enrolment: SharedEnrolment) => void;
   "enrolment:ended": (deviceId: string, socketId: string) => void;
+  /** A device's agent came to a node that may have missed the start: the starter answers. */
+  "enrolment:ask": (deviceId: string, answer: (held: SharedEnrolment | null) => void) => void;
 }
 
 export type DeviceNamespace = Namespace<

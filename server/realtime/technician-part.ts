@@ -134,6 +134,7 @@ export class TechnicianHub {
     void socket.join(deviceRoom(deviceId));
     this.deps.registry.connected(deviceId, socket.id);
     this.peers?.heardHere(deviceId, false);
+    void this.peers?.askEnrolment(deviceId);
     void this.watchedReaders(deviceId).then((watched) => {
       if (watched.length > 0) socket.emit("console:watch", { readerIds: watched });
     });

@@ -16,6 +16,8 @@ const REFRESH_MS = 15_000;
  * show offline.
  */
 const RETRY_MS = 2_000;
+/** A node just started knows the others only from their first heartbeat answer: this long at most. */
+const FIRST_HEARTBEAT_MS = 1_000;
 
 /**
  * The technician's state shared by the server nodes of one school (docs/decisions.md, "Device
@@ -30,6 +32,7 @@ export class TechnicianPeers implements EnrolmentPeers {
   private queued: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
   private retry: NodeJS.Timeout | undefined;
+  private readonly enrolment: EnrolmentService;
 
   constructor(
     private readonly devices: DeviceNamespace,
@@ -43,6 +46,8 @@ export class TechnicianPeers implements EnrolmentPeers {
     });
     devices.on("enrolment:started", (shared) => enrolment.heldElsewhere(shared));
     devices.on("enrolment:ended", (deviceId, socketId) => enrolment.endedElsewhere(deviceId, socketId));
+    devices.on("enrolment:ask", (deviceId, answer) => answer(enrolment.startedHere(deviceId)));
+    this.enrolment = enrolment;
     this.timer = setInterval(() => {
       if (watching()) void this.refresh();
     }, REFRESH_MS);
@@ -52,6 +57,23 @@ export class TechnicianPeers implements EnrolmentPeers {
   /** This node heard from a device (`report`: its readers): the other nodes hear it too. */
   heardHere(deviceId: string, report: boolean): void {
     this.devices.serverSideEmit("presence:heard", this.registry.record(deviceId, report));
+  }
+
+  /**
+   * A device's agent connected here: an enrolment started on another node before this node was
+   * (re)started is asked for, so the agent's next tap binds the card here too.
+   */
+  async askEnrolment(deviceId: string): Promise<void> {
+    let answers: (SharedEnrolment | null)[];
+    if ((await this.devices.adapter.serverCount()) < 2)
+      await new Promise((resolve) => setTimeout(resolve, FIRST_HEARTBEAT_MS).unref());
+    try {
+      answers = await this.devices.serverSideEmitWithAck("enrolment:ask", deviceId);
+    } catch (err) {
+      // Some node did not answer in time: those that did still count.
+      answers = (err as { responses?: (SharedEnrolment | null)[] }).responses ?? [];
+    }
+    for (const held of answers) if (held) this.enrolment.heldElsewhere(held);
   }
 
   started(enrolment: SharedEnrolment): void {

@@ -40,6 +40,22 @@ const FRAME: ReaderFrame = {
 const NEW_CARD = "0006547886";
 
 /**
+ * Taps new cards at the gate until one binds, and returns it: the start reaches the agent's node
+ * through the database, and a card tapped before that is a stranger's (and its repeat debounced).
+ */
+async function tapUntilEnrolled(gate: DeviceClient): Promise<string> {
+  let card = "";
+  let next = Number(NEW_CARD);
+  await expect
+    .poll(async () => {
+      card = String(++next).padStart(10, "0");
+      return unwrap(await gate.emitWithAck("tap:report", cardTap(card))).result.kind;
+    })
+    .toBe("enrolled");
+  return card;
+}
+
+/**
  * Issue 8, "shared across nodes": the gate's agent connected to node A, the technician's page on
  * node B. Presence, enrolment and the console go between them through the database.
  */
@@ -129,20 +145,40 @@ describe("the technician on one node, the agent on another", { timeout: 60_000 }
       }),
     );
     const done = nextEvent(tech.socket, "enrolment:done");
-    // The start reaches node A through the database: the tap is retried until A holds it.
-    await expect
-      .poll(async () => unwrap(await gate.emitWithAck("tap:report", cardTap(NEW_CARD))).result.kind)
-      .toBe("enrolled");
+    const card = await tapUntilEnrolled(gate);
     expect((await done)[0]).toMatchObject({
       kind: "tapped",
       outcome: "bound",
-      cardId: NEW_CARD,
+      cardId: card,
       deviceId: gateId,
     });
 
-    // Ended on every node: the next tap of the card is the gate's again, not a second binding.
+    // Ended on every node: the next tap of a card is the gate's again, not a second binding.
     const next = unwrap(await gate.emitWithAck("tap:report", cardTap(NEW_CARD))).result;
     expect(next.kind).not.toBe("enrolled");
+  });
+
+  it("a node started while an enrolment waits binds the tap of an agent that comes to it", async () => {
+    const url = await freshDatabase();
+    const school = await schoolOnDatabase(url);
+    cleanups.push(() => removeSchool(school));
+    const a = await startNodeInProcess(url);
+    cleanups.push(() => a.close());
+    const tech = await technician(a);
+    const gateId = deviceIdByName(tech.snapshot, "南门");
+    unwrap(
+      await tech.socket.emitWithAck("enrolment:start", {
+        deviceId: gateId,
+        holder: { kind: "guardian", id: "p2" },
+      }),
+    );
+    const b = await startNodeInProcess(url);
+    cleanups.push(() => b.close());
+    const gate = await agent(b, school.tokens.gate);
+    const done = nextEvent(tech.socket, "enrolment:done");
+    // Node B asks the others once it knows them (a second at most).
+    const card = await tapUntilEnrolled(gate);
+    expect((await done)[0]).toMatchObject({ kind: "tapped", outcome: "bound", cardId: card });
   });
 
   it("the console of a reader on node A's agent shows on node B, and stops when B closes it", async () => {
