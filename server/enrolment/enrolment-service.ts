@@ -113,8 +113,14 @@ export class EnrolmentService {
     if (this.drop(deviceId, socketId)) this.deps.peers?.ended(deviceId, socketId);
   }
 
-  /** Another node started an enrolment: a tap on this node binds it as well. */
+  /**
+   * Another node started an enrolment: a tap on this node binds it as well. One started here on
+   * the same device stays: only two technicians starting within the same few milliseconds on two
+   * nodes get past ENROLMENT_BUSY, and then the node the tap reaches decides whose it is.
+   */
   heldElsewhere(enrolment: SharedEnrolment): void {
+    const current = this.pending.get(enrolment.deviceId);
+    if (current?.here && current.socketId !== enrolment.socketId) return;
     this.hold(enrolment, false);
   }
 

@@ -20,8 +20,8 @@ const RETRY_MS = 2_000;
 const FIRST_HEARTBEAT_MS = 1_000;
 
 /**
- * The technician's state shared by the server nodes of one school (docs/decisions.md, "Device
- * presence, enrolment and the console across nodes"). Messages go through socket.io's
+ * The technician's state shared by the server nodes of one school (docs/decisions.md, "Shared
+ * across nodes: password limits and the technician's tools"). Messages go through socket.io's
  * serverSideEmit on the PostgreSQL adapter the screens already use: what a node heard from an
  * agent (connect, disconnect, reader report) and the enrolments waiting for a tap. Which devices
  * are connected elsewhere is asked of the nodes themselves (fetchSockets): the adapter's
@@ -32,12 +32,11 @@ export class TechnicianPeers implements EnrolmentPeers {
   private queued: Promise<void> | undefined;
   private readonly timer: NodeJS.Timeout;
   private retry: NodeJS.Timeout | undefined;
-  private readonly enrolment: EnrolmentService;
 
   constructor(
     private readonly devices: DeviceNamespace,
     private readonly registry: DeviceRegistry,
-    enrolment: EnrolmentService,
+    private readonly enrolment: EnrolmentService,
     watching: () => boolean,
   ) {
     devices.on("presence:heard", (record) => {
@@ -47,7 +46,6 @@ export class TechnicianPeers implements EnrolmentPeers {
     devices.on("enrolment:started", (shared) => enrolment.heldElsewhere(shared));
     devices.on("enrolment:ended", (deviceId, socketId) => enrolment.endedElsewhere(deviceId, socketId));
     devices.on("enrolment:ask", (deviceId, answer) => answer(enrolment.startedHere(deviceId)));
-    this.enrolment = enrolment;
     this.timer = setInterval(() => {
       if (watching()) void this.refresh();
     }, REFRESH_MS);
@@ -64,9 +62,9 @@ export class TechnicianPeers implements EnrolmentPeers {
    * (re)started is asked for, so the agent's next tap binds the card here too.
    */
   async askEnrolment(deviceId: string): Promise<void> {
-    let answers: (SharedEnrolment | null)[];
     if ((await this.devices.adapter.serverCount()) < 2)
       await new Promise((resolve) => setTimeout(resolve, FIRST_HEARTBEAT_MS).unref());
+    let answers: (SharedEnrolment | null)[];
     try {
       answers = await this.devices.serverSideEmitWithAck("enrolment:ask", deviceId);
     } catch (err) {
