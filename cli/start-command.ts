@@ -133,6 +133,7 @@ async function startOnDatabase(
   const server = await startDistrictServer({
     schools: backend.schools,
     district: backend.district,
+    attempts: backend.attempts,
     ...listening,
   }).catch(async (err: unknown) => {
     await backend.release();

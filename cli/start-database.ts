@@ -8,6 +8,7 @@ import { isWanfengError, WanfengError } from "../protocol";
 import type { SchoolToServe } from "../server/district-server";
 import { auditLine, type DayAudit } from "../server/store/journal-audit";
 import { photoFolder } from "../server/store/photo-folder";
+import { PostgresAttemptStore } from "../server/store/postgres/attempts";
 import { DistrictDirectory } from "../server/store/postgres/district-users";
 import { openPostgresJournal } from "../server/store/postgres/journal";
 import {
@@ -41,6 +42,8 @@ export interface DatabaseStartOptions {
 export interface DatabaseBackend {
   schools: SchoolToServe[];
   district: DistrictDirectory;
+  /** Where password attempts count: one table for every school and node. */
+  attempts: PostgresAttemptStore;
   /** Calls `serve` with each school added to the database from now on (not with --school). */
   watchNewSchools(serve: (school: SchoolToServe) => Promise<void>): void;
   createdDemo: boolean;
@@ -65,6 +68,8 @@ export async function openDatabaseBackend(
     const applied = await migrateDatabase(url);
     if (applied.length > 0) log.info({ applied }, "database schema updated");
     const pool = openPool(url, "server");
+    // Every school's logins and every node's count in the one table.
+    const attempts = new PostgresAttemptStore(pool);
     const opened: OpenedSchool[] = [];
     let district: DistrictDirectory | undefined;
     const release = async () => {
@@ -96,6 +101,7 @@ export async function openDatabaseBackend(
       return {
         schools,
         district,
+        attempts,
         watchNewSchools(serve) {
           if (options.school !== undefined) return;
           const known = new Set(rows.map((r) => r.id));

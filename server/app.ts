@@ -1,5 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { Server as HttpsServer } from "node:https";
+import type { AttemptStore } from "./auth/attempt-store";
+import { passwordLimits } from "./auth/password-limits";
 import type { DayService } from "./day/day-service";
 import { listenSecurity, startFront } from "./front/front-server";
 import type { TlsFiles } from "./http/tls-listener";
@@ -14,6 +16,8 @@ export interface ServerOptions extends SchoolRuntimeOptions {
   trustProxy?: boolean;
   /** Serve HTTPS (plain HTTP on the same port is redirected); see `wanfeng tls init`. */
   tls?: TlsFiles;
+  /** Where password attempts count; default this process's memory. */
+  attempts?: AttemptStore;
 }
 
 export interface RunningServer {
@@ -35,7 +39,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.kioskDir ? { kioskDir: options.kioskDir } : {}),
   };
-  const school = await openSchoolRuntime(options, { listen: listenSecurity(front) });
+  const school = await openSchoolRuntime(options, {
+    listen: listenSecurity(front),
+    limits: passwordLimits(options.attempts),
+  });
   const running = await startFront(front, { schoolOf: () => school }).catch(async (err: unknown) => {
     await school.close();
     throw err;

@@ -1,4 +1,6 @@
 import { createLogger } from "../common/log";
+import type { AttemptStore } from "./auth/attempt-store";
+import { passwordLimits } from "./auth/password-limits";
 import { withDistrictLogins } from "./front/district-logins";
 import { type DistrictLogins, type DistrictSchool, districtRouter } from "./front/district-router";
 import { type FrontOptions, listenSecurity, type RunningFront, startFront } from "./front/front-server";
@@ -16,6 +18,8 @@ export interface DistrictServerOptions {
   schools: readonly SchoolToServe[];
   /** The district's readers; none on a process that serves one school's staff only. */
   district?: DistrictLogins;
+  /** Where password attempts count (the database's, shared by the nodes); default this process's memory. */
+  attempts?: AttemptStore;
   port: number;
   host?: string;
   kioskDir?: string;
@@ -44,7 +48,8 @@ export async function startDistrictServer(options: DistrictServerOptions): Promi
     ...(options.tls ? { tls: options.tls } : {}),
     ...(options.kioskDir ? { kioskDir: options.kioskDir } : {}),
   };
-  const context = { listen: listenSecurity(front) };
+  // One set of limits for the process: every school's logins (and the district's) count in it.
+  const context = { listen: listenSecurity(front), limits: passwordLimits(options.attempts) };
   const served: DistrictSchool[] = [];
   const open = async (school: SchoolToServe): Promise<DistrictSchool> => {
     const store = options.district ? withDistrictLogins(school.store, options.district) : school.store;
@@ -61,7 +66,7 @@ export async function startDistrictServer(options: DistrictServerOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const running = await startFront(
     front,
-    districtRouter(() => served, options.district, clock),
+    districtRouter(() => served, options.district, clock, context.limits.login),
   ).catch(async (err: unknown) => {
     await closeAll();
     throw err;

@@ -6,6 +6,7 @@ import { createLogger } from "../common/log";
 import { AdminService } from "./admin/admin-service";
 import { CustodyService } from "./admin/custody-service";
 import { ArchiveService } from "./archive/archive-service";
+import type { PasswordLimits } from "./auth/password-limits";
 import { DayService } from "./day/day-service";
 import { GATE_CLOCK_MS, startGateClock } from "./day/gate-clock";
 import type { EventJournal } from "./domain/events";
@@ -62,6 +63,8 @@ export interface SchoolRuntimeOptions {
 /** How the school is reached: the same for every school a process serves. */
 export interface RuntimeContext {
   listen: ListenSecurity;
+  /** Made once per process: a guess counts against every school's logins (and every node's). */
+  limits: PasswordLimits;
 }
 
 /**
@@ -95,7 +98,7 @@ export async function openSchoolRuntime(
   app.set("trust proxy", context.listen.trustProxy ? 1 : false);
   // The screens' sockets exist only once socket.io does; logout reaches them through this.
   let endSessionSockets: (tokenHash: string) => void = () => {};
-  app.use(sessionRoutes(store, clock, (hash) => endSessionSockets(hash)));
+  app.use(sessionRoutes(store, clock, (hash) => endSessionSockets(hash), context.limits.login));
   app.use(groupRoutes(store, day, clock));
   app.use(rosterRoutes(store, clock));
   // The care archive (rule 12): reports, the day's sign-off and amendments of a closed day.
@@ -114,7 +117,13 @@ export async function openSchoolRuntime(
     ...(photos ? { photos } : {}),
   });
   app.use(custodyRoutes(store, custody, clock));
-  const rooms = new RoomService({ store, day, clock, newId: randomUUID });
+  const rooms = new RoomService({
+    store,
+    day,
+    clock,
+    newId: randomUUID,
+    handoverLimit: context.limits.handover,
+  });
   app.use(healthRoutes(store, rooms, clock));
   app.use(staffRoutes(store, attendance, clock));
   app.use(photoRoutes(store, clock, photos));
@@ -136,7 +145,7 @@ export async function openSchoolRuntime(
     ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
   });
   io.bind(engine);
-  const technician = createTechnicianHub(store, day, clock);
+  const technician = createTechnicianHub(store, day, clock, options.socketAdapter !== undefined);
   const devices = attachDeviceNamespace(io, store, day);
   const { screens, streams, sessions } = attachScreenNamespace(io, { store, day, rooms, technician, clock });
   endSessionSockets = (hash) => sessions.end(hash);
@@ -162,6 +171,7 @@ export async function openSchoolRuntime(
       clearInterval(rollover);
       clearInterval(sessionSweep);
       stopGateClock();
+      technician.close();
       day.close();
       await io.close();
       await journal.close();

@@ -3,6 +3,7 @@ import { parse as parseCookies, serialize } from "cookie";
 import { Router } from "express";
 import { DEVICE_ROUTE_HEADER, deviceRoute } from "../../common/device-route";
 import { ChooseSchoolSchema, type DistrictSchoolView } from "../../protocol";
+import type { LoginLimit } from "../auth/login-limit";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { sha256Hex } from "../auth/tokens";
 import { sendError } from "../http/errors";
@@ -40,6 +41,7 @@ export function districtRouter(
   schools: () => readonly DistrictSchool[],
   district: DistrictLogins | undefined,
   clock: () => Date,
+  loginLimit: LoginLimit,
 ): SchoolRouter {
   const first = (): SchoolRuntime => {
     const school = schools()[0];
@@ -87,7 +89,7 @@ export function districtRouter(
   };
 
   const routes = Router();
-  const districtSessions = district ? sessionRoutes(district, clock) : undefined;
+  const districtSessions = district ? sessionRoutes(district, clock, () => {}, loginLimit) : undefined;
   routes.post("/api/session", async (req, res, next) => {
     const username: unknown = (req.body as { username?: unknown } | undefined)?.username;
     if (typeof username !== "string") {
