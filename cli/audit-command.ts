@@ -1,28 +1,48 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { WanfengError } from "../protocol";
 import { CHANGES_FOLDER } from "../server/store/change-record";
-import { auditChanges, auditJournal, auditLine, purgeIndex } from "../server/store/journal-audit";
+import {
+  auditChanges,
+  auditJournal,
+  auditLine,
+  type DayAudit,
+  purgeIndex,
+} from "../server/store/journal-audit";
 import { auditChangedDays } from "../server/store/journal-start-audit";
+import { documentPath } from "../server/store/lowdb-store";
+import { type BackendOptions, checkFileSchool } from "./backend";
 import { dataDirFrom } from "./paths";
+
+interface AuditOptions extends BackendOptions {
+  day?: string;
+  changed?: boolean;
+}
 
 /**
  * `wanfeng audit verify [--day D]`: checks the journal's hash chains and the change record's
- * (roster and configuration changes, every month); exit code 1 names a break.
+ * (roster and configuration changes, every month), of a data folder's files or of one school on a
+ * database (`--database`, `--school`); exit code 1 names a break.
  */
-export async function runAuditVerifyCommand(options: {
-  dataDir?: string;
-  database?: string;
-  day?: string;
-  changed?: boolean;
-}): Promise<void> {
-  if (options.database)
-    // The hash chains are the file journal's; a database's journal is checked by its own means.
-    throw new WanfengError(
-      "VALIDATION_FAILED",
-      "audit verify checks the journal files of a data folder; it does not read a database (leave out --database and DATABASE_URL)",
-      { field: "database" },
-    );
+export async function runAuditVerifyCommand(options: AuditOptions): Promise<void> {
+  if (options.database) {
+    if (options.changed)
+      // The ledger of verified files is a data folder's; a database's rows are checked every time.
+      throw new WanfengError(
+        "VALIDATION_FAILED",
+        "--changed checks a data folder's journal files, not a database",
+        {
+          field: "changed",
+        },
+      );
+    const { auditDatabase } = await import("./database-audit");
+    const audit = await auditDatabase(options.database, options.school, options.day);
+    console.log(`school ${audit.where}`);
+    report(audit.journal, audit.changes, options);
+    return;
+  }
   const dataDir = dataDirFrom(options.dataDir);
+  if (options.school !== undefined) checkFileSchool(await folderSchoolName(dataDir), options.school);
   const changesDir = join(dataDir, CHANGES_FOLDER);
   const changes = await auditChanges(changesDir);
   const journalDir = join(dataDir, "journal");
@@ -31,6 +51,11 @@ export async function runAuditVerifyCommand(options: {
   const audits = options.changed
     ? (await auditChangedDays(journalDir, purges)).audits
     : await auditJournal(journalDir, options.day, purges);
+  report(audits, changes, options);
+}
+
+/** Prints one line per day and month; sets exit code 1 on a break, or when the day asked for has no journal. */
+function report(audits: DayAudit[], changes: DayAudit[], options: AuditOptions): void {
   if (audits.length === 0 && !options.changed) {
     console.log(options.day ? `no journal for ${options.day}` : "the journal is empty");
     if (options.day) process.exitCode = 1;
@@ -40,9 +65,22 @@ export async function runAuditVerifyCommand(options: {
   for (const audit of changes) console.log(auditLine(audit, "change"));
   const broken = [...audits, ...changes].filter((a) => a.broken);
   if (broken.length > 0) {
-    console.log(
-      `\n${broken.length} file(s) with a broken chain: the record was changed after it was written.`,
-    );
+    const what = options.database ? "chain(s) broken" : "file(s) with a broken chain";
+    console.log(`\n${broken.length} ${what}: the record was changed after it was written.`);
     process.exitCode = 1;
+  }
+}
+
+/** The school a data folder holds, read without opening the store (an audit writes nothing). */
+async function folderSchoolName(dataDir: string): Promise<string> {
+  try {
+    const doc = JSON.parse(await readFile(documentPath(dataDir), "utf-8")) as {
+      settings?: { schoolName?: unknown };
+    };
+    return typeof doc.settings?.schoolName === "string" ? doc.settings.schoolName : "";
+  } catch (err) {
+    throw new WanfengError("NOT_FOUND", `no school in ${dataDir}: ${(err as Error).message}`, {
+      field: "school",
+    });
   }
 }

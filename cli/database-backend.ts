@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { WanfengError } from "../protocol";
+import { DistrictDirectory } from "../server/store/postgres/district-users";
 import { migrateDatabase } from "../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../server/store/postgres/pool";
 import { resolveSchool, type SchoolRow } from "../server/store/postgres/schools";
@@ -23,6 +24,30 @@ export async function openDatabaseStorage(
         where: `${opened.school.name} on ${redactedUrl(url)}`,
         async close() {
           await storage.close();
+          await pool.end();
+        },
+      };
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+  });
+}
+
+/** The district's logins (not a school's): `user add --role district`. Migrates first. */
+export async function openDistrictLogins(
+  url: string,
+  purpose: string,
+): Promise<{ logins: DistrictDirectory; close(): Promise<void> }> {
+  return onDatabase(url, async () => {
+    await migrateDatabase(url);
+    const pool = openPool(url, purpose);
+    try {
+      const logins = await DistrictDirectory.open(pool);
+      return {
+        logins,
+        async close() {
+          logins.close();
           await pool.end();
         },
       };

@@ -41,6 +41,9 @@ const databaseOption = () =>
 const requiredDatabaseOption = () => databaseOption().makeOptionMandatory();
 const schoolOption = () =>
   new Option("--school <name|id>", "with --database: which school (default: the only one)");
+/** Commands that never touch a school's data accept --database too: one service file fits all. */
+const ignoredDatabaseOption = (why: string) =>
+  new Option("--database <postgres-url>", `accepted and ignored: ${why}`).env("DATABASE_URL");
 
 /** The data folder, or a database and one of its schools: every command acting on a school's data. */
 const withStorageOptions = (command: Command) =>
@@ -80,6 +83,7 @@ program
   .option("--cert <file>", "the school's own certificate (PEM) instead of a local CA")
   .option("--key <file>", "its private key (PEM)")
   .addOption(dataDirOption())
+  .addOption(ignoredDatabaseOption("a node's TLS files stay in its data folder whatever the store"))
   .action(runTlsInitCommand);
 
 const importCommand = program
@@ -99,6 +103,7 @@ program
   .option("--changed", "only the day files changed since they last verified (and remember them)")
   .addOption(dataDirOption())
   .addOption(databaseOption())
+  .addOption(schoolOption())
   .action(runAuditVerifyCommand);
 
 program
@@ -108,6 +113,8 @@ program
   )
   .option("--dry-run", "list what would be removed, change nothing")
   .addOption(dataDirOption())
+  .addOption(databaseOption())
+  .addOption(schoolOption())
   .action(runPurgeCommand);
 
 const user = program.command("user").description("manage staff logins");
@@ -205,6 +212,7 @@ program
     "--cache-max-age <minutes>",
     "while the server is unreachable, answer taps from the offline cache only if it is younger than this (default 240)",
   )
+  .addOption(ignoredDatabaseOption("a gate agent talks to the servers, never to the database"))
   .action(async (...args: Parameters<typeof import("./agent-commands").runAgentCommand>) =>
     (await agentCommands()).runAgentCommand(...args),
   );
@@ -214,6 +222,7 @@ program
   .description("list HID devices and serial ports on this machine and the reader profiles that fit them")
   .option("--libusb", "list through node-hid's libusb backend (the paths libusb profiles use)")
   .option("--json", "print the list as JSON")
+  .addOption(ignoredDatabaseOption("lists this machine's readers"))
   .action(async (options: { libusb?: boolean; json?: boolean }) =>
     (await readersCommand()).runReadersCommand(options),
   );
@@ -226,6 +235,7 @@ program
     new Option("-t, --token <token>", "a device token").env("WANFENG_DEVICE_TOKEN").makeOptionMandatory(),
   )
   .argument("<card>", "card number in any printed form (0006547886, 010063E9AE, 099,59822)")
+  .addOption(ignoredDatabaseOption("a tap goes to the server, never to the database"))
   .action(async (...args: Parameters<typeof import("./agent-commands").runTapCommand>) =>
     (await agentCommands()).runTapCommand(...args),
   );

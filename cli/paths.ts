@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { packageRoot } from "../common/package-root";
 
 export const PACKAGE_ROOT = packageRoot();
@@ -16,4 +16,12 @@ export function portFrom(option: string | undefined): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port number: ${raw}`);
   return port;
+}
+
+/**
+ * A school's photos on a node of a district database: apart per school, because file names are
+ * student numbers and phones, which repeat across schools.
+ */
+export function schoolPhotosDir(dataDir: string, schoolId: string): string {
+  return join(dataDir, "photos", schoolId);
 }

@@ -3,10 +3,9 @@ import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { createLogger } from "../common/log";
 import { buildDemoSchool, writeDemoLogins } from "../demo/demo-school";
-import type { ServerOptions } from "../server/app";
 import type { EventJournal } from "../server/domain/events";
-import type { Storage } from "../server/ports/storage";
 import { CHANGES_FOLDER } from "../server/store/change-record";
+import type { DocumentStorage } from "../server/store/document/storage";
 import { openFileJournal } from "../server/store/file-journal";
 import { auditChanges, auditLine, type DayAudit, purgeIndex } from "../server/store/journal-audit";
 import { auditChangedDays } from "../server/store/journal-start-audit";
@@ -18,11 +17,10 @@ const log = createLogger("cli");
 
 /** What `wanfeng start` serves from: storage, journal and what to release after the server stops. */
 export interface StartBackend {
-  store: Storage;
+  store: DocumentStorage;
   journal: EventJournal;
   /** Work left for once the server serves (the file backend's check of older journal files). */
   afterStart?: () => void;
-  socketAdapter?: ServerOptions["socketAdapter"];
   /** This start created the demo school (its passwords are printed this once). */
   createdDemo: boolean;
   /** Where the data is, for the "running" line: the folder, or the school on its database. */

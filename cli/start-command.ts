@@ -3,14 +3,17 @@ import { createLogger } from "../common/log";
 import { demoClock, formatDemoClock } from "../demo/demo-clock";
 import { readDemoLogins } from "../demo/demo-school";
 import { startServer } from "../server/app";
+import type { SchoolRoster } from "../server/domain/entities";
+import type { TlsFiles } from "../server/http/tls-listener";
+import { filePurgeDeps } from "../server/store/file-purge";
 import { dataDirFrom, KIOSK_DIST, portFrom } from "./paths";
-import { openFileBackend, type StartBackend } from "./start-backend";
+import { openFileBackend } from "./start-backend";
 import { startNotice } from "./start-notice";
 import { readTlsFiles } from "./tls-command";
 
 const log = createLogger("cli");
 
-export async function runStartCommand(options: {
+export interface StartOptions {
   dataDir?: string;
   database?: string;
   school?: string;
@@ -20,16 +23,69 @@ export async function runStartCommand(options: {
   empty?: boolean;
   trustProxy?: boolean;
   tls?: boolean;
-}): Promise<void> {
+}
+
+/** The port and how it is served: the same for the data folder and a database. */
+interface Listening {
+  port: number;
+  host?: string;
+  trustProxy: boolean;
+  tls?: TlsFiles;
+  kioskDir: string;
+}
+
+/** What the start prints and how it stops, whichever backend serves. */
+interface Started {
+  url: string;
+  where: string;
+  createdDemo: boolean;
+  userAddHint: string;
+  /** The school whose demo logins, clock and login count the notice tells (the only one, or none). */
+  school: SchoolRoster | undefined;
+  afterStart?: () => void;
+  stop(): Promise<void>;
+}
+
+export async function runStartCommand(options: StartOptions): Promise<void> {
   const dataDir = dataDirFrom(options.dataDir);
-  // The PostgreSQL modules (pg, the migration tool, the socket.io adapter) load only for a database.
-  const backend: StartBackend = options.database
-    ? await (await import("./start-database")).openDatabaseBackend(dataDir, {
-        database: options.database,
-        ...(options.school !== undefined ? { school: options.school } : {}),
-        demo: options.demo === true,
-      })
-    : await openFileBackend(dataDir, { empty: options.empty === true });
+  const listening: Listening = {
+    port: portFrom(options.port),
+    ...(options.host ? { host: options.host } : {}),
+    trustProxy: options.trustProxy === true,
+    ...(options.tls ? { tls: await readTlsFiles(dataDir) } : {}),
+    kioskDir: KIOSK_DIST,
+  };
+  const started = options.database
+    ? await startOnDatabase(dataDir, options.database, options, listening)
+    : await startOnFiles(dataDir, options, listening);
+
+  const school = started.school;
+  const demo = school?.settings.demo === true;
+  const notice = startNotice({
+    dataDir,
+    demo,
+    firstStart: started.createdDemo,
+    logins: demo && started.createdDemo ? await readDemoLogins(dataDir) : undefined,
+    users: school ? school.users.length : 1,
+    userAddHint: started.userAddHint,
+  });
+  if (notice) console.log(notice);
+  if (school && demo) console.log(formatDemoClock(demoClock(school)(), school.settings.timezone));
+  console.log(`\nWanfeng is running: open ${started.url} in a browser (${started.where}).\n`);
+  started.afterStart?.();
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, "stopping");
+    await started.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/** The embedded store: the data folder's document and journals, one school. */
+async function startOnFiles(dataDir: string, options: StartOptions, listening: Listening): Promise<Started> {
+  const backend = await openFileBackend(dataDir, { empty: options.empty === true });
   const { store, journal } = backend;
   const school = store.schoolRoster();
   // Only the demo school's afternoon runs on the demo clock; a real school on the real one.
@@ -38,35 +94,62 @@ export async function runStartCommand(options: {
     ...(clock ? { clock } : {}),
     store,
     journal,
-    port: portFrom(options.port),
-    ...(options.host ? { host: options.host } : {}),
-    trustProxy: options.trustProxy === true,
-    ...(options.tls ? { tls: await readTlsFiles(dataDir) } : {}),
-    ...(backend.socketAdapter ? { socketAdapter: backend.socketAdapter } : {}),
-    kioskDir: KIOSK_DIST,
+    ...listening,
     photosDir: join(dataDir, "photos"),
+    purge: filePurgeDeps(dataDir, store),
   });
-
-  const demo = school.settings.demo === true;
-  const notice = startNotice({
-    dataDir,
-    demo,
-    firstStart: backend.createdDemo,
-    logins: demo && backend.createdDemo ? await readDemoLogins(dataDir) : undefined,
-    users: school.users.length,
+  return {
+    url: server.url,
+    where: backend.where,
+    createdDemo: backend.createdDemo,
     userAddHint: backend.userAddHint,
-  });
-  if (notice) console.log(notice);
-  if (clock) console.log(formatDemoClock(clock(), school.settings.timezone));
-  console.log(`\nWanfeng is running: open ${server.url} in a browser (${backend.where}).\n`);
-  backend.afterStart?.();
-
-  const stop = async (signal: string) => {
-    log.info({ signal }, "stopping");
-    await server.close();
-    await backend.release();
-    process.exit(0);
+    school,
+    ...(backend.afterStart ? { afterStart: backend.afterStart } : {}),
+    async stop() {
+      await server.close();
+      await backend.release();
+    },
   };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/**
+ * A node of a district database: every school (or the one `--school` names) behind one port,
+ * schools added later served within half a minute. The PostgreSQL modules (pg, the migration
+ * tool, the socket.io adapter) load only here.
+ */
+async function startOnDatabase(
+  dataDir: string,
+  database: string,
+  options: StartOptions,
+  listening: Listening,
+): Promise<Started> {
+  const { openDatabaseBackend } = await import("./start-database");
+  const { startDistrictServer } = await import("../server/district-server");
+  const backend = await openDatabaseBackend(dataDir, {
+    database,
+    ...(options.school !== undefined ? { school: options.school } : {}),
+    demo: options.demo === true,
+  });
+  const server = await startDistrictServer({
+    schools: backend.schools,
+    district: backend.district,
+    attempts: backend.attempts,
+    ...listening,
+  }).catch(async (err: unknown) => {
+    await backend.release();
+    throw err;
+  });
+  backend.watchNewSchools((school) => server.addSchool(school));
+  const only = backend.schools.length === 1 ? backend.schools[0] : undefined;
+  return {
+    url: server.url,
+    where: backend.where,
+    createdDemo: backend.createdDemo,
+    userAddHint: backend.userAddHint,
+    school: only?.store.schoolRoster(),
+    async stop() {
+      await server.close();
+      await backend.release();
+    },
+  };
 }

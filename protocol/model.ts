@@ -27,7 +27,13 @@ export * from "./child-day";
 export * from "./devices";
 export * from "./outcomes";
 
-export const ROLES = ["admin", "teacher", "guard", "technician", "leader"] as const;
+/** A school's staff. */
+export const SCHOOL_ROLES = ["admin", "teacher", "guard", "technician", "leader"] as const;
+/**
+ * `district`: the education bureau's reader on a district database. Belongs to no school; reads
+ * every school's overview and reports and does nothing else.
+ */
+export const ROLES = [...SCHOOL_ROLES, "district"] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

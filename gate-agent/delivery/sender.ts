@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { DEVICE_ROUTE_HEADER, deviceRouteFromToken } from "../../common/device-route";
 import { createLogger } from "../../common/log";
 import type { TapReport } from "../../protocol/devices";
 import type { WireError } from "../../protocol/errors";
@@ -152,6 +153,8 @@ export class TapSender {
     const serverUrl = this.serverUrls[this.urlIndex] ?? this.options.serverUrl;
     const socket: DeviceSocket = io(serverUrl.replace(/\/+$/, "") + DEVICE_NAMESPACE, {
       auth: { token: this.options.token },
+      // Which school's engine takes the socket, on a server that serves several (the token stays in auth).
+      extraHeaders: { [DEVICE_ROUTE_HEADER]: deviceRouteFromToken(this.options.token) },
       // Each agent is its own device connection; never share a manager with another client.
       forceNew: true,
       reconnectionDelay: this.timing.reconnectMinMs,

@@ -1,4 +1,5 @@
 import { io, type Socket } from "socket.io-client";
+import { DEVICE_ROUTE_HEADER, deviceRouteFromToken } from "../../common/device-route";
 import {
   type Ack,
   DEVICE_NAMESPACE,
@@ -38,7 +39,11 @@ export function screenSocket(baseUrl: string, cookie: string): ScreenSocket {
 }
 
 export function deviceSocket(baseUrl: string, token: string): DeviceSocket {
-  return io(baseUrl + DEVICE_NAMESPACE, { ...socketOptions(), auth: { token } });
+  return io(baseUrl + DEVICE_NAMESPACE, {
+    ...socketOptions(),
+    auth: { token },
+    extraHeaders: { [DEVICE_ROUTE_HEADER]: deviceRouteFromToken(token) },
+  });
 }
 
 /** Resolves on connect; rejects with the server's refusal code. */

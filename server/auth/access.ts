@@ -54,6 +54,19 @@ export function canOversee(user: User): boolean {
   return user.role === "leader" || user.role === "admin";
 }
 
+/**
+ * The overview and the archive's reports are read by the school's overseers and by the district
+ * (区教育局), which reads every school's and changes nothing: no sign-off, no amendment.
+ */
+export function canReadOverview(user: User): boolean {
+  return canOversee(user) || user.role === "district";
+}
+
+/** Staff of the school: everything but the overview and the reports is theirs alone. */
+export function isSchoolStaff(user: User): boolean {
+  return user.role !== "district";
+}
+
 /** Health notes (allergies, diet, medication) come from the guardian through the office (rule 11). */
 export function canEditHealth(user: User): boolean {
   return user.role === "admin";
@@ -65,7 +78,8 @@ export function canReceiveGroup(user: User): boolean {
 }
 
 export function visibleGroupIds(user: User, allGroupIds: readonly string[]): string[] {
-  if (user.role === "admin") return [...allGroupIds];
+  // The district filters a school's reports by group: names and sizes, no children.
+  if (user.role === "admin" || user.role === "district") return [...allGroupIds];
   if (user.role === "teacher") return allGroupIds.filter((id) => user.groupIds.includes(id));
   return [];
 }

@@ -1,8 +1,9 @@
 import { WanfengError } from "../../protocol";
-
-const MAX_KEYS = 10_000;
+import type { AttemptStore } from "./attempt-store";
 
 export interface AttemptRule {
+  /** The store's name for these counts, e.g. "login-user": rules sharing a store count apart. */
+  counter: string;
   /** Failures (counting attempts still being checked) allowed per key within the window. */
   max: number;
   windowMs: number;
@@ -14,43 +15,35 @@ export interface AttemptRule {
 
 /** An attempt taken before the password is checked; `succeeded` gives it back. */
 export interface Reservation {
-  succeeded(): void;
+  succeeded(): Promise<void>;
 }
 
 /**
  * Limits password guesses. The attempt is counted *before* the slow check (scrypt) and only
  * given back when the password was right: checking after the fact let 200 parallel guesses
- * through a limit of 10, since none had failed yet when the others were admitted. In memory:
- * a restart forgets it.
+ * through a limit of 10, since none had failed yet when the others were admitted. The counts
+ * live in the store (memory for one server, the database for nodes sharing one).
  */
 export class AttemptLimit {
-  private readonly attempts = new Map<string, number[]>();
-
-  constructor(private readonly rule: AttemptRule) {}
+  constructor(
+    private readonly rule: AttemptRule,
+    private readonly store: AttemptStore,
+  ) {}
 
   /** AUTH_FORBIDDEN when any key is spent or still backing off; otherwise one attempt on each key. */
-  reserve(keys: readonly string[], now: Date): Reservation {
+  async reserve(keys: readonly string[], now: Date): Promise<Reservation> {
     const at = now.getTime();
-    // Keys of usernames tried once are never asked about again: forget them now and then.
-    if (this.attempts.size > MAX_KEYS) for (const key of [...this.attempts.keys()]) this.recent(key, at);
-    for (const key of keys) this.refuseIfSpent(this.recent(key, at), at);
-    const stamp = at + Math.random() * 1e-3;
-    for (const key of keys) this.attempts.set(key, [...this.recent(key, at), stamp]);
-    return {
-      succeeded: () => {
-        for (const key of keys) {
-          const left = (this.attempts.get(key) ?? []).filter((t) => t !== stamp);
-          if (left.length === 0) this.attempts.delete(key);
-          else this.attempts.set(key, left);
-        }
-      },
-    };
+    const { counter, windowMs } = this.rule;
+    const id = await this.store.add(counter, keys, at, windowMs, (recent) => {
+      for (const times of recent) this.refuseIfSpent(times, at);
+    });
+    return { succeeded: () => this.store.remove(counter, keys, id) };
   }
 
   private refuseIfSpent(recent: number[], at: number): void {
     const { max, backoffAfter, windowMs, refusal } = this.rule;
     if (recent.length >= max) {
-      const retry = Math.ceil(((recent[0] ?? at) + windowMs - at) / 1000);
+      const retry = Math.ceil((Math.min(...recent) + windowMs - at) / 1000);
       throw new WanfengError("AUTH_FORBIDDEN", `${refusal}, try again in ${retry} s`);
     }
     if (recent.length < backoffAfter) return;
@@ -62,11 +55,5 @@ export class AttemptLimit {
         `${refusal}, try again in ${Math.ceil((last + wait - at) / 1000)} s`,
       );
     }
-  }
-
-  private recent(key: string, at: number): number[] {
-    const kept = (this.attempts.get(key) ?? []).filter((t) => at - t < this.rule.windowMs);
-    if (kept.length === 0) this.attempts.delete(key);
-    return kept;
   }
 }

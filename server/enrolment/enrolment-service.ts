@@ -29,18 +29,34 @@ export const ENROLMENT_WINDOW_MS = 60_000;
  */
 const CLOCK_SLACK_MS = 30_000;
 
-interface Pending {
+/** An enrolment waiting for a tap, as the nodes of a school tell each other about it. */
+export interface SharedEnrolment {
   deviceId: string;
   holder: HolderRef;
   holderName: string;
   userId: string;
   userName: string;
-  /** The technician's screen socket: only it hears how the enrolment ended. */
+  /** The technician's screen socket: only it hears how the enrolment ended (on whichever node). */
   socketId: string;
   startedAt: number;
-  timer: NodeJS.Timeout;
   /** Who started it: the card bound later by a device's tap is recorded as their change. */
   actor: ChangeActor;
+}
+
+/**
+ * The other server nodes of the school: the device's agent may be connected to any of them, so
+ * each holds every node's waiting enrolments (server/realtime/technician-peers.ts).
+ */
+export interface EnrolmentPeers {
+  started(enrolment: SharedEnrolment): void;
+  /** Bound, cancelled or gone with its screen: the others drop it. */
+  ended(deviceId: string, socketId: string): void;
+}
+
+interface Pending extends SharedEnrolment {
+  timer: NodeJS.Timeout;
+  /** Started on this node: this node tells the screen when it expired. */
+  here: boolean;
 }
 
 export interface EnrolmentDeps {
@@ -50,6 +66,7 @@ export interface EnrolmentDeps {
   /** Tells one screen socket how its enrolment ended. */
   notify: (socketId: string, done: EnrolmentDone) => void;
   windowMs?: number;
+  peers?: EnrolmentPeers;
 }
 
 /**
@@ -74,12 +91,9 @@ export class EnrolmentService {
     if (current && current.socketId !== socketId) {
       throw new WanfengError("ENROLMENT_BUSY", `someone is already enrolling on ${deviceId}`);
     }
-    if (current) clearTimeout(current.timer);
     const now = this.deps.clock().getTime();
     const windowMs = this.deps.windowMs ?? ENROLMENT_WINDOW_MS;
-    const timer = setTimeout(() => this.expire(deviceId, timer), windowMs);
-    timer.unref();
-    this.pending.set(deviceId, {
+    const shared: SharedEnrolment = {
       actor: currentActor(),
       deviceId,
       holder,
@@ -88,17 +102,59 @@ export class EnrolmentService {
       userName: user.displayName,
       socketId,
       startedAt: now,
-      timer,
-    });
+    };
+    this.hold(shared, true);
+    this.deps.peers?.started(shared);
     log.info({ deviceId, holder, user: user.username }, "enrolment started: waiting for a card tap");
     return { deviceId, holder, holderName, expiresAt: new Date(now + windowMs).toISOString() };
   }
 
   cancel(socketId: string, deviceId: string): void {
+    if (this.drop(deviceId, socketId)) this.deps.peers?.ended(deviceId, socketId);
+  }
+
+  /**
+   * Another node started an enrolment: a tap on this node binds it as well. One started here on
+   * the same device stays: only two technicians starting within the same few milliseconds on two
+   * nodes get past ENROLMENT_BUSY, and then the node the tap reaches decides whose it is.
+   */
+  heldElsewhere(enrolment: SharedEnrolment): void {
+    const current = this.pending.get(enrolment.deviceId);
+    if (current?.here && current.socketId !== enrolment.socketId) return;
+    this.hold(enrolment, false);
+  }
+
+  /** The enrolment waiting on a device that this node started, for a node that asks. */
+  startedHere(deviceId: string): SharedEnrolment | null {
+    const pending = this.pending.get(deviceId);
+    if (!pending?.here) return null;
+    const { timer: _timer, here: _here, ...shared } = pending;
+    return shared;
+  }
+
+  /** Another node's enrolment ended (bound there, cancelled, its screen gone). */
+  endedElsewhere(deviceId: string, socketId: string): void {
+    this.drop(deviceId, socketId);
+  }
+
+  private hold(enrolment: SharedEnrolment, here: boolean): void {
+    const current = this.pending.get(enrolment.deviceId);
+    if (current) clearTimeout(current.timer);
+    const endsAt = enrolment.startedAt + (this.deps.windowMs ?? ENROLMENT_WINDOW_MS);
+    const timer = setTimeout(
+      () => this.expire(enrolment.deviceId, timer),
+      Math.max(0, endsAt - this.deps.clock().getTime()),
+    );
+    timer.unref();
+    this.pending.set(enrolment.deviceId, { ...enrolment, timer, here });
+  }
+
+  private drop(deviceId: string, socketId: string): boolean {
     const current = this.pending.get(deviceId);
-    if (!current || current.socketId !== socketId) return;
+    if (!current || current.socketId !== socketId) return false;
     clearTimeout(current.timer);
     this.pending.delete(deviceId);
+    return true;
   }
 
   /** The technician's screen went away: its enrolments end with it. */
@@ -128,6 +184,7 @@ export class EnrolmentService {
     if (now.getTime() > pending.startedAt + (this.deps.windowMs ?? ENROLMENT_WINDOW_MS)) return undefined;
     clearTimeout(pending.timer);
     this.pending.delete(device.id);
+    this.deps.peers?.ended(device.id, pending.socketId);
     const cardId = report.reading.cardId;
     return async (day) => {
       let bound: CardBound;
@@ -181,6 +238,7 @@ export class EnrolmentService {
     const current = this.pending.get(deviceId);
     if (!current || current.timer !== timer) return;
     this.pending.delete(deviceId);
+    if (!current.here) return;
     const { holder, holderName } = current;
     this.deps.notify(current.socketId, { deviceId, kind: "expired", holder, holderName });
   }

@@ -9,7 +9,7 @@ import {
   WanfengError,
 } from "../../protocol";
 import type { ArchiveService } from "../archive/archive-service";
-import { canOversee } from "../auth/access";
+import { canOversee, canReadOverview } from "../auth/access";
 import type { SessionStore, UserStore } from "../ports/access";
 import type { RosterReader } from "../ports/roster";
 import { toCsv } from "../reports/csv";
@@ -34,9 +34,10 @@ export function reportRoutes(
   archive: ArchiveService,
 ): Router {
   const router = Router();
-  const auth = requireUser(store, clock);
+  // The district reads reports too; sign-off and amendments stay the school's (onlyOverseers).
+  const auth = requireUser(store, clock, ["leader", "admin", "district"]);
 
-  router.get("/api/reports/daily", auth, onlyOverseers, async (req, res) => {
+  router.get("/api/reports/daily", auth, onlyReaders, async (req, res) => {
     const q = parse(DailyReportQuerySchema, req.query);
     res.json({ data: await reports.daily(q.day, q.group) });
   });
@@ -47,9 +48,9 @@ export function reportRoutes(
     const timezone = store.schoolRoster().settings.timezone;
     await sendSheets(req, res, dailySheets(record, lang, timezone), `wanfeng-daily-${q.day}`);
   };
-  router.get("/api/reports/daily.csv", auth, onlyOverseers, dailyExport);
-  router.get("/api/reports/daily.xlsx", auth, onlyOverseers, dailyExport);
-  router.get("/api/reports/monthly", auth, onlyOverseers, async (req, res) => {
+  router.get("/api/reports/daily.csv", auth, onlyReaders, dailyExport);
+  router.get("/api/reports/daily.xlsx", auth, onlyReaders, dailyExport);
+  router.get("/api/reports/monthly", auth, onlyReaders, async (req, res) => {
     const q = parse(MonthlyReportQuerySchema, req.query);
     res.json({ data: await reports.monthly(q.month, q.group) });
   });
@@ -59,8 +60,8 @@ export function reportRoutes(
     const summary = await reports.monthly(q.month, q.group);
     await sendSheets(req, res, monthlySheets(summary, lang), `wanfeng-monthly-${q.month}`);
   };
-  router.get("/api/reports/monthly.csv", auth, onlyOverseers, monthlyExport);
-  router.get("/api/reports/monthly.xlsx", auth, onlyOverseers, monthlyExport);
+  router.get("/api/reports/monthly.csv", auth, onlyReaders, monthlyExport);
+  router.get("/api/reports/monthly.xlsx", auth, onlyReaders, monthlyExport);
 
   router.post("/api/days/:day/sign-off", auth, onlyOverseers, async (req, res) => {
     const { day } = parse(DayParamSchema, req.params);
@@ -73,6 +74,11 @@ export function reportRoutes(
     res.json({ data: await archive.amend(day, currentUser(res), request) });
   });
   return router;
+}
+
+function onlyReaders(_req: Request, res: Response, next: NextFunction): void {
+  if (canReadOverview(currentUser(res))) next();
+  else sendError(res, "AUTH_FORBIDDEN", "the archive is for the duty leader, the office and the district");
 }
 
 function onlyOverseers(_req: Request, res: Response, next: NextFunction): void {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Role } from "../../protocol";
+import { isSchoolStaff } from "../auth/access";
 import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
 import type { User } from "../domain/entities";
@@ -13,7 +14,10 @@ declare module "express-serve-static-core" {
   }
 }
 
-/** Every /api route but login goes through this: a valid session cookie, and one of the roles. */
+/**
+ * Every /api route but login goes through this: a valid session cookie, and one of the roles.
+ * Without `roles`, any of the school's staff: a district user passes only where a route names it.
+ */
 export function requireUser(store: SessionStore & UserStore, clock: () => Date, roles?: readonly Role[]) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const token = sessionTokenFromCookieHeader(req.headers.cookie);
@@ -22,7 +26,7 @@ export function requireUser(store: SessionStore & UserStore, clock: () => Date, 
       sendError(res, "AUTH_REQUIRED", "log in first");
       return;
     }
-    if (roles && !roles.includes(user.role)) {
+    if (roles ? !roles.includes(user.role) : !isSchoolStaff(user)) {
       sendError(res, "AUTH_FORBIDDEN", "not allowed for this role");
       return;
     }

@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { createLogger } from "../../common/log";
-import { LoginRequestSchema, type SessionUser } from "../../protocol";
+import { LoginRequestSchema, ROLES, type SessionUser } from "../../protocol";
+import { MemoryAttemptStore } from "../auth/attempt-store";
 import { LoginLimit } from "../auth/login-limit";
 import { clearedSessionCookie, sessionCookie, sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { createSession, deleteSession } from "../auth/sessions";
@@ -25,15 +26,16 @@ export function toSessionUser(user: User): SessionUser {
 
 /**
  * Login and logout. `onLogout` gets the ended session's hash, so the server can close the
- * sockets opened with it (a screen must not outlive its logout).
+ * sockets opened with it (a screen must not outlive its logout). `loginLimit` is the process's
+ * (`PasswordLimits`): every school of a process and every node of a database count guesses together.
  */
 export function sessionRoutes(
   store: SessionStore & UserStore,
   clock: () => Date,
   onLogout: (tokenHash: string) => void = () => {},
+  loginLimit: LoginLimit = new LoginLimit(new MemoryAttemptStore()),
 ): Router {
   const router = Router();
-  const loginLimit = new LoginLimit();
 
   router.post("/api/session", async (req, res) => {
     const parsed = LoginRequestSchema.safeParse(req.body);
@@ -43,14 +45,14 @@ export function sessionRoutes(
     }
     const { username, password } = parsed.data;
     // Taken before scrypt runs, so parallel guesses cannot all start before the first fails.
-    const attempt = loginLimit.reserve(username, req.ip ?? "unknown", clock());
+    const attempt = await loginLimit.reserve(username, req.ip ?? "unknown", clock());
     const user = await authenticateUser(store, username, password);
     if (!user) {
       log.warn({ username, ip: req.ip }, "login failed");
       sendError(res, "AUTH_BAD_CREDENTIALS", "wrong username or password");
       return;
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const token = await createSession(store, user.id, clock());
     log.info({ username: user.username, role: user.role }, "logged in");
     // req.secure: HTTPS here, or X-Forwarded-Proto from the proxy named by --trust-proxy.
@@ -58,7 +60,7 @@ export function sessionRoutes(
     res.json({ data: toSessionUser(user) });
   });
 
-  router.get("/api/session", requireUser(store, clock), (_req, res) => {
+  router.get("/api/session", requireUser(store, clock, ROLES), (_req, res) => {
     res.json({ data: toSessionUser(currentUser(res)) });
   });
 

@@ -1,6 +1,7 @@
 import type { DeviceStore, SessionStore, UserStore } from "./access";
 import type { LeaveStore, OfficeStore, PassStore, ScheduleStore } from "./care";
 import type { ChangeFeed } from "./changes";
+import type { RetentionStore } from "./retention";
 import type { CardStore, RosterReader, RosterWriter } from "./roster";
 
 /**
@@ -19,5 +20,6 @@ export interface Storage
     DeviceStore,
     OfficeStore,
     ScheduleStore,
+    RetentionStore,
     PassStore,
     LeaveStore {}

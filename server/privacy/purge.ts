@@ -1,5 +1,6 @@
 import { photoStem } from "../photos/photo-names";
 import type { PhotoFiles } from "../ports/photos";
+import type { RetentionStore } from "../ports/retention";
 import type { RosterReader, RosterWriter } from "../ports/roster";
 import type { ChangeEntry, PurgeNote } from "../store/change-record";
 import type { DayToPseudonymise } from "../store/journal-pseudonyms";
@@ -31,6 +32,12 @@ export interface PurgeDeps {
   journal: PurgeJournal;
   /** Appends the purge's own entry to the change record. */
   record(note: PurgeNote): Promise<ChangeEntry>;
+  /**
+   * Where several processes serve the school (nodes on one database), runs the nightly purge of
+   * `day` in one of them only: `run` is not called (and "skipped" returned) when another holds it
+   * or has already purged that day. Absent: this process is the only one.
+   */
+  onlyOnce?<T>(day: string, run: () => Promise<T>): Promise<T | "skipped">;
 }
 
 export interface PurgePlan extends RosterPurgePlan {
@@ -84,6 +91,39 @@ export async function runPurge(
   await deps.roster.mergeRoster((parts) => applyRosterPurge(parts, plan));
   for (const stem of photoFiles) await deps.photos.removePhotos(stem);
   return entry;
+}
+
+/**
+ * Runs the plan, then remembers the run (settings.lastPurge) even when nothing was due: the
+ * nightly schedule does not run again that day, and the office's screen shows it.
+ */
+export async function runAndRememberPurge(
+  deps: PurgeDeps,
+  runs: Pick<RetentionStore, "recordPurgeRun">,
+  plan: PurgePlan,
+  pseudonym: Pseudonymiser,
+  clock: () => Date,
+): Promise<ChangeEntry | undefined> {
+  const entry = await runPurge(deps, plan, pseudonym);
+  await runs.recordPurgeRun({
+    day: plan.today,
+    at: clock().toISOString(),
+    ...(entry ? { changeId: entry.id } : {}),
+  });
+  return entry;
+}
+
+/** What a purge removed, by ids only (a log line must not hold the names it removed). */
+export function purgeSummary(plan: PurgePlan): {
+  children: string[];
+  guardians: string[];
+  journalDays: string[];
+} {
+  return {
+    children: plan.children.map((c) => c.childId),
+    guardians: plan.guardians.map((g) => g.guardianId),
+    journalDays: plan.journalDays.map((d) => d.day),
+  };
 }
 
 /** The dry run's listing, one line per item, for a person. */

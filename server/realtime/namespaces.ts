@@ -7,7 +7,9 @@ import {
   type ServerToDeviceEvents,
   type ServerToScreenEvents,
 } from "../../protocol";
+import type { PresenceRecord } from "../devices/device-registry";
 import type { User } from "../domain/entities";
+import type { SharedEnrolment } from "../enrolment/enrolment-service";
 
 export interface DeviceSocketData {
   deviceId: string;
@@ -21,10 +23,22 @@ export interface ScreenSocketData {
 
 type NoServerEvents = Record<string, never>;
 
+/**
+ * What the server nodes of one school tell each other (socket.io's serverSideEmit through the
+ * PostgreSQL adapter), on the device namespace: see server/realtime/technician-peers.ts.
+ */
+export interface NodeToNodeEvents {
+  "presence:heard": (record: PresenceRecord) => void;
+  "enrolment:started": (enrolment: SharedEnrolment) => void;
+  "enrolment:ended": (deviceId: string, socketId: string) => void;
+  /** A device's agent came to a node that may have missed the start: the starter answers. */
+  "enrolment:ask": (deviceId: string, answer: (held: SharedEnrolment | null) => void) => void;
+}
+
 export type DeviceNamespace = Namespace<
   DeviceToServerEvents,
   ServerToDeviceEvents,
-  NoServerEvents,
+  NodeToNodeEvents,
   DeviceSocketData
 >;
 export type ScreenNamespace = Namespace<

@@ -13,6 +13,7 @@ import {
   WanfengError,
 } from "../../protocol";
 import { canReceiveGroup } from "../auth/access";
+import { MemoryAttemptStore } from "../auth/attempt-store";
 import { authenticateUser } from "../auth/users";
 import type { DayService } from "../day/day-service";
 import type { RosterLeave, User } from "../domain/entities";
@@ -37,6 +38,8 @@ export interface RoomServiceDeps {
   day: DayService;
   clock: () => Date;
   newId: () => string;
+  /** The process's handover limit (`PasswordLimits`); by default one of this service's own. */
+  handoverLimit?: HandoverLoginLimit;
 }
 
 /**
@@ -45,9 +48,11 @@ export interface RoomServiceDeps {
  * the decisions are the pure functions of server/domain/room, recorded through the day service.
  */
 export class RoomService {
-  private readonly loginLimit = new HandoverLoginLimit();
+  private readonly loginLimit: HandoverLoginLimit;
 
-  constructor(private readonly deps: RoomServiceDeps) {}
+  constructor(private readonly deps: RoomServiceDeps) {
+    this.loginLimit = deps.handoverLimit ?? new HandoverLoginLimit(new MemoryAttemptStore());
+  }
 
   /** The room view of a group, for its kiosks. */
   async view(groupId: string): Promise<RoomDayView> {
@@ -209,9 +214,9 @@ export class RoomService {
     if (to.kind === "volunteer") {
       return { kind: "volunteer" as const, name: to.name, ...(to.phone ? { phone: to.phone } : {}) };
     }
-    const attempt = this.loginLimit.reserve(user.id, this.deps.clock());
+    const attempt = await this.loginLimit.reserve(user.id, this.deps.clock());
     const receiver = await authenticateUser(this.deps.store, to.username, to.password);
-    if (receiver) attempt.succeeded();
+    if (receiver) await attempt.succeeded();
     else {
       log.warn({ by: user.username, username: to.username }, "handover login failed");
       throw new WanfengError("AUTH_BAD_CREDENTIALS", "wrong username or password");

@@ -3,8 +3,10 @@ import { mkdir, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoreChangeKind } from "../ports/changes";
 import type { ChangeActor } from "./change-actor";
+import { changedKinds } from "./change-announcer";
 import { chainedLine, headOf } from "./journal-chain";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
+import type { Db } from "./schema";
 
 /**
  * The file backend's record of roster and configuration changes (issue 10 item 6):
@@ -51,10 +53,26 @@ export function newChangeEntry(
   };
 }
 
+/**
+ * The kinds a write between two versions of the document records: every kind that changed but a
+ * login's session, which is neither roster nor configuration. None: the write is not recorded.
+ * Both backends ask this (file-document-store.ts, postgres/school-copy.ts).
+ */
+export function recordedKinds(before: Db, after: Db): Set<StoreChangeKind> {
+  const kinds = changedKinds(before, after);
+  kinds.delete("sessions");
+  return kinds;
+}
+
+/** The month an entry belongs to (`YYYY-MM`, by UTC): each month is its own chain, on either backend. */
+export function changeMonth(entry: Pick<ChangeEntry, "at">): string {
+  return entry.at.slice(0, 7);
+}
+
 /** Appends one entry to its month's file and syncs it. The caller holds the document lock. */
 export async function appendChange(dir: string, entry: ChangeEntry): Promise<void> {
   await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  const file = join(dir, `${entry.at.slice(0, 7)}.jsonl`);
+  const file = join(dir, `${changeMonth(entry)}.jsonl`);
   const text = await readFile(file, "utf-8").catch((err: NodeJS.ErrnoException) => {
     if (err.code === "ENOENT") return "";
     throw err;

@@ -5,8 +5,8 @@ import { isWanfengError } from "../../protocol";
 import type { StoreChange } from "../ports/changes";
 import { applyChange, validateOrThrow, writeFailure } from "./apply-change";
 import { type ChangeActor, currentActor } from "./change-actor";
-import { ChangeAnnouncer, changedKinds } from "./change-announcer";
-import { appendChange, newChangeEntry } from "./change-record";
+import { ChangeAnnouncer } from "./change-announcer";
+import { appendChange, newChangeEntry, recordedKinds } from "./change-record";
 import { withDocumentLock } from "./document-lock";
 import { type DocumentWatcher, watchDocument } from "./document-watcher";
 import { type DurableJsonFile, type FileSnapshot, parseJsonText } from "./durable-json-file";
@@ -147,8 +147,7 @@ export class FileDocumentStore implements DocumentStore {
    */
   async #record(actor: ChangeActor, before: Db, after: Db): Promise<void> {
     if (!this.#changeRecordDir) return;
-    const kinds = changedKinds(before, after);
-    kinds.delete("sessions");
+    const kinds = recordedKinds(before, after);
     if (kinds.size === 0) return;
     try {
       await appendChange(this.#changeRecordDir, newChangeEntry(actor, new Date(), kinds));

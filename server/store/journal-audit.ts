@@ -11,7 +11,10 @@ import { type ChainBreak, type ChainReport, verifyChain } from "./journal-chain"
 export interface DayAudit extends ChainReport {
   /** The school day, or the month of a change-record file. */
   day: string;
+  /** The day file, or on a database the table whose rows hold the chain. */
   file: string;
+  /** What a break's `line` counts: a file's lines (default), or a table's seq. */
+  unit?: "line" | "seq";
 }
 
 /** Which days each purge (by its change-record entry id) pseudonymised. */
@@ -42,10 +45,17 @@ export async function auditJournal(dir: string, day?: string, purges?: PurgeInde
 
 /** One day file's chain (see auditJournal for `purges`). */
 export async function auditDayFile(file: string, day: string, purges?: PurgeIndex): Promise<DayAudit> {
-  const report = verifyChain(await readFile(file, "utf-8"));
+  return { day, file, ...checkPurges(verifyChain(await readFile(file, "utf-8")), day, purges) };
+}
+
+/**
+ * A day's report with `pseudonym_unrecorded` as its break when a pseudonymised entry comes before
+ * any other break and its purge is not in `purges` for that day (either backend's day).
+ */
+export function checkPurges(report: ChainReport, day: string, purges: PurgeIndex | undefined): ChainReport {
   const unrecorded = purges ? firstUnrecorded(report, day, purges) : undefined;
   const broken = earliest(report.broken, unrecorded);
-  return { day, file, ...report, ...(broken ? { broken } : {}) };
+  return { ...report, ...(broken ? { broken } : {}) };
 }
 
 /** The change record's month files (change-record.ts), each its own chain. */
@@ -94,5 +104,6 @@ export function auditLine(audit: DayAudit, idLabel = "event"): string {
     return `${audit.day}  OK  ${audit.lines} entries, head ${audit.head ?? "-"}${legacy}${purged}`;
   }
   const { line, eventId, reason } = audit.broken;
-  return `${audit.day}  BROKEN at ${audit.file}:${line}${eventId ? ` (${idLabel} ${eventId})` : ""}: ${reason}`;
+  const place = audit.unit === "seq" ? `${audit.file} seq ${line}` : `${audit.file}:${line}`;
+  return `${audit.day}  BROKEN at ${place}${eventId ? ` (${idLabel} ${eventId})` : ""}: ${reason}`;
 }

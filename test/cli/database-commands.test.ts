@@ -1,8 +1,7 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { onDatabase, openSchoolOnDatabase } from "../../cli/database-backend";
 import { checkedTimezone } from "../../cli/db-commands";
@@ -10,36 +9,15 @@ import { migrateDatabase } from "../../server/store/postgres/migrate";
 import { openPool, redactedUrl } from "../../server/store/postgres/pool";
 import { addSchool } from "../../server/store/postgres/schools";
 import { SERVER_LOCK } from "../../server/store/server-lock";
+import { runWanfeng } from "../support/cli-process";
 import { usePostgresDatabases } from "../support/postgres-database";
 
-const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
 const freshDatabase = usePostgresDatabases();
 const PASSWORD = "Pw-s3cret-8899";
 /** Each CLI run compiles through tsx: several seconds apiece on a loaded 2-core machine. */
 const CLI_TIMEOUT = 120_000;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as its own process, as an operator does; never throws, the exit code says. */
-function wanfeng(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...inherited, LOG_LEVEL: "warn", ...env } },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
+const wanfeng = runWanfeng;
 /** The test cluster trusts local connections, so any password is accepted: it is only there to be hidden. */
 function withPassword(url: string): string {
   return url.replace("postgresql://postgres@", `postgresql://postgres:${PASSWORD}@`);

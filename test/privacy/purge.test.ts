@@ -3,78 +3,19 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { ChildCheckedIn } from "../../server/domain/events";
 import { newPseudonymiser } from "../../server/privacy/pseudonymise";
 import { describePlan, planPurge, runPurge } from "../../server/privacy/purge";
 import { journalCutoff } from "../../server/privacy/retention-plan";
 import { runAs } from "../../server/store/change-actor";
 import { readChanges } from "../../server/store/change-record";
-import { openFileJournal } from "../../server/store/file-journal";
-import { filePurgeDeps } from "../../server/store/file-purge";
 import { auditJournal, purgeIndex } from "../../server/store/journal-audit";
-import { openDocumentStore } from "../../server/store/lowdb-store";
-import { type Db, emptyDb } from "../../server/store/schema";
-import { checkIn } from "../store/events";
 import { useTempDirs } from "../store/temp-dir";
+import { purgeSchoolFolder, TODAY } from "./purge-school";
 
 const tempDir = useTempDirs();
-const TODAY = "2025-06-02";
-
-/** 张小明 withdrawn from 2025-01-10 (past 90 days), his sister 张小红 still in care, and a pupil withdrawn last week. */
-function school(): Db {
-  const db = emptyDb();
-  db.rooms.push({ id: "r1", name: "101" });
-  db.groups.push({ id: "g1", name: "一年级", roomId: "r1", capacity: 30 });
-  const child = (id: string, name: string) => ({ id, name, grade: 1, className: "1班", groupId: "g1" });
-  db.children.push(
-    {
-      ...child("20250101", "张小明"),
-      photo: "/api/photos/child-20250101.jpg",
-      health: { allergies: ["花生"], diet: [], medications: [] },
-    },
-    child("20250102", "张小红"),
-    { ...child("20250103", "李四"), photo: "/api/photos/child-20250103.jpg" },
-  );
-  db.guardians.push(
-    { id: "gd1", name: "张丽", phone: "13900001111", photo: "/api/photos/guardian-gd1.jpg" },
-    { id: "gd2", name: "王芳", phone: "13900002222" },
-    { id: "gd3", name: "李强", phone: "13900003333" },
-  );
-  db.guardianships.push(
-    { childId: "20250101", guardianId: "gd1", relation: "妈妈" },
-    { childId: "20250101", guardianId: "gd2", relation: "奶奶" },
-    { childId: "20250102", guardianId: "gd2", relation: "奶奶" },
-    { childId: "20250103", guardianId: "gd3", relation: "爸爸" },
-  );
-  const withdrawal = (id: string, childId: string, effectiveFrom: string) => ({
-    id,
-    childId,
-    application: { date: "2024-09-01", by: "家长" },
-    keepsCare: true as const,
-    withdrawal: { requestedOn: effectiveFrom, effectiveFrom, reason: "转学" },
-    recordedBy: "u1",
-    updatedAt: "2024-09-01T00:00:00Z",
-  });
-  db.enrolments = [withdrawal("e1", "20250101", "2025-01-10"), withdrawal("e3", "20250103", "2025-05-26")];
-  return db;
-}
-
-const named = (id: string, day: string) =>
-  ({ ...checkIn(id, day), childName: "张小明", note: "奶奶张丽来接" }) as unknown as ChildCheckedIn;
 
 async function dataFolder() {
-  const dir = await tempDir();
-  const storage = await openDocumentStore(dir, { initialDb: school() });
-  const deps = filePurgeDeps(dir, storage);
-  for (const stem of ["child-20250101", "guardian-gd1", "child-20250103"]) {
-    await deps.photos.savePhoto(stem, "jpg", Buffer.from([0xff, 0xd8, 0xff, 1]));
-  }
-  const journal = await openFileJournal(join(dir, "journal"));
-  await journal.append([named("old1", "2021-03-04"), named("old2", "2021-03-04")]);
-  await journal.append([named("new1", "2025-03-04")]);
-  const oldHead = await journal.headHash?.("2021-03-04");
-  await journal.close();
-  return { dir, storage, deps, oldHead };
+  return purgeSchoolFolder(await tempDir());
 }
 
 describe("retention purge", () => {

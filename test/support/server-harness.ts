@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io, type Socket } from "socket.io-client";
+import { DEVICE_ROUTE_HEADER, deviceRouteFromToken } from "../../common/device-route";
 import {
   type Ack,
   DEVICE_NAMESPACE,
@@ -24,6 +25,7 @@ import { addDevice } from "../../server/auth/devices";
 import { addUser } from "../../server/auth/users";
 import type { DocumentStorage } from "../../server/store/document/storage";
 import { openFileJournal } from "../../server/store/file-journal";
+import { filePurgeDeps } from "../../server/store/file-purge";
 import { openDocumentStore } from "../../server/store/lowdb-store";
 import type { Db } from "../../server/store/schema";
 import { smallSchool } from "../domain/fixtures";
@@ -73,6 +75,7 @@ export async function startTestServer(school: TestSchool, clock?: () => Date): P
     port: 0,
     host: "127.0.0.1",
     photosDir: join(school.dataDir, "photos"),
+    purge: filePurgeDeps(school.dataDir, school.store),
     ...(clock ? { clock } : {}),
   });
 }
@@ -140,6 +143,7 @@ export function deviceClient(url: string, token: string): DeviceClient {
     reconnection: false,
     forceNew: true,
     auth: { token },
+    extraHeaders: { [DEVICE_ROUTE_HEADER]: deviceRouteFromToken(token) },
   });
 }
 

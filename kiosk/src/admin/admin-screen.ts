@@ -18,6 +18,7 @@ import { type ImportState, importPanel } from "./admin-import";
 import { type LookAlikeState, loadLookAlikes, lookAlikesPanel } from "./admin-look-alikes";
 import type { AdminHost } from "./admin-panel";
 import { type PhotoImportState, photoImportPanel } from "./admin-photo-import";
+import { loadRetention, type RetentionState, retentionPanel } from "./admin-retention";
 import { loadSchedule, type ScheduleState, schedulePanel } from "./admin-schedule";
 import { type PrintState, printPanel } from "./card-sheet";
 import { pendingBanner } from "./pending-authorities";
@@ -34,13 +35,14 @@ export const ADMIN_TABS = [
   "lookAlikes",
   "photos",
   "history",
+  "retention",
 ] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 /**
  * The office's screen (教导处, admin only): children and their enrolment, guardians and cards,
- * groups, rooms and the duty roster, roster import with a preview, printable pickup cards and the
- * staff attendance report. Plain HTTP: nothing here is live.
+ * groups, rooms and the duty roster, roster import with a preview, printable pickup cards, the
+ * staff attendance report and the personal-data retention settings. Plain HTTP: nothing here is live.
  */
 export class AdminScreen implements Screen, AdminHost {
   snapshot: AdminSnapshot | undefined;
@@ -56,6 +58,7 @@ export class AdminScreen implements Screen, AdminHost {
   attendance: AttendanceReport | undefined;
   photoImport: PhotoImportState = {};
   history: HistoryState = {};
+  retention: RetentionState = {};
   private disposed = false;
 
   constructor(private readonly onAuthLost: () => void) {
@@ -111,6 +114,11 @@ export class AdminScreen implements Screen, AdminHost {
     if (tab === "lookAlikes") {
       this.lookAlikes = {};
       void loadLookAlikes(this.lookAlikes);
+    }
+    // The preview is "what would go now": read afresh on each visit.
+    if (tab === "retention") {
+      this.retention = {};
+      void loadRetention(this.retention);
     }
     requestRender();
   }
@@ -199,6 +207,8 @@ export class AdminScreen implements Screen, AdminHost {
         return photoImportPanel(this);
       case "history":
         return historyPanel(this.history);
+      case "retention":
+        return retentionPanel(this.retention);
     }
   }
 }

@@ -29,6 +29,7 @@ export const adminEn: AdminCatalogue = {
       lookAlikes: "Similar names",
       photos: "Photos in bulk",
       history: "History",
+      retention: "Data retention",
     },
     standing: {
       applied: "Applied",

@@ -30,6 +30,7 @@ export const adminZh = {
       lookAlikes: "名字相近",
       photos: "批量照片",
       history: "历史记录",
+      retention: "保留期限",
     },
     standing: {
       applied: "已申请",

@@ -57,6 +57,15 @@ export const en: Catalogue = {
     guard: "Guard",
     technician: "Technician",
     leader: "Duty leader",
+    district: "District",
+  },
+  district: {
+    title: "Schools of the district",
+    hint: "Choose a school to read its overview and care record (read only).",
+    choose: "Open",
+    chosen: "Reading",
+    none: "No school on the database yet.",
+    current: "School: {{name}}",
   },
   home: {
     greeting: "Hello, {{name}}",

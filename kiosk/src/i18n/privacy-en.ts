@@ -1,6 +1,6 @@
 import type { PrivacyCatalogue } from "./privacy-zh";
 
-/** The admin screen's bulk photo import and child history, in English. Same keys as privacy-zh.ts. */
+/** The admin screen's bulk photo import, child history and retention settings, in English. Same keys as privacy-zh.ts. */
 export const privacyEn: PrivacyCatalogue = {
   photoImport: {
     title: "Import photos in bulk",
@@ -46,6 +46,38 @@ export const privacyEn: PrivacyCatalogue = {
       alert: "Alert",
       amended: "Amendment",
       other: "Other",
+    },
+  },
+  retention: {
+    title: "Personal data retention",
+    hint: "By China's PIPL: a withdrawn child's photo, health notes and not-authorised list, and the phone and photo of guardians who collect only that child, are removed a number of days after the withdrawal; journals keep names for a number of years, then the names become pseudonyms (events and times stay). The server purges once every night after 02:00.",
+    isDefault: "Defaults",
+    withdrawnDataDays: "Days kept after withdrawal",
+    journalYears: "Years journals keep names",
+    invalid: {
+      withdrawnDataDays: "Days must be a whole number from {{min}} to {{max}}",
+      journalYears: "Years must be a whole number from {{min}} to {{max}}",
+    },
+    lastPurge: {
+      never: "No purge has run yet",
+      nothing: "Last purge: {{day}} {{time}}, nothing was due",
+      removed: "Last purge: {{day}} {{time}}, data past its retention was removed (see the change record)",
+    },
+    previewTitle: "If the purge ran now",
+    previewHint: "As of {{today}}; names in journals before {{cutoff}} become pseudonyms.",
+    nothingDue: "Nothing is due now",
+    what: "What",
+    name: "Name",
+    removed: "Removed",
+    child: "Child (withdrawn from {{day}})",
+    guardian: "Guardian",
+    journal: "Journal {{day}}",
+    pseudonyms: "names in {{count}} entries become pseudonyms",
+    removes: {
+      photo: "photo",
+      health: "health notes",
+      custody_list: "not-authorised list",
+      phone: "phone",
     },
   },
 };

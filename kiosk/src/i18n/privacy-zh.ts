@@ -1,4 +1,7 @@
-/** The admin screen's bulk photo import and child history (admin/admin-photo-import.ts, admin-history.ts). */
+/**
+ * The admin screen's bulk photo import, child history and retention settings
+ * (admin/admin-photo-import.ts, admin-history.ts, admin-retention.ts).
+ */
 export const privacyZh = {
   photoImport: {
     title: "批量导入照片",
@@ -44,6 +47,38 @@ export const privacyZh = {
       alert: "告警",
       amended: "更正",
       other: "其他",
+    },
+  },
+  retention: {
+    title: "个人信息保留期限",
+    hint: "按《个人信息保护法》：退托孩子的照片、健康信息、不得接走名单及只接送该孩子的家长的电话和照片，在退托生效若干天后删除；日志保留若干年后，其中的姓名替换为化名（事件和时间保留）。每天凌晨 2 点后自动清理一次。",
+    isDefault: "默认值",
+    withdrawnDataDays: "退托后保留天数",
+    journalYears: "日志保留姓名的年数",
+    invalid: {
+      withdrawnDataDays: "保留天数须为 {{min}} 到 {{max}} 之间的整数",
+      journalYears: "日志年数须为 {{min}} 到 {{max}} 之间的整数",
+    },
+    lastPurge: {
+      never: "尚未自动清理过",
+      nothing: "上次清理：{{day}} {{time}}，当时没有到期的数据",
+      removed: "上次清理：{{day}} {{time}}，已删除到期的数据（记录在变更记录中）",
+    },
+    previewTitle: "如果现在清理",
+    previewHint: "按 {{today}} 计算；{{cutoff}} 之前的日志中的姓名将替换为化名。",
+    nothingDue: "现在没有到期的数据",
+    what: "对象",
+    name: "姓名",
+    removed: "将删除",
+    child: "孩子（{{day}} 起退托）",
+    guardian: "家长",
+    journal: "日志 {{day}}",
+    pseudonyms: "{{count}} 条记录中的姓名改为化名",
+    removes: {
+      photo: "照片",
+      health: "健康信息",
+      custody_list: "不得接走名单",
+      phone: "电话",
     },
   },
 };

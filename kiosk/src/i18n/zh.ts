@@ -62,6 +62,15 @@ export const zh = {
     guard: "门卫",
     technician: "技术员",
     leader: "带班领导",
+    district: "区教育局",
+  },
+  district: {
+    title: "辖区学校",
+    hint: "选择一所学校，查看它的总览和托管记录（只读）。",
+    choose: "查看",
+    chosen: "正在查看",
+    none: "数据库里还没有学校。",
+    current: "当前学校：{{name}}",
   },
   home: {
     greeting: "{{name}}，您好",

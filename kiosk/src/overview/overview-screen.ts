@@ -5,7 +5,7 @@ import { OVERVIEW_FLAGS, type OverviewSnapshot, type SignOffView } from "../../.
 import { dayLabel } from "../archive/archive-format";
 import { t } from "../i18n";
 import { type AckHandler, alertListView, openAlerts, replaceAlert } from "../shell/alert-ack";
-import { requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
+import { appState, requestRender, type Screen, setConnection, setSchoolName } from "../shell/app";
 import { failureText, timeOf } from "../shell/format";
 import { joinErrorView, loadingView } from "../shell/screen-state";
 import { showToast } from "../shell/toast";
@@ -125,6 +125,9 @@ export class OverviewScreen implements Screen {
     const record = html`<a class="btn btn-secondary" href="#/reports/${o.day}" data-testid="open-record"
       >${t("overview.openRecord")}</a
     >`;
+    // The district reads; the school's duty leader signs (the server refuses the district anyway).
+    if (!o.signOff && appState.user?.role === "district")
+      return html`<div class="ov-signoff">${record}</div>`;
     if (!o.signOff) {
       return html`<div class="ov-signoff">
         <button class="btn btn-primary btn-lg" data-testid="signoff-open" @click=${() => this.dialog.show()}>

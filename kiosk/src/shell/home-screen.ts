@@ -3,6 +3,7 @@ import type { GroupSummary, SessionUser } from "../../../protocol/model";
 import { t } from "../i18n";
 import { adminHomeCard } from "./admin-home";
 import { requestRender, type Screen, setConnection } from "./app";
+import { DistrictHome } from "./district-home";
 import { failureText } from "./format";
 import { getGroups } from "./session-api";
 import { staffSignCard } from "./staff-sign";
@@ -12,9 +13,11 @@ export class HomeScreen implements Screen {
   private groups: GroupSummary[] | undefined;
   private error: { code: string; message: string } | undefined;
   private disposed = false;
+  private readonly district: DistrictHome | undefined;
 
   constructor(private readonly user: SessionUser) {
     if (this.mayOpenRooms()) void this.load();
+    if (user.role === "district") this.district = new DistrictHome(() => this.disposed);
   }
 
   private mayOpenRooms(): boolean {
@@ -25,8 +28,9 @@ export class HomeScreen implements Screen {
     return this.user.role === "guard" || this.user.role === "admin";
   }
 
-  /** The duty leader (and the office): the whole-school overview and the care archive. */
+  /** The duty leader, the office and the district: the whole-school overview and the care archive. */
   private mayOversee(): boolean {
+    if (this.district) return this.district.hasChosen();
     return this.user.role === "leader" || this.user.role === "admin";
   }
 
@@ -61,7 +65,8 @@ export class HomeScreen implements Screen {
         ${this.mayOpenGate() ? this.gateView() : nothing}
         ${technician ? this.technicianView() : nothing}
         ${this.user.role === "admin" ? adminHomeCard() : nothing}
-        ${this.user.role === "technician" ? nothing : staffSignCard()}
+        ${this.district ? this.district.view() : nothing}
+        ${this.user.role === "technician" || this.district ? nothing : staffSignCard()}
         ${this.mayOversee() ? this.overseeView() : nothing}
       </div>
     </section>`;

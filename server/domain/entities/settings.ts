@@ -27,6 +27,19 @@ export const SettingsSchema = z.object({
       journalYears: z.number().int().min(1).max(30),
     })
     .optional(),
+  /**
+   * The last purge run, whether anything was due or not: the nightly schedule runs once per school
+   * day by it (server/privacy/purge-schedule.ts), the office's screen shows it. Written by the purge,
+   * not chosen by anyone.
+   */
+  lastPurge: z
+    .object({
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      at: z.string().min(1),
+      /** The change record's entry of the purge; absent when nothing was due. */
+      changeId: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

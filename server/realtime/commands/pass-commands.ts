@@ -1,4 +1,4 @@
-import { canRedeemPass, canWritePass } from "../../auth/access";
+import { canRedeemPass, canWritePass, isSchoolStaff } from "../../auth/access";
 import type { PassService } from "../../passes/pass-service";
 import type { CommandTable } from "./command-table";
 
@@ -15,7 +15,7 @@ export function passCommands(passes: PassService): CommandTable<PassCommandName>
       run: (command, { user }) => passes.create(user, command),
     },
     "pass:list": {
-      allowed: () => true,
+      allowed: (user) => isSchoolStaff(user),
       run: (command, { user }) => passes.list(user, command),
     },
     "pass:revoke": {

@@ -1,10 +1,10 @@
 import type { ViewRequest, ViewSnapshot } from "../../../protocol";
-import { canOpenGate, canOpenGroup, canOversee, canUseTechnicianTools } from "../../auth/access";
+import { canOpenGate, canOpenGroup, canReadOverview, canUseTechnicianTools } from "../../auth/access";
 import type { DayService } from "../../day/day-service";
 import type { User } from "../../domain/entities";
 import { overviewSnapshot } from "../../domain/overview/overview-views";
 import type { ScreenStreams } from "../publish/screen-streams";
-import { GATE_ROOM, groupRoom, OVERVIEW_ROOM, TECHNICIAN_ROOM } from "../rooms";
+import { GATE_ROOM, groupRoom, isConsoleRoom, OVERVIEW_ROOM, TECHNICIAN_ROOM } from "../rooms";
 import type { TechnicianHub } from "../technician-part";
 import type { CommandTable, ScreenSocket } from "./command-table";
 
@@ -41,7 +41,7 @@ function mayOpen(user: User, request: ViewRequest): boolean {
     case "technician":
       return canUseTechnicianTools(user);
     case "overview":
-      return canOversee(user);
+      return canReadOverview(user);
     case "room":
       return canOpenGroup(user, request.groupId);
   }
@@ -61,7 +61,8 @@ function roomOf(request: ViewRequest): string {
 }
 
 async function leaveViews(socket: ScreenSocket): Promise<void> {
-  for (const room of socket.rooms) if (room !== socket.id) await socket.leave(room);
+  // A console stays open across views (and a technician view joined again after a gap).
+  for (const room of socket.rooms) if (room !== socket.id && !isConsoleRoom(room)) await socket.leave(room);
 }
 
 async function snapshotOf(deps: ViewCommandDeps, request: ViewRequest, room: string): Promise<ViewSnapshot> {

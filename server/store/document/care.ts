@@ -1,14 +1,16 @@
 import { WanfengError } from "../../../protocol";
 import type { LeaveStore, OfficeStore, PassStore, ScheduleStore } from "../../ports/care";
+import type { RetentionStore } from "../../ports/retention";
 import type { PassKeySource } from "../pass-key-file";
 import type { DocumentStore } from "../schema";
+import { documentRetention } from "./retention";
 import { requireChild, requireGroup } from "./roster";
 
-/** Office paperwork, duties, the timetable, passes and leaves on the document. */
+/** Office paperwork, duties, the timetable, the retention settings, passes and leaves on the document. */
 export function documentCare(
   store: DocumentStore,
   passKeys?: PassKeySource,
-): OfficeStore & ScheduleStore & PassStore & LeaveStore {
+): OfficeStore & ScheduleStore & RetentionStore & PassStore & LeaveStore {
   return {
     addEnrolment: (record) =>
       store.update((db) => {
@@ -55,6 +57,7 @@ export function documentCare(
       store.update((db) => {
         db.schedule = schedule;
       }),
+    ...documentRetention(store),
 
     passBook: () => {
       const db = store.read();

@@ -5,6 +5,7 @@ import { writeFailure } from "../apply-change";
 /** The form field each unique index stands for, so a screen can point at it. */
 const FIELD_OF_INDEX: Record<string, string> = {
   users_username_key: "username",
+  district_users_username_key: "username",
   rooms_name_key: "name",
   care_groups_name_key: "name",
   devices_name_key: "name",

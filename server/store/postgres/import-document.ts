@@ -1,8 +1,10 @@
 import type pg from "pg";
 import { createLogger } from "../../../common/log";
 import { validateOrThrow } from "../apply-change";
+import { currentActor } from "../change-actor";
 import type { Db } from "../schema";
 import { notifyChange } from "./change-feed";
+import { recordWrite } from "./change-record";
 import { storeError } from "./db-errors";
 import { loadSchool, schoolLabel } from "./load";
 import { bumpVersions, lockSchool, readVersions } from "./versions";
@@ -13,7 +15,8 @@ const log = createLogger("store/postgres/import");
 /**
  * Writes a whole school from the file backend's document (`wanfeng db import`, the demo school),
  * in one transaction: afterwards the school's tables hold exactly the document (rows it lacks are
- * removed). Open storages of the school hear it like any other process's write.
+ * removed), recorded in the change record as one entry. Open storages of the school hear it like
+ * any other process's write.
  * VALIDATION_FAILED: the document is invalid; NOT_FOUND: no such school, or a row points at nothing.
  */
 export async function importSchoolDocument(pool: pg.Pool, schoolId: string, db: Db): Promise<void> {
@@ -25,6 +28,7 @@ export async function importSchoolDocument(pool: pg.Pool, schoolId: string, db: 
     await lockSchool(client, schoolId);
     const before = await loadSchool(client, schoolId);
     const kinds = await writeChangedRows(client, schoolId, before, document);
+    await recordWrite(client, schoolId, currentActor(), before, document);
     if (kinds.size > 0) {
       await bumpVersions(client, schoolId, await readVersions(client, schoolId), kinds);
       await notifyChange(client, schoolId, "import", kinds);

@@ -9,8 +9,8 @@ import {
   JournalConflictError,
   type SequencedEvent,
 } from "../../domain/events";
-import { chainHash, GENESIS } from "../journal-chain";
 import { EVENTS_CHANNEL, subscribeToAppends } from "./append-listener";
+import { type ChainHead, EMPTY_CHAIN, linkAfter } from "./chain-rows";
 
 const log = createLogger("store/postgres/journal");
 
@@ -142,7 +142,7 @@ class PostgresJournalImpl implements PostgresJournal {
         const head = await readHead(client, this.#school, day);
         if (expectedSeq !== undefined && head.seq !== expectedSeq)
           throw new JournalConflictError(day, expectedSeq);
-        const rows = chainRows(head, dayEvents);
+        const rows = linkAfter(head, dayEvents);
         await client.query(
           `INSERT INTO events (school_id, day, seq, event_id, type, payload, time, prev_hash, hash)
            SELECT $1, $2, r.seq, r.event_id, r.type, r.payload, r.time, r.prev_hash, r.hash
@@ -152,10 +152,10 @@ class PostgresJournalImpl implements PostgresJournal {
             this.#school,
             day,
             rows.map((r) => r.seq),
-            rows.map((r) => r.event.id),
-            rows.map((r) => r.event.type),
-            rows.map((r) => JSON.stringify(r.event)),
-            rows.map((r) => r.event.at),
+            rows.map((r) => r.entry.id),
+            rows.map((r) => r.entry.type),
+            rows.map((r) => JSON.stringify(r.entry)),
+            rows.map((r) => r.entry.at),
             rows.map((r) => r.prev),
             rows.map((r) => r.hash),
           ],
@@ -230,28 +230,12 @@ class PostgresJournalImpl implements PostgresJournal {
   }
 }
 
-interface Head {
-  seq: number;
-  hash: string;
-}
-
-async function readHead(db: pg.Pool | pg.PoolClient, school: string, day: string): Promise<Head> {
-  const result = await db.query<Head>(
+async function readHead(db: pg.Pool | pg.PoolClient, school: string, day: string): Promise<ChainHead> {
+  const result = await db.query<ChainHead>(
     "SELECT seq, hash FROM events WHERE school_id = $1 AND day = $2 ORDER BY seq DESC LIMIT 1",
     [school, day],
   );
-  return result.rows[0] ?? { seq: 0, hash: GENESIS };
-}
-
-/** Each event's seq and link in the day's hash chain (journal-chain.ts), after `head`. */
-function chainRows(head: Head, events: readonly DayEvent[]) {
-  let prev = head.hash;
-  return events.map((event, index) => {
-    const hash = chainHash(prev, event);
-    const row = { seq: head.seq + index + 1, event, prev, hash };
-    prev = hash;
-    return row;
-  });
+  return result.rows[0] ?? EMPTY_CHAIN;
 }
 
 function groupByDay(events: readonly DayEvent[]): Map<string, DayEvent[]> {

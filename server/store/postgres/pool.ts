@@ -7,8 +7,8 @@ const log = createLogger("store/postgres");
  * A connection pool for one `--database` URL. Errors of idle clients (the server restarted, the
  * network dropped) are logged, not thrown: pg reconnects on the next query.
  */
-export function openPool(url: string, purpose: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, application_name: `wanfeng ${purpose}`, max: 10 });
+export function openPool(url: string, purpose: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, application_name: `wanfeng ${purpose}`, max });
   pool.on("error", (err) => log.warn({ err: { message: err.message } }, "idle database connection lost"));
   return pool;
 }

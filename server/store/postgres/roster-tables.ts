@@ -15,6 +15,8 @@ export const SETTINGS_TABLE: TableSpec = {
     released_alarm_minutes: "integer",
     clone_window_ms: "integer",
     reception_room_name: "text",
+    retention: "jsonb",
+    last_purge: "jsonb",
   },
   rows: ({ settings: s }) => [
     {
@@ -25,6 +27,8 @@ export const SETTINGS_TABLE: TableSpec = {
       released_alarm_minutes: orNull(s.releasedAlarmMinutes),
       clone_window_ms: orNull(s.cloneWindowMs),
       reception_room_name: orNull(s.receptionRoomName),
+      retention: orNull(s.retention),
+      last_purge: orNull(s.lastPurge),
     },
   ],
   place(draft, rows) {
@@ -38,6 +42,8 @@ export const SETTINGS_TABLE: TableSpec = {
       demo: row.demo,
       releasedAlarmMinutes: row.released_alarm_minutes,
       cloneWindowMs: row.clone_window_ms,
+      retention: row.retention,
+      lastPurge: row.last_purge,
       receptionRoomName: row.reception_room_name,
     });
   },

@@ -3,9 +3,11 @@ import type pg from "pg";
 import { createLogger, type Logger } from "../../../common/log";
 import type { StoreChange, StoreChangeKind } from "../../ports/changes";
 import { applyChange } from "../apply-change";
+import { type ChangeActor, currentActor } from "../change-actor";
 import { changedKinds } from "../change-announcer";
 import type { Db, DocumentStore } from "../schema";
 import { notifyChange } from "./change-feed";
+import { recordWrite } from "./change-record";
 import { storeError } from "./db-errors";
 import { loadSchool, reloadKinds, schoolLabel } from "./load";
 import { subscribeToStore } from "./shared-listener";
@@ -17,9 +19,9 @@ const defaultLog = createLogger("store/postgres");
 /**
  * One school's data held in memory as the document the ports work on (server/store/document/),
  * so reads stay synchronous; the tables are the truth. A write locks the school, catches up with
- * what other processes committed, runs the change on a copy, writes the rows that differ, and
- * notifies the others, all in one transaction. Writes and reloads of this process run one at a
- * time, in call order.
+ * what other processes committed, runs the change on a copy, writes the rows that differ, appends
+ * to the change record (who, when, what kinds) and notifies the others, all in one transaction.
+ * Writes and reloads of this process run one at a time, in call order.
  */
 export class PostgresSchoolCopy implements DocumentStore {
   /** Tells this process's notifications from other processes'. */
@@ -74,7 +76,9 @@ export class PostgresSchoolCopy implements DocumentStore {
   }
 
   update(change: (db: Db) => void): Promise<void> {
-    return this.#enqueue(() => this.#write(change));
+    // Taken now: the queued write may run after the caller's context has moved on.
+    const actor = currentActor();
+    return this.#enqueue(() => this.#write(change, actor));
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {
@@ -140,7 +144,7 @@ export class PostgresSchoolCopy implements DocumentStore {
     }
   }
 
-  async #write(change: (db: Db) => void): Promise<void> {
+  async #write(change: (db: Db) => void, actor: ChangeActor): Promise<void> {
     const client = await this.pool.connect();
     // The change's own error (a refused step, a bad import row) reaches the caller as it is.
     let changeFailed = false;
@@ -153,6 +157,8 @@ export class PostgresSchoolCopy implements DocumentStore {
       const next = applyChange(current, change, this.#label);
       changeFailed = false;
       const kinds = await writeChangedRows(client, this.schoolId, current, next);
+      // In the change's own transaction: the record holds exactly the changes that committed.
+      await recordWrite(client, this.schoolId, actor, current, next);
       let versions = this.#versions;
       if (kinds.size > 0) {
         versions = await bumpVersions(client, this.schoolId, versions, kinds);
