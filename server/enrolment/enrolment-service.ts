@@ -75,6 +75,11 @@ export interface EnrolmentDeps {
  */
 export class EnrolmentService {
   private readonly pending = new Map<string, Pending>();
+  /**
+   * Enrolments that ended here (bound, cancelled, expired), until their window is over: another
+   * node's news of one (an answer to an ask sent before it ended) must not bring it back.
+   */
+  private readonly endedHere = new Map<string, number>();
 
   constructor(private readonly deps: EnrolmentDeps) {
     deps.day.setTapClaim(this.claim);
@@ -119,6 +124,7 @@ export class EnrolmentService {
    * nodes get past ENROLMENT_BUSY, and then the node the tap reaches decides whose it is.
    */
   heldElsewhere(enrolment: SharedEnrolment): void {
+    if (this.endedHere.has(enrolmentKey(enrolment))) return;
     const current = this.pending.get(enrolment.deviceId);
     if (current?.here && current.socketId !== enrolment.socketId) return;
     this.hold(enrolment, false);
@@ -152,9 +158,20 @@ export class EnrolmentService {
   private drop(deviceId: string, socketId: string): boolean {
     const current = this.pending.get(deviceId);
     if (!current || current.socketId !== socketId) return false;
-    clearTimeout(current.timer);
-    this.pending.delete(deviceId);
+    this.forget(current);
     return true;
+  }
+
+  /** Ends a waiting enrolment here and remembers that it ended (see endedHere). */
+  private forget(pending: Pending): void {
+    clearTimeout(pending.timer);
+    this.pending.delete(pending.deviceId);
+    const now = this.deps.clock().getTime();
+    for (const [key, until] of this.endedHere) if (until <= now) this.endedHere.delete(key);
+    this.endedHere.set(
+      enrolmentKey(pending),
+      pending.startedAt + (this.deps.windowMs ?? ENROLMENT_WINDOW_MS),
+    );
   }
 
   /** The technician's screen went away: its enrolments end with it. */
@@ -182,8 +199,7 @@ export class EnrolmentService {
     if (!pending || report.reading.kind !== "card") return undefined;
     if (Date.parse(report.at) < pending.startedAt - CLOCK_SLACK_MS) return undefined;
     if (now.getTime() > pending.startedAt + (this.deps.windowMs ?? ENROLMENT_WINDOW_MS)) return undefined;
-    clearTimeout(pending.timer);
-    this.pending.delete(device.id);
+    this.forget(pending);
     this.deps.peers?.ended(device.id, pending.socketId);
     const cardId = report.reading.cardId;
     return async (day) => {
@@ -273,4 +289,9 @@ function enrolmentEvents(
       ...(bound.holder.kind === "guardian" ? { pending: true as const } : {}),
     },
   ];
+}
+
+/** One enrolment, whichever node holds it: its device, its technician's socket, when it started. */
+function enrolmentKey(enrolment: SharedEnrolment): string {
+  return `${enrolment.deviceId}|${enrolment.socketId}|${enrolment.startedAt}`;
 }

@@ -91,6 +91,8 @@ describe("the technician's state from other nodes", () => {
       enrolment.heldElsewhere(shared);
       expect(() => enrolment.start(user, "here", deviceId, { kind: "child", id: "c2" })).toThrow(/already/);
       enrolment.endedElsewhere(deviceId, "elsewhere");
+      // A late word of the same enrolment (another node's answer sent before it ended) is ignored.
+      enrolment.heldElsewhere(shared);
       enrolment.start(user, "here", deviceId, { kind: "child", id: "c2" });
       enrolment.cancel("here", deviceId);
       expect(peers).toEqual(["started here", "ended here"]);
