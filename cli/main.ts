@@ -54,7 +54,12 @@ program
   .description("start the server (creates a demo school on an empty data folder unless --empty)")
   .addOption(dataDirOption())
   .addOption(databaseOption())
-  .addOption(schoolOption())
+  .addOption(
+    new Option(
+      "--school <name|id>",
+      "with --database: serve only this school (default: every school of the database)",
+    ),
+  )
   .addOption(
     new Option("--demo", "with --database: create the demo school when the database has no school yet"),
   )

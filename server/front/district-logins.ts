@@ -15,11 +15,19 @@ export function withDistrictLogins(store: Storage, district: UserStore & Session
       await district.deleteSession(tokenHash);
     },
   };
+  // Bound once per method: the tap path calls the store often, and a bind per call is garbage.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, property, receiver) {
       if (typeof property === "string" && property in overrides) return overrides[property as keyof Storage];
       const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
+      if (typeof value !== "function") return value;
+      let method = bound.get(property);
+      if (method === undefined) {
+        method = value.bind(target);
+        bound.set(property, method);
+      }
+      return method;
     },
   });
 }
