@@ -1,6 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
 import type { BigIntStats } from "node:fs";
-import { type FileHandle, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { type FileHandle, open, readFile, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Adapter } from "lowdb";
 import { WanfengError } from "../../protocol";
@@ -80,20 +80,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await this.writeText(toJsonText(data));
   }
 
+  /** One write path: a whole text is a single piece (its hash is not needed here). */
   async writeText(text: string): Promise<void> {
-    try {
-      await writeFile(this.#tempFilename, text, { encoding: "utf-8", mode: PRIVATE_FILE_MODE });
-      const handle = await open(this.#tempFilename, "r+");
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await this.#replace();
-    } catch (err) {
-      await unlink(this.#tempFilename).catch(() => undefined);
-      throw err;
-    }
+    await this.writePieces([text]);
   }
 
   /**
