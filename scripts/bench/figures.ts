@@ -1,5 +1,5 @@
-import type { LoadRun } from "./load";
-import type { LoopDelay, PaceResult } from "./pacer";
+import type { LoadRun, PaceSummary } from "./load";
+import type { LoopDelay } from "./pacer";
 import type { ProcStats } from "./process-stats";
 import { type Summary, summarise } from "./stats";
 
@@ -26,7 +26,7 @@ export interface SystemFigures {
   startupMs: number;
   nodes: NodeFigures[];
   load: {
-    pace: PaceResult;
+    pace: PaceSummary;
     clientLoopDelay: LoopDelay;
     clientCpuSeconds: number;
     connectMs: number;
@@ -38,21 +38,19 @@ export interface SystemFigures {
 
 export type Ratios = Record<"p50" | "p95" | "p99", { kiosk: number; guard: number; ack: number }>;
 
-/** The figures of a node from /proc snapshots taken before the taps, after them and at the end. */
+/** The figures of a node: /proc at the end of the run, and the CPU it used during the taps. */
 export function nodeFigures(
   pid: number,
   startupMs: number,
-  atTapsStart: ProcStats | undefined,
-  atTapsEnd: ProcStats | undefined,
+  cpuSecondsDuringTaps: number,
   atEnd: ProcStats | undefined,
 ): NodeFigures {
-  const last = atEnd ?? atTapsEnd;
   return {
     pid,
     startupMs,
-    peakRssMb: last?.peakRssMb ?? Number.NaN,
-    cpuSeconds: last?.cpuSeconds ?? Number.NaN,
-    cpuSecondsDuringTaps: (atTapsEnd?.cpuSeconds ?? Number.NaN) - (atTapsStart?.cpuSeconds ?? Number.NaN),
+    peakRssMb: atEnd?.peakRssMb ?? Number.NaN,
+    cpuSeconds: atEnd?.cpuSeconds ?? Number.NaN,
+    cpuSecondsDuringTaps,
   };
 }
 

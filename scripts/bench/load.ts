@@ -1,6 +1,7 @@
+import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
 import { inParallel } from "./clients";
 import { type ScreenLayout, screenRoles } from "./layout";
-import { type LoopDelay, type PaceResult, pace, withLoopDelay } from "./pacer";
+import { type LoopDelay, type PaceResult, pace } from "./pacer";
 import type { BenchChild } from "./roster";
 import type { GateSender, LoadTarget } from "./target";
 import { DeliveryTracker } from "./tracker";
@@ -8,96 +9,227 @@ import { DeliveryTracker } from "./tracker";
 const CONNECT_PARALLEL = 50;
 /** After the check-ins, so their last screen events are not still on the way when taps start. */
 const SETTLE_MS = 1_000;
+/** Before each block, so the work the other system does right after its last delivery is over. */
+const BETWEEN_BLOCKS_MS = 250;
 
 export interface LoadPlan {
   /** Screen i connects to endpoints[i % n]; the gate agents' taps all enter endpoints[0]. */
   endpoints: readonly string[];
   layout: ScreenLayout;
-  tapChildren: readonly BenchChild[];
   gates: number;
+}
+
+export interface BlockPlan {
+  children: readonly BenchChild[];
   rate: number;
   drainMs: number;
 }
 
-export interface LoadHooks {
-  /** Right before the first tap and right after the drain: the caller reads process figures. */
+export interface BlockHooks {
+  /** Right before the block's first tap and right after its drain: the caller reads process figures. */
   tapsStarting?: () => void;
   tapsDone?: () => void;
-  log?: (line: string) => void;
+}
+
+/** The pacing of all blocks of one system together. */
+export interface PaceSummary {
+  fired: number;
+  blocks: number;
+  /** Sum over the blocks of the time from their first to their last tap. */
+  tappingMs: number;
+  /** How late the worst tap of any block was against its schedule. */
+  maxLagMs: number;
 }
 
 export interface LoadRun {
   tracker: DeliveryTracker;
-  pace: PaceResult;
-  /** Event-loop delay of the client process while the taps ran. */
+  pace: PaceSummary;
+  /** Event-loop delay of the client process while this system's taps ran. */
   loopDelay: LoopDelay;
   connectMs: number;
   prepareMs: number;
-  /** CPU the clients (this process) used during the taps. */
+  /** CPU the clients (this process) used during this system's taps. */
   clientCpuSeconds: number;
   /** Bytes of the first event a kiosk got during the taps. */
   screenEventBytes: number;
 }
 
-/** Connects every screen and gate agent, prepares, then sends the paced taps and tracks them. */
-export async function runLoad(target: LoadTarget, plan: LoadPlan, hooks: LoadHooks = {}): Promise<LoadRun> {
-  const { endpoints, layout } = plan;
-  const tapEndpoint = endpoints[0];
-  if (tapEndpoint === undefined) throw new Error("no endpoint to run against");
-  const tracker = new DeliveryTracker(target.label, layout);
-  let measuring = false;
-  let screenEventBytes = 0;
-  try {
-    const connectStart = performance.now();
-    const roles = screenRoles(layout);
-    await inParallel(roles, CONNECT_PARALLEL, (role, i) =>
-      target.openScreen(endpoints[i % endpoints.length] ?? tapEndpoint, role, (args) => {
+/**
+ * One system's screens and gate agents, connected once and then tapped in blocks: the bench runs
+ * the server's and the relay's blocks in turn, so both meet the same disk and the same machine.
+ * Each block waits for all its deliveries before it ends, so a block never overlaps the next.
+ */
+export class LoadSession {
+  readonly #target: LoadTarget;
+  readonly #tracker: DeliveryTracker;
+  readonly #gates: GateSender[] = [];
+  readonly #loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  #tapEndpoint = "";
+  #measuring = false;
+  #screenEventBytes = 0;
+  #connectMs = 0;
+  #prepareMs = 0;
+  #clientCpuMicros = 0;
+  #pace: PaceSummary = { fired: 0, blocks: 0, tappingMs: 0, maxLagMs: 0 };
+
+  private constructor(target: LoadTarget, layout: ScreenLayout) {
+    this.#target = target;
+    this.#tracker = new DeliveryTracker(target.label, layout);
+  }
+
+  /** Connects every screen and gate agent; closes what it opened if any of them fails. */
+  static async open(target: LoadTarget, plan: LoadPlan, log?: (line: string) => void): Promise<LoadSession> {
+    const session = new LoadSession(target, plan.layout);
+    try {
+      await session.#connect(plan);
+    } catch (err) {
+      session.close();
+      throw err;
+    }
+    log?.(
+      `${target.label}: ${plan.layout.kioskGroups.length + plan.layout.guardCount} screens and ${plan.gates} gate agents connected`,
+    );
+    return session;
+  }
+
+  async #connect({ endpoints, layout, gates }: LoadPlan): Promise<void> {
+    const tapEndpoint = endpoints[0];
+    if (tapEndpoint === undefined) throw new Error("no endpoint to run against");
+    const started = performance.now();
+    await inParallel(screenRoles(layout), CONNECT_PARALLEL, (role, i) =>
+      this.#target.openScreen(endpoints[i % endpoints.length] ?? tapEndpoint, role, (args) => {
         const at = performance.now();
-        if (!measuring) return;
-        if (screenEventBytes === 0 && role.kind === "kiosk") {
-          screenEventBytes = Buffer.byteLength(JSON.stringify(args[0] ?? null));
+        if (!this.#measuring) return;
+        if (this.#screenEventBytes === 0 && role.kind === "kiosk") {
+          this.#screenEventBytes = Buffer.byteLength(JSON.stringify(args[0] ?? null));
         }
-        tracker.heard(i, role, args, at);
+        this.#tracker.heard(i, role, args, at);
       }),
     );
-    const gates: GateSender[] = [];
-    for (let g = 0; g < plan.gates; g++) gates.push(await target.openGate(tapEndpoint, g));
-    const connectMs = performance.now() - connectStart;
-    hooks.log?.(`${target.label}: ${roles.length} screens and ${gates.length} gate agents connected`);
+    for (let g = 0; g < gates; g++) this.#gates.push(await this.#target.openGate(tapEndpoint, g));
+    this.#connectMs = performance.now() - started;
+    this.#tapEndpoint = tapEndpoint;
+  }
 
-    const prepareStart = performance.now();
-    await target.prepare(tapEndpoint, plan.tapChildren);
-    const prepareMs = performance.now() - prepareStart;
+  /** Whatever the taps need first (Wanfeng: the children are checked in); then lets it settle. */
+  async prepare(children: readonly BenchChild[]): Promise<void> {
+    const started = performance.now();
+    await this.#target.prepare(this.#tapEndpoint, children);
+    this.#prepareMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  }
 
-    hooks.log?.(`${target.label}: ${plan.tapChildren.length} taps at ${plan.rate}/s`);
+  /**
+   * Paced taps that are not measured, so the first measured ones do not pay for the JIT compiling
+   * the tap path (a server that has run for an hour has it compiled); resolves once all are acked.
+   */
+  async warmUp(children: readonly BenchChild[], rate: number, timeoutMs: number): Promise<void> {
+    if (children.length === 0) return;
+    let acked = 0;
+    let allAcked = () => {};
+    const done = new Promise<void>((resolve) => {
+      allAcked = resolve;
+    });
+    await pace(children.length, rate, (i) => {
+      const child = children[i];
+      const gate = this.#gates[i % this.#gates.length];
+      if (!child || !gate) return;
+      gate.send(child, () => {
+        acked++;
+        if (acked === children.length) allAcked();
+      });
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${this.#target.label}: ${children.length - acked} warm-up taps never acked`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([done, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  }
+
+  /** Sends one block of paced taps (each child once over the whole run) and waits for their deliveries. */
+  async block(plan: BlockPlan, hooks: BlockHooks = {}): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, BETWEEN_BLOCKS_MS));
     hooks.tapsStarting?.();
     const cpuBefore = process.cpuUsage();
-    measuring = true;
-    const [paced, loopDelay] = await withLoopDelay(async () => {
-      const run = await pace(plan.tapChildren.length, plan.rate, (i) => {
-        const child = plan.tapChildren[i];
-        const gate = gates[i % gates.length];
+    this.#loop.enable();
+    this.#measuring = true;
+    let paced: PaceResult;
+    try {
+      paced = await pace(plan.children.length, plan.rate, (i) => {
+        const child = plan.children[i];
+        const gate = this.#gates[(this.#pace.fired + i) % this.#gates.length];
         if (!child || !gate) return;
-        tracker.start(child.childId, child.groupId, performance.now());
-        gate.send(child, (asExpected) => tracker.acked(child.childId, performance.now(), asExpected));
+        this.#tracker.start(child.childId, child.groupId, performance.now());
+        gate.send(child, (asExpected) => this.#tracker.acked(child.childId, performance.now(), asExpected));
       });
-      await tracker.drain(plan.drainMs);
-      return run;
-    });
-    measuring = false;
+      await this.#tracker.drain(plan.drainMs);
+    } finally {
+      this.#measuring = false;
+      this.#loop.disable();
+    }
     const cpu = process.cpuUsage(cpuBefore);
+    this.#clientCpuMicros += cpu.user + cpu.system;
     hooks.tapsDone?.();
-    return {
-      tracker,
-      pace: paced,
-      loopDelay,
-      connectMs,
-      prepareMs,
-      clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
-      screenEventBytes,
+    this.#pace = {
+      fired: this.#pace.fired + paced.fired,
+      blocks: this.#pace.blocks + 1,
+      tappingMs: this.#pace.tappingMs + (paced.lastAt - paced.firstAt),
+      maxLagMs: Math.max(this.#pace.maxLagMs, paced.maxLagMs),
     };
-  } finally {
-    target.close();
   }
+
+  screenEventBytes(): number {
+    return this.#screenEventBytes;
+  }
+
+  result(): LoadRun {
+    const ms = (ns: number) => ns / 1e6;
+    const measured = this.#pace.blocks > 0;
+    return {
+      tracker: this.#tracker,
+      pace: this.#pace,
+      loopDelay: {
+        p50Ms: measured ? ms(this.#loop.percentile(50)) : Number.NaN,
+        p99Ms: measured ? ms(this.#loop.percentile(99)) : Number.NaN,
+        maxMs: measured ? ms(this.#loop.max) : Number.NaN,
+      },
+      connectMs: this.#connectMs,
+      prepareMs: this.#prepareMs,
+      clientCpuSeconds: this.#clientCpuMicros / 1e6,
+      screenEventBytes: this.#screenEventBytes,
+    };
+  }
+
+  close(): void {
+    this.#loop.disable();
+    this.#target.close();
+  }
+}
+
+/**
+ * The taps split into `rounds` blocks, and the order the two systems tap them in: server and
+ * relay take turns, ABBA (server, relay, relay, server, …) so neither always goes first after
+ * the other. The server goes first: the relay's screen events are padded to its size.
+ */
+export function blockSchedule<T>(
+  children: readonly T[],
+  rounds: number,
+): { system: "server" | "relay"; children: readonly T[] }[] {
+  const schedule: { system: "server" | "relay"; children: readonly T[] }[] = [];
+  const size = Math.ceil(children.length / rounds);
+  for (let r = 0; r < rounds; r++) {
+    const slice = children.slice(r * size, (r + 1) * size);
+    if (slice.length === 0) break;
+    const pair = r % 2 === 0 ? (["server", "relay"] as const) : (["relay", "server"] as const);
+    for (const system of pair) schedule.push({ system, children: slice });
+  }
+  return schedule;
 }

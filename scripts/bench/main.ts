@@ -1,17 +1,9 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type NodeFigures,
-  nodeFigures,
-  problemsOf,
-  type Ratios,
-  ratios,
-  type SystemFigures,
-  systemFigures,
-} from "./figures";
+import { nodeFigures, problemsOf, type Ratios, ratios, type SystemFigures, systemFigures } from "./figures";
 import { layoutScreens } from "./layout";
-import { type LoadPlan, type LoadRun, runLoad } from "./load";
+import { type BlockPlan, blockSchedule, LoadSession } from "./load";
 import type { BenchOptions } from "./options";
 import { prepareSchool } from "./prepare-school";
 import type { ProcStats } from "./process-stats";
@@ -26,7 +18,6 @@ import {
   startWanfeng,
   type WanfengPlace,
 } from "./services";
-import type { LoadTarget } from "./target";
 import { WanfengTarget } from "./wanfeng-target";
 import { writeSchoolYear, type YearWritten } from "./year-journal";
 
@@ -54,53 +45,90 @@ export interface BenchHooks {
   serviceEnv?: NodeJS.ProcessEnv;
 }
 
-/** Runs the load against already started processes, reading their /proc figures around the taps. */
-async function measure(
-  nodes: ServiceProcess[],
-  target: LoadTarget,
-  plan: Omit<LoadPlan, "endpoints">,
-  log: (line: string) => void,
-): Promise<[LoadRun, NodeFigures[]]> {
-  let atStart: (ProcStats | undefined)[] = [];
-  let atEnd: (ProcStats | undefined)[] = [];
-  const run = await runLoad(
-    target,
-    { ...plan, endpoints: nodes.map((n) => n.url) },
-    {
-      log,
+/**
+ * One system under test (its processes and its connected load): taps it in blocks, summing the
+ * CPU its processes use during its own blocks only (the other system's blocks run in between).
+ */
+class SystemUnderTest {
+  readonly #cpuDuringTaps: number[];
+
+  constructor(
+    readonly nodes: ServiceProcess[],
+    readonly session: LoadSession,
+  ) {
+    this.#cpuDuringTaps = nodes.map(() => 0);
+  }
+
+  async block(plan: BlockPlan): Promise<void> {
+    let atStart: (ProcStats | undefined)[] = [];
+    await this.session.block(plan, {
       tapsStarting: () => {
-        atStart = nodes.map((n) => n.stats());
+        atStart = this.nodes.map((n) => n.stats());
       },
       tapsDone: () => {
-        atEnd = nodes.map((n) => n.stats());
+        this.nodes.forEach((n, i) => {
+          const used = (n.stats()?.cpuSeconds ?? Number.NaN) - (atStart[i]?.cpuSeconds ?? Number.NaN);
+          this.#cpuDuringTaps[i] = (this.#cpuDuringTaps[i] ?? 0) + used;
+        });
       },
-    },
-  );
-  const figures = nodes.map((n, i) => nodeFigures(n.pid, n.startupMs, atStart[i], atEnd[i], n.stats()));
-  return [run, figures];
+    });
+  }
+
+  /** Read while the processes still run (their peak RSS and CPU from /proc). */
+  figures(): SystemFigures {
+    const nodes = this.nodes.map((n, i) =>
+      nodeFigures(n.pid, n.startupMs, this.#cpuDuringTaps[i] ?? Number.NaN, n.stats()),
+    );
+    return systemFigures(this.session.result(), nodes);
+  }
 }
 
 /**
  * One bench run in a temporary folder: the school written into a data folder, the Wanfeng server
- * started on it in its own process and loaded, then the relay process with the same load. The
- * folder is removed and every process stopped whatever happens.
+ * started on it in its own process, the relay in another, the same screens connected to each, and
+ * the taps sent in blocks that alternate between the two (see blockSchedule), so a slow spell of
+ * the disk or the machine falls on both alike. The folder is removed and every process stopped
+ * whatever happens.
  */
 export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): Promise<BenchResult> {
   const log = hooks.log ?? (() => {});
   const loadAverageBefore = loadavg()[0] ?? Number.NaN;
   const roster = buildBenchRoster(options.children);
   const layout = layoutScreens(options.screens, options.guardShare, roster.groupIds);
-  const tapChildren = pickTapChildren(roster, layout.coveredGroups, options.taps);
+  const picked = pickTapChildren(roster, layout.coveredGroups, options.warmup + options.taps);
+  const warmUpChildren = picked.slice(0, options.warmup);
+  const tapChildren = picked.slice(options.warmup);
   log(
     `roster: ${options.children} children in ${roster.groupIds.length} groups; screens: ` +
       `${layout.kioskGroups.length} kiosks over ${layout.coveredGroups.length} groups + ${layout.guardCount} guard`,
   );
-  const plan = { layout, tapChildren, gates: options.gates, rate: options.rate, drainMs: options.drainMs };
 
   const tmp = await mkdtemp(join(tmpdir(), "wanfeng-bench-"));
   hooks.dataDirCreated?.(tmp);
   const io: ServiceEnv = { env: hooks.serviceEnv ?? process.env, logDir: tmp };
   const running: ServiceProcess[] = [];
+  const sessions: LoadSession[] = [];
+  /** Started after the server's first block, which tells the size its screen events are padded to. */
+  const openRelay = async (serverSession: LoadSession, wanfeng: WanfengTarget): Promise<SystemUnderTest> => {
+    const relayDir = join(tmp, "relay");
+    await mkdir(relayDir);
+    const relayProcess = await startRelay(
+      join(relayDir, "relay.jsonl"),
+      serverSession.screenEventBytes(),
+      io,
+    );
+    running.push(relayProcess);
+    const target = new RelayTarget(wanfeng.tapBytes());
+    const session = await LoadSession.open(
+      target,
+      { endpoints: [relayProcess.url], layout, gates: options.gates },
+      log,
+    );
+    sessions.push(session);
+    await session.prepare([]);
+    await session.warmUp(warmUpChildren, options.rate, options.drainMs);
+    return new SystemUnderTest([relayProcess], session);
+  };
   try {
     const dataDir = join(tmp, "data");
     const school = await prepareSchool(dataDir, roster, options.gates);
@@ -126,18 +154,30 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     const servers = await startWanfeng(place, io);
     running.push(...servers);
     const wanfeng = new WanfengTarget(school);
-    const [serverRun, serverNodes] = await measure(servers, wanfeng, plan, log);
-    await Promise.all(servers.map((s) => s.stop()));
-    const server = systemFigures(serverRun, serverNodes);
+    const endpoints = servers.map((n) => n.url);
+    const serverSession = await LoadSession.open(wanfeng, { endpoints, layout, gates: options.gates }, log);
+    sessions.push(serverSession);
+    await serverSession.prepare(picked);
+    await serverSession.warmUp(warmUpChildren, options.rate, options.drainMs);
+    const server = new SystemUnderTest(servers, serverSession);
 
-    const relayDir = join(tmp, "relay");
-    await mkdir(relayDir);
-    const relay = await startRelay(join(relayDir, "relay.jsonl"), serverRun.screenEventBytes, io);
-    running.push(relay);
-    const [relayRun, relayNodes] = await measure([relay], new RelayTarget(wanfeng.tapBytes()), plan, log);
-    const durable = await relayStats(relay);
-    await relay.stop();
-    const floor = { ...systemFigures(relayRun, relayNodes), durable };
+    let relay: SystemUnderTest | undefined;
+    const schedule = blockSchedule(tapChildren, options.rounds);
+    log(
+      `${options.taps} taps at ${options.rate}/s to each (after ${options.warmup} unmeasured), in ` +
+        `${schedule.length / 2} round(s) of a server block and a relay block`,
+    );
+    for (const step of schedule) {
+      if (step.system === "relay" && relay === undefined) relay = await openRelay(serverSession, wanfeng);
+      const system = step.system === "server" ? server : relay;
+      if (!system) throw new Error("the relay runs after the server's first block");
+      await system.block({ children: step.children, rate: options.rate, drainMs: options.drainMs });
+    }
+    if (!relay) throw new Error("no relay block ran");
+    const serverFigures = server.figures();
+    const relayFigures = relay.figures();
+    const durable = await relayStats(relay.nodes[0] as ServiceProcess);
+    const floor = { ...relayFigures, durable };
 
     return {
       options,
@@ -147,19 +187,20 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
         groups: roster.groupIds.length,
         coveredGroups: layout.coveredGroups.length,
       },
-      server,
+      server: serverFigures,
       relay: floor,
-      ratios: ratios(server, floor),
+      ratios: ratios(serverFigures, floor),
       machine: {
         cpus: availableParallelism(),
         loadAverageBefore,
         loadAverageAfter: loadavg()[0] ?? Number.NaN,
       },
-      payload: { tapBytes: wanfeng.tapBytes(), screenEventBytes: serverRun.screenEventBytes },
+      payload: { tapBytes: wanfeng.tapBytes(), screenEventBytes: serverSession.screenEventBytes() },
       ...(year ? { year } : {}),
-      problems: [...problemsOf("server", server), ...problemsOf("relay", floor)],
+      problems: [...problemsOf("server", serverFigures), ...problemsOf("relay", floor)],
     };
   } finally {
+    for (const session of sessions) session.close();
     await Promise.all(running.map((s) => s.stop()));
     if (options.keep) log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });

@@ -14,8 +14,15 @@ export interface BenchOptions {
   rate: number;
   /** Guardian taps in total (each a different guardian, so no tap is debounced). */
   taps: number;
-  /** How long to wait for the last deliveries after the last tap. */
+  /** Unmeasured taps sent to each system first, so the JIT has compiled the tap path. */
+  warmup: number;
+  /** How long to wait for the last deliveries after the last tap of a block. */
   drainMs: number;
+  /**
+   * Rounds of one server block and one relay block: the taps are split into this many blocks, and
+   * each system taps each block in turn (ABBA), so both meet the same spells of the disk's fsync.
+   */
+  rounds: number;
   /** School days of journals written into the data folder before the server starts (0: none). */
   yearDays: number;
   /** Print one JSON object instead of the tables. */
@@ -38,7 +45,9 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   gates: 1,
   rate: 200,
   taps: 2000,
+  warmup: 200,
   drainMs: 15_000,
+  rounds: 8,
   yearDays: 0,
   json: false,
   keep: false,
@@ -47,11 +56,14 @@ export const DEFAULT_OPTIONS: BenchOptions = {
 
 export const DEFAULT_TIMEOUT_S = 180;
 
-/** Both runs pace their taps for taps / rate seconds each; allow three minutes on top for the rest. */
+/** Both systems pace their taps (warm-up included) for (taps + warmup) / rate seconds each; two minutes on top for the rest. */
 export function defaultTimeoutS(options: BenchOptions): number {
   // Writing a day of a 5,000-child school takes up to a second on a busy machine.
   const yearS = Math.ceil(options.yearDays * 1.5);
-  return Math.max(DEFAULT_TIMEOUT_S, Math.ceil((2 * options.taps) / options.rate) + 120 + yearS);
+  return Math.max(
+    DEFAULT_TIMEOUT_S,
+    Math.ceil((2 * (options.taps + options.warmup)) / options.rate) + 120 + yearS,
+  );
 }
 
 export const HELP = `Usage: npm run bench -- [options]
@@ -66,7 +78,14 @@ Options:
   --screens <n>       screen sockets, ~10% of them guard views   (default ${DEFAULT_OPTIONS.screens})
   --gates <n>         gate agents sharing the taps               (default ${DEFAULT_OPTIONS.gates})
   --rate <n>          guardian taps per second                   (default ${DEFAULT_OPTIONS.rate})
-  --taps <n>          guardian taps in total                     (default ${DEFAULT_OPTIONS.taps})
+  --taps <n>          guardian taps in total, to each system     (default ${DEFAULT_OPTIONS.taps})
+  --warmup <n>        unmeasured taps sent to each system before the measured ones, so
+                      the figures are those of a server whose tap path the JIT has
+                      compiled, as it is after its first minutes (default ${DEFAULT_OPTIONS.warmup})
+  --rounds <n>        the taps in this many blocks; server and relay tap each block in
+                      turn (server, relay, relay, server, …) so both meet the same spells
+                      of the disk and the machine; 1: all of the server's, then the
+                      relay's                                    (default ${DEFAULT_OPTIONS.rounds})
   --year              first write a school year of journals (${SCHOOL_YEAR_DAYS} school days) into the
                       server's data folder and report its start-up time with them
   --year-days <n>     school days of journals for --year         (default ${SCHOOL_YEAR_DAYS})
@@ -97,6 +116,8 @@ export function parseBenchArgs(args: readonly string[]): ParsedCommand {
         gates: { type: "string" },
         rate: { type: "string" },
         taps: { type: "string" },
+        rounds: { type: "string" },
+        warmup: { type: "string" },
         year: { type: "boolean" },
         "year-days": { type: "string" },
         json: { type: "boolean" },
@@ -134,12 +155,15 @@ export function parseBenchArgs(args: readonly string[]): ParsedCommand {
     gates: int("gates", DEFAULT_OPTIONS.gates, 1, 50),
     rate: int("rate", DEFAULT_OPTIONS.rate, 1, 5_000),
     taps: int("taps", DEFAULT_OPTIONS.taps, 1, 100_000),
+    rounds: int("rounds", DEFAULT_OPTIONS.rounds, 1, 100),
+    warmup: int("warmup", DEFAULT_OPTIONS.warmup, 0, 10_000),
     yearDays: values.year === true ? yearDays : 0,
     json: values.json === true,
     keep: values.keep === true,
     ...(typeof values.database === "string" ? { database: values.database } : {}),
     nodes: int("nodes", DEFAULT_OPTIONS.nodes, 1, 8),
   };
+  if (options.rounds > options.taps) problems.push("--rounds cannot be more than --taps");
   if (options.nodes > 1 && options.database === undefined) problems.push("--nodes needs --database");
   if (options.database !== undefined && options.yearDays > 0) problems.push("--year is for the data folder");
   const timeoutS = int("timeout", defaultTimeoutS(options), 5, 7_200);

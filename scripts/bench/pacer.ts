@@ -1,5 +1,3 @@
-import { monitorEventLoopDelay } from "node:perf_hooks";
-
 export interface PaceResult {
   fired: number;
   /** performance.now() of the first and the last call of `fire`. */
@@ -52,28 +50,9 @@ export function pace(
   });
 }
 
+/** How late the clients' event loop ran while the taps went on: a blocked loop (GC, big work) vs slow I/O. */
 export interface LoopDelay {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-}
-
-/**
- * Watches how late the event loop runs while `run` is under way: when the tails of a run are
- * long, this tells a blocked loop (GC, big synchronous work) apart from slow I/O such as fsync.
- */
-export async function withLoopDelay<T>(run: () => Promise<T>): Promise<[T, LoopDelay]> {
-  const histogram = monitorEventLoopDelay({ resolution: 5 });
-  histogram.enable();
-  try {
-    const result = await run();
-    histogram.disable();
-    const ms = (ns: number) => ns / 1e6;
-    return [
-      result,
-      { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) },
-    ];
-  } finally {
-    histogram.disable();
-  }
 }

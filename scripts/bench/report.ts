@@ -1,6 +1,7 @@
 import type { SystemFigures } from "./figures";
+import type { PaceSummary } from "./load";
 import type { BenchResult } from "./main";
-import type { LoopDelay, PaceResult } from "./pacer";
+import type { LoopDelay } from "./pacer";
 import type { Summary } from "./stats";
 
 function ms(value: number): string {
@@ -22,9 +23,9 @@ function loop(d: LoopDelay): string {
   return `${ms(d.p50Ms)} / ${ms(d.p99Ms)} / ${ms(d.maxMs)}`;
 }
 
-function emitRate(p: PaceResult): string {
-  const seconds = (p.lastAt - p.firstAt) / 1000;
-  return seconds > 0 ? ((p.fired - 1) / seconds).toFixed(1) : "-";
+function emitRate(p: PaceSummary): string {
+  const seconds = p.tappingMs / 1000;
+  return seconds > 0 ? ((p.fired - p.blocks) / seconds).toFixed(1) : "-";
 }
 
 function latencyRows(label: string, f: SystemFigures): [string, Summary][] {
@@ -79,7 +80,8 @@ export function formatReport(r: BenchResult): string {
     "",
     `Wanfeng bench — ${o.children} children in ${l.groups} groups; ${o.screens} screens ` +
       `(${l.kiosks} kiosks over ${l.coveredGroups} groups, ${l.guards} guard); ` +
-      `${o.taps} taps at ${o.rate}/s from ${o.gates} gate agent(s)`,
+      `${o.taps} taps at ${o.rate}/s from ${o.gates} gate agent(s), in ${o.rounds} round(s) of a server ` +
+      "block and a relay block, taken in turn",
   ];
   lines.push(
     `machine: ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageBefore.toFixed(1)} before, ` +

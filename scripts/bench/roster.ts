@@ -124,7 +124,7 @@ export function pickTapChildren(
   if (count > available) {
     throw new Error(
       `${count} taps need ${count} children in groups with a kiosk, but those ${groupIds.length} groups ` +
-        `have ${available}: use more --children or --screens, or fewer --taps`,
+        `have ${available}: use more --children or --screens, or fewer --taps or --warmup`,
     );
   }
   const picked: BenchChild[] = [];

@@ -87,7 +87,10 @@ export class DeliveryTracker {
     this.#settle(childId, p);
   }
 
-  /** Resolves when every started tap is complete, or after `timeoutMs`; counts what is missing. */
+  /**
+   * Resolves when every started tap is complete, or after `timeoutMs`; counts what is missing and
+   * forgets it, so the next block starts with nothing pending.
+   */
   async drain(timeoutMs: number): Promise<void> {
     if (this.#pending.size > 0) {
       await new Promise<void>((resolve) => {
@@ -104,6 +107,7 @@ export class DeliveryTracker {
       this.guard.missing += p.guardLeft;
       if (!p.acked) this.ack.missing++;
     }
+    this.#pending.clear();
   }
 
   #settle(childId: string, p: Pending): void {

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { blockSchedule } from "../../scripts/bench/load";
 import { runBench } from "../../scripts/bench/main";
 import { DEFAULT_OPTIONS, parseBenchArgs, SCHOOL_YEAR_DAYS } from "../../scripts/bench/options";
 import { type PreparedSchool, prepareSchool } from "../../scripts/bench/prepare-school";
@@ -17,12 +18,15 @@ import type { DayEvent } from "../../server/domain/events";
 describe("bench", () => {
   it("runs server and relay in their own processes and has every tap acked and seen by every screen", async () => {
     const taps = 20;
+    const warmup = 5;
     const result = await runBench({
       ...DEFAULT_OPTIONS,
-      children: 20,
+      children: 30,
       screens: 10,
       rate: 100,
       taps,
+      warmup,
+      rounds: 3,
       drainMs: 10_000,
       yearDays: 2,
     });
@@ -44,15 +48,17 @@ describe("bench", () => {
       expect(system.cpuSeconds).toBeGreaterThan(0);
       expect(system.startupMs).toBeGreaterThan(0);
       expect(system.load.refused).toBe(0);
+      // Three rounds: 20 taps in blocks of 7, 7 and 6 for each system; the warm-up is not counted.
+      expect(system.load.pace).toMatchObject({ fired: taps, blocks: 3 });
     }
     // The server is another process: its peak is its own, not this test's.
     expect(json.server.nodes[0].pid).not.toBe(process.pid);
     for (const p of ["p50", "p95", "p99"]) {
       for (const k of ["kiosk", "guard", "ack"]) expect(json.ratios[p][k]).toBeGreaterThan(0);
     }
-    expect(json.relay.durable.lines).toBe(taps);
+    expect(json.relay.durable.lines).toBe(taps + warmup);
     expect(json.relay.durable.syncs).toBeGreaterThan(0);
-    expect(json.relay.durable.syncs).toBeLessThanOrEqual(taps);
+    expect(json.relay.durable.syncs).toBeLessThanOrEqual(taps + warmup);
     expect(json.year).toMatchObject({ days: 2 });
   }, 120_000);
 
@@ -122,6 +128,19 @@ describe("bench", () => {
     ]);
   });
 
+  it("splits the taps into rounds that server and relay take in turn, ABBA, the server first", () => {
+    const schedule = blockSchedule([1, 2, 3, 4, 5, 6, 7], 3);
+    expect(schedule.map((b) => [b.system, b.children])).toEqual([
+      ["server", [1, 2, 3]],
+      ["relay", [1, 2, 3]],
+      ["relay", [4, 5, 6]],
+      ["server", [4, 5, 6]],
+      ["server", [7]],
+      ["relay", [7]],
+    ]);
+    expect(blockSchedule([1, 2], 1).map((b) => b.system)).toEqual(["server", "relay"]);
+  });
+
   it("takes the nearest-rank percentile over all samples", () => {
     const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(percentile(sorted, 50)).toBe(50);
@@ -142,6 +161,10 @@ describe("bench", () => {
     });
     expect(parseBenchArgs(["--year", "--year-days", "5"])).toMatchObject({ options: { yearDays: 5 } });
     expect(parseBenchArgs(["--year-days", "5"]).kind).toBe("error");
+    expect(parseBenchArgs(["--rounds", "3", "--warmup", "0"])).toMatchObject({
+      options: { rounds: 3, warmup: 0 },
+    });
+    expect(parseBenchArgs(["--taps", "2", "--rounds", "3"]).kind).toBe("error");
     expect(parseBenchArgs(["--help"])).toEqual({ kind: "help" });
     expect(parseBenchArgs(["--rate", "fast"]).kind).toBe("error");
     expect(parseBenchArgs(["--bogus"]).kind).toBe("error");
