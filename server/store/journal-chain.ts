@@ -23,17 +23,77 @@ export interface ChainLink {
   pseudonymised?: string;
 }
 
-/** JSON with every object's keys sorted and undefined members left out, as JSON.stringify does. */
+/**
+ * JSON with every object's keys sorted and undefined members left out, as JSON.stringify does.
+ *
+ * Every hash in every journal, change record and database row was computed over this encoding as
+ * it was first written: `JSON.stringify` of a copy whose keys were inserted in sorted order. An
+ * object puts keys that are array indices ("0", "17") first, in numeric order, whatever the
+ * insertion order, so that is the order here too; and a `__proto__` member never became a key of
+ * the copy, so it is left out. Written in one pass (no copy of the event) because it runs for every
+ * event written; libraries with sorted keys (safe-stable-stringify, fast-json-stable-stringify)
+ * order index keys as strings ("10" before "9"), which would change those hashes.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sorted(JSON.parse(JSON.stringify(value)) as unknown));
+  const text = encode(value, "");
+  if (text === undefined) throw new TypeError(`no JSON encoding for ${typeof value}`);
+  return text;
 }
 
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sorted((value as Record<string, unknown>)[key]);
-  return out;
+function encode(raw: unknown, key: string): string | undefined {
+  let value = raw;
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { toJSON?: unknown }).toJSON === "function"
+  ) {
+    value = (value as { toJSON: (key: string) => unknown }).toJSON(key);
+  }
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? JSON.stringify(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "bigint":
+      throw new TypeError("a BigInt has no JSON encoding");
+    case "undefined":
+    case "function":
+    case "symbol":
+      return undefined;
+  }
+  if (value === null) return "null";
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    return encode(value.valueOf(), key);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item, i) => encode(item, String(i)) ?? "null").join(",")}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const name of orderedKeys(Object.keys(object))) {
+    const member = encode(object[name], name);
+    if (member !== undefined) members.push(`${JSON.stringify(name)}:${member}`);
+  }
+  return `{${members.join(",")}}`;
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+const MAX_ARRAY_INDEX = 2 ** 32 - 2;
+
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return false;
+  return ARRAY_INDEX.test(key) && Number(key) <= MAX_ARRAY_INDEX;
+}
+
+/** The order JSON.stringify gives the keys of an object built by inserting them sorted. */
+function orderedKeys(keys: string[]): string[] {
+  const named = keys.includes("__proto__") ? keys.filter((k) => k !== "__proto__") : keys;
+  if (!named.some(isArrayIndex)) return named.sort();
+  const indices = named.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return [...indices, ...named.filter((k) => !isArrayIndex(k)).sort()];
 }
 
 export function chainHash(prev: string, event: unknown): string {

@@ -38,6 +38,75 @@ describe("the journal's hash chain", () => {
     );
   });
 
+  it("canonical encoding is byte for byte the one every stored hash was made with", () => {
+    // The first implementation: JSON.stringify of a copy with keys inserted in sorted order.
+    const sortedCopy = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(sortedCopy);
+      if (value === null || typeof value !== "object") return value;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort())
+        out[key] = sortedCopy((value as Record<string, unknown>)[key]);
+      return out;
+    };
+    const firstEncoding = (value: unknown) => JSON.stringify(sortedCopy(JSON.parse(JSON.stringify(value))));
+    const edgeCases: unknown[] = [
+      {
+        9: "a",
+        10: "b",
+        "01": "c",
+        "-1": "d",
+        "1.5": "e",
+        B: 1,
+        a: 2,
+        é: 3,
+        "": 4,
+        4294967294: 5,
+        4294967295: 6,
+      },
+      { list: [undefined, () => 1, Symbol("s"), Number.NaN, Number.POSITIVE_INFINITY, -0, new Date(0)] },
+      {
+        at: new Date(Date.UTC(2026, 2, 4, 8, 5)),
+        nested: { toJSON: () => ({ z: 1, y: [3, { b: 2, a: 1 }] }) },
+      },
+      {
+        text: 'quote " backslash \\ newline \n tab \t nul \u0000 王子涵 \ud83d\ude00',
+        n: null,
+        t: true,
+        f: false,
+      },
+      JSON.parse('{"__proto__": {"x": 1}, "a": 1}'),
+      [1, "two", [3, [4]], { b: undefined }],
+      { boxed: [Object(1), Object("s"), Object(false)] },
+    ];
+    for (const value of edgeCases) expect(canonicalJson(value)).toBe(firstEncoding(value));
+
+    // Random nested values, from a fixed seed so a failure can be replayed.
+    let seed = 20261206;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const keyPool = ["a", "b", "Z", "0", "2", "10", "childId", "children", "_x", "é", "07", "at"];
+    const randomValue = (depth: number): unknown => {
+      const pick = Math.floor(next() * (depth > 3 ? 5 : 8));
+      if (pick === 0) return Math.floor(next() * 2000) - 1000;
+      if (pick === 1) return next() * 100;
+      if (pick === 2) return keyPool[Math.floor(next() * keyPool.length)];
+      if (pick === 3) return next() < 0.5 ? null : next() < 0.5;
+      if (pick === 4) return undefined;
+      if (pick === 5) return Array.from({ length: Math.floor(next() * 4) }, () => randomValue(depth + 1));
+      const object: Record<string, unknown> = {};
+      for (let i = Math.floor(next() * 6); i > 0; i--) {
+        object[keyPool[Math.floor(next() * keyPool.length)] as string] = randomValue(depth + 1);
+      }
+      return object;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const value = { root: randomValue(0) };
+      expect(canonicalJson(value)).toBe(firstEncoding(value));
+    }
+  });
+
   it("every line is chained; events read back without their links; the head is the last hash", async () => {
     const dir = await tempDir();
     const { file, head } = await journalWith(dir, "2025-03-04", 3);
