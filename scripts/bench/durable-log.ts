@@ -1,8 +1,10 @@
+import { constants } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 
 /**
- * The relay's durable work, the same as the server's journal does per event batch: append to a
- * file, then fdatasync, group-committed (lines that arrive while a sync runs are written together
+ * The relay's durable work, the same as the server's journal does per event batch: a synchronised
+ * append (O_DSYNC: the write returns once the bytes are on the disk, as write + fdatasync),
+ * group-committed (lines that arrive while a sync runs are written together
  * and share the next sync). `append` resolves only once its line is on disk.
  */
 export class DurableLog {
@@ -14,7 +16,9 @@ export class DurableLog {
   private constructor(private readonly handle: FileHandle) {}
 
   static async open(path: string): Promise<DurableLog> {
-    return new DurableLog(await open(path, "a"));
+    // As the server's journal opens its day files (server/store/file-journal.ts).
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_DSYNC ?? 0);
+    return new DurableLog(await open(path, flags, 0o600));
   }
 
   get syncs(): number {
@@ -43,7 +47,7 @@ export class DurableLog {
         const batch = this.#pending.splice(0);
         try {
           await this.handle.appendFile(Buffer.from(batch.map((p) => p.line).join(""), "utf-8"));
-          await this.handle.datasync();
+          if (constants.O_DSYNC === undefined) await this.handle.datasync();
           this.#syncs++;
           this.#lines += batch.length;
           for (const p of batch) p.resolve();

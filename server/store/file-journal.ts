@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { type FileHandle, mkdir, open, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createLogger, type Logger } from "../../common/log";
@@ -13,6 +14,14 @@ import { fsyncDirectory } from "./fs-durable";
 import { chainedLine, GENESIS, headOf, withoutLink } from "./journal-chain";
 import { parseJournalLines, repairTornTail } from "./journal-file";
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from "./private-files";
+
+/**
+ * Day files are opened for synchronised appends (O_DSYNC): a write returns once its bytes are
+ * durable, which is what write + fdatasync gave, in one trip to the thread pool instead of two (a
+ * tap waited for the event loop between them). Where the platform has no O_DSYNC, fdatasync.
+ */
+const WRITES_ARE_SYNCED = constants.O_DSYNC !== undefined;
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | (constants.O_DSYNC ?? 0);
 
 /**
  * The append-only journal: one JSON-lines file per school day, `<dir>/YYYY-MM-DD.jsonl`.
@@ -212,9 +221,10 @@ class FileJournal implements EventJournal {
       });
       const data = Buffer.from(lines.join(""), "utf-8");
       try {
-        // appendFile on a handle loops until every byte is written.
+        // appendFile on a handle loops until every byte is written; each write returns once its
+        // bytes are on the disk (APPEND_FLAGS), or the datasync after it waits for that.
         await file.handle?.appendFile(data);
-        await file.handle?.datasync();
+        if (!WRITES_ARE_SYNCED) await file.handle?.datasync();
       } catch (err) {
         // Forget the file: the next use repairs whatever part of this batch reached the disk.
         this.#days.delete(day);
@@ -232,12 +242,16 @@ class FileJournal implements EventJournal {
     const file = await this.#dayFile(day);
     if (file.handle !== undefined) return file;
     try {
-      file.handle = await open(file.path, "ax", PRIVATE_FILE_MODE);
+      file.handle = await open(
+        file.path,
+        APPEND_FLAGS | constants.O_CREAT | constants.O_EXCL,
+        PRIVATE_FILE_MODE,
+      );
       // A new file's directory entry must reach the disk too, or a power cut can lose the file.
       await fsyncDirectory(this.#dir);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      file.handle = await open(file.path, "a", PRIVATE_FILE_MODE);
+      file.handle = await open(file.path, APPEND_FLAGS, PRIVATE_FILE_MODE);
     }
     return file;
   }

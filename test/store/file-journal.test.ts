@@ -1,4 +1,5 @@
-import { appendFile, readdir, readFile, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { appendFile, readdir, readFile, readlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
@@ -59,6 +60,36 @@ describe("file journal", () => {
       expect(syncedWhenResolved).toBeGreaterThan(order);
     });
     await journal.close();
+  });
+
+  it("appends through a descriptor opened for synchronised writes (O_DSYNC), on new and existing files", async () => {
+    const dir = await tempDir();
+    /** The open-file flags Linux reports for the descriptor this process holds on `file`. */
+    const openFlags = async (file: string): Promise<number> => {
+      for (const fd of await readdir("/proc/self/fd")) {
+        const target = await readlink(`/proc/self/fd/${fd}`).catch(() => "");
+        if (target !== file) continue;
+        const info = await readFile(`/proc/self/fdinfo/${fd}`, "utf-8");
+        return Number.parseInt(/^flags:\s+([0-7]+)/m.exec(info)?.[1] ?? "", 8);
+      }
+      throw new Error(`no descriptor open on ${file}`);
+    };
+    const journal = await openFileJournal(dir);
+    await journal.append([checkIn("a")]);
+    const file = join(dir, "2025-03-04.jsonl");
+    expect(await openFlags(file)).toSatisfy(
+      (flags: number) => (flags & constants.O_DSYNC) === constants.O_DSYNC,
+    );
+    await journal.close();
+    const reopened = await openFileJournal(dir);
+    await reopened.append([checkIn("b")]);
+    expect(await openFlags(file)).toSatisfy(
+      (flags: number) => (flags & constants.O_DSYNC) === constants.O_DSYNC,
+    );
+    expect(await openFlags(file)).toSatisfy(
+      (flags: number) => (flags & constants.O_APPEND) === constants.O_APPEND,
+    );
+    await reopened.close();
   });
 
   it("cuts a torn last line so the next append is readable", async () => {
