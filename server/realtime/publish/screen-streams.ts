@@ -10,12 +10,22 @@ import type { ScreenNamespace } from "../namespaces";
  * that changes a tile, announces a pickup and moves a gate row is one socket write per guard
  * screen, not three (the writes, not the work, were most of the server's time per tap).
  *
+ * The messages leave once the work under way is done (setImmediate), not while it runs: when a
+ * round of decisions is durable, the day ledger resolves it and starts writing the next round to
+ * the disk, and only then are the sockets written, so the disk and the sockets work at the same
+ * time instead of in turn (as a durable relay does). A room's updates made before its message left
+ * join that message: its version was taken when the first was made, and a snapshot read meanwhile
+ * has that version and includes them all, so the screen skips the message.
+ *
  * Emission is local to this process: every server node folds every event of the day and computes
  * the same updates for its own screens, so a screen's versions come from the node it is on.
  */
 export class ScreenStreams {
   private readonly versions = new Map<string, StreamVersion>();
   private gathering: Map<string, ScreenUpdateItem[]> | undefined;
+  /** Messages made and not yet sent, by room, in the order they were made. */
+  private outbox = new Map<string, { items: ScreenUpdateItem[]; version: StreamVersion }>();
+  private flushing: NodeJS.Immediate | undefined;
 
   constructor(private readonly screens: ScreenNamespace) {}
 
@@ -56,14 +66,31 @@ export class ScreenStreams {
     return (this.screens.adapter.rooms.get(room)?.size ?? 0) > 0;
   }
 
-  /** The day changed or the roster did: every screen reloads its snapshot. */
+  /** The day changed or the roster did: every screen reloads its snapshot (after what was made before). */
   allStale(): void {
+    this.flush();
     this.screens.local.emit("view:stale");
   }
 
   private emit(room: string, items: ScreenUpdateItem[]): void {
+    const waiting = this.outbox.get(room);
+    if (waiting) {
+      waiting.items.push(...items);
+      return;
+    }
     const version = this.version(room) + 1;
     this.versions.set(room, version);
-    this.screens.local.to(room).emit("updates", items, version);
+    this.outbox.set(room, { items, version });
+    this.flushing ??= setImmediate(() => this.flush());
+  }
+
+  /** Sends what the outbox holds. */
+  private flush(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flushing = undefined;
+    const outbox = this.outbox;
+    this.outbox = new Map();
+    for (const [room, { items, version }] of outbox)
+      this.screens.local.to(room).emit("updates", items, version);
   }
 }
