@@ -1,4 +1,3 @@
-import { setImmediate as afterCurrentWork } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import type { ScreenUpdateItem } from "../../protocol";
 import type { ScreenNamespace } from "../../server/realtime/namespaces";
@@ -23,8 +22,11 @@ function fakeScreens() {
 
 const tile = { childId: "c1" } as never;
 
-describe("screen streams send after the work under way, one message per room", () => {
-  it("writes no socket while the work runs; the updates of a room made before it leaves share one message", async () => {
+/** Resolves after the microtasks queued so far (and those they queue) have run. */
+const afterCurrentWork = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe("screen streams send at the end of the turn, one message per room", () => {
+  it("writes no socket while the turn's work runs; the updates of a room made before it leaves share one message", async () => {
     const { sent, streams } = fakeScreens();
     streams.batch(() => streams.send("group:g1", "child:updated", tile));
     streams.batch(() => {
