@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ChangeEntry, changeFiles, readChanges } from "./change-record";
-import { type ChainBreak, type ChainReport, verifyChain } from "./journal-chain";
+import { type ChainBreak, type ChainReport, ChainVerifier, verifyChain } from "./journal-chain";
+import { forEachCompleteLine } from "./journal-file";
 
 /**
  * `wanfeng audit verify` and the server's check at start: every day file's hash chain (or one
@@ -45,7 +46,9 @@ export async function auditJournal(dir: string, day?: string, purges?: PurgeInde
 
 /** One day file's chain (see auditJournal for `purges`). */
 export async function auditDayFile(file: string, day: string, purges?: PurgeIndex): Promise<DayAudit> {
-  return { day, file, ...checkPurges(verifyChain(await readFile(file, "utf-8")), day, purges) };
+  const verifier = new ChainVerifier();
+  await forEachCompleteLine(file, (line) => verifier.add(line));
+  return { day, file, ...checkPurges(verifier.report(), day, purges) };
 }
 
 /**

@@ -143,45 +143,72 @@ export interface ChainReport {
 export function verifyChain(text: string): ChainReport {
   const lines = text.split("\n");
   lines.pop();
-  let head: string | undefined;
-  let unchained = 0;
-  const purged = new Map<string, PseudonymisedLines>();
-  const report = (broken?: ChainBreak): ChainReport => ({
-    lines: lines.length,
-    unchained,
-    ...(head ? { head } : {}),
-    ...(broken ? { broken } : {}),
-    ...(purged.size > 0 ? { pseudonymised: [...purged.values()] } : {}),
-  });
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? "";
-    if (raw.trim() === "") continue;
-    const line = i + 1;
+  const verifier = new ChainVerifier();
+  for (const line of lines) verifier.add(line);
+  return verifier.report();
+}
+
+/**
+ * verifyChain one line at a time, so a day file can be read as a stream (a school day is ~10 MB
+ * of text; whole, it was the server's largest allocation at start). `add` takes each complete
+ * line in order (without its newline); after the first break it only counts lines (the report
+ * names the first break and how many lines the file has).
+ */
+export class ChainVerifier {
+  #lines = 0;
+  #unchained = 0;
+  #head: string | undefined;
+  #broken: ChainBreak | undefined;
+  readonly #purged = new Map<string, PseudonymisedLines>();
+
+  add(raw: string): void {
+    this.#lines += 1;
+    if (this.#broken) return;
+    if (raw.trim() === "") return;
+    const line = this.#lines;
     let value: Record<string, unknown>;
     try {
       value = JSON.parse(raw) as Record<string, unknown>;
       if (typeof value !== "object" || value === null) throw new Error("not an object");
     } catch {
-      return report({ line, reason: "unreadable" });
+      return this.#break({ line, reason: "unreadable" });
     }
     const eventId = typeof value.id === "string" ? value.id : undefined;
-    const at = (reason: ChainBreak["reason"]) => ({ line, reason, ...(eventId ? { eventId } : {}) });
+    const at = (reason: ChainBreak["reason"]): ChainBreak => ({
+      line,
+      reason,
+      ...(eventId ? { eventId } : {}),
+    });
     const link = value.chain as Partial<ChainLink> | undefined;
     if (!link || typeof link.hash !== "string" || typeof link.prev !== "string") {
-      if (head !== undefined) return report(at("link_missing"));
-      unchained += 1;
-      continue;
+      if (this.#head !== undefined) return this.#break(at("link_missing"));
+      this.#unchained += 1;
+      return;
     }
-    if (link.prev !== (head ?? GENESIS)) return report(at("prev_mismatch"));
+    if (link.prev !== (this.#head ?? GENESIS)) return this.#break(at("prev_mismatch"));
     if (typeof link.pseudonymised === "string") {
       const purgeId = link.pseudonymised;
-      if (!purged.has(purgeId)) purged.set(purgeId, { purgeId, line, ...(eventId ? { eventId } : {}) });
+      if (!this.#purged.has(purgeId))
+        this.#purged.set(purgeId, { purgeId, line, ...(eventId ? { eventId } : {}) });
     } else if (chainHash(link.prev, withoutLink(value)) !== link.hash) {
-      return report(at("hash_mismatch"));
+      return this.#break(at("hash_mismatch"));
     }
-    head = link.hash;
+    this.#head = link.hash;
   }
-  return report();
+
+  #break(broken: ChainBreak): void {
+    this.#broken = broken;
+  }
+
+  report(): ChainReport {
+    return {
+      lines: this.#lines,
+      unchained: this.#unchained,
+      ...(this.#head ? { head: this.#head } : {}),
+      ...(this.#broken ? { broken: this.#broken } : {}),
+      ...(this.#purged.size > 0 ? { pseudonymised: [...this.#purged.values()] } : {}),
+    };
+  }
 }
 
 /** The hash of the last chained line of a day file's text (the next line's `prev`), or GENESIS. */

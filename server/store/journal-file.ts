@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { type FileHandle, open } from "node:fs/promises";
 import type { Logger } from "../../common/log";
 
@@ -80,4 +81,22 @@ function looksLikeEvent(value: unknown): boolean {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const record = value as Record<string, unknown>;
   return typeof record.id === "string" && typeof record.type === "string" && typeof record.day === "string";
+}
+
+/**
+ * Calls `visit` with each complete line of the file (without its newline), reading it in pieces
+ * of 1 MiB rather than whole (a school day is ~10 MB of text). Text after the last newline is a
+ * torn line and is not visited, as the journal's readers leave it.
+ */
+export async function forEachCompleteLine(path: string, visit: (line: string) => void): Promise<void> {
+  let rest = "";
+  for await (const piece of createReadStream(path, { encoding: "utf-8", highWaterMark: 1 << 20 })) {
+    const text = rest + (piece as string);
+    let start = 0;
+    for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+      visit(text.slice(start, end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
 }
