@@ -17,6 +17,8 @@ import { dataDirFrom } from "./paths";
 interface AuditOptions extends BackendOptions {
   day?: string;
   changed?: boolean;
+  /** With --changed: only this many of the changed files, newest first (the server's check at start). */
+  newest?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ interface AuditOptions extends BackendOptions {
  */
 export async function runAuditVerifyCommand(options: AuditOptions): Promise<void> {
   if (options.database) {
-    if (options.changed)
+    if (options.changed || options.newest !== undefined)
       // The ledger of verified files is a data folder's; a database's rows are checked every time.
       throw new WanfengError(
         "VALIDATION_FAILED",
@@ -47,11 +49,29 @@ export async function runAuditVerifyCommand(options: AuditOptions): Promise<void
   const changes = await auditChanges(changesDir);
   const journalDir = join(dataDir, "journal");
   const purges = await purgeIndex(changesDir);
-  // --changed: what the server runs after it starts (journal-start-audit.ts), and what a cron may.
-  const audits = options.changed
-    ? (await auditChangedDays(journalDir, purges)).audits
-    : await auditJournal(journalDir, options.day, purges);
-  report(audits, changes, options);
+  // --changed: what the server runs when it starts (cli/start-audit.ts), and what a cron may.
+  if (options.changed) {
+    const checked = await auditChangedDays(journalDir, purges, { atMost: newestOption(options.newest) });
+    report(checked.audits, changes, options);
+    // The server's check at start reads this line (start-audit.ts LEFT_FOR_LATER).
+    if (checked.remaining > 0) console.log(`\n${checked.remaining} more changed day files not verified`);
+    return;
+  }
+  if (options.newest !== undefined) {
+    throw new WanfengError("VALIDATION_FAILED", "--newest goes with --changed", { field: "newest" });
+  }
+  report(await auditJournal(journalDir, options.day, purges), changes, options);
+}
+
+function newestOption(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new WanfengError("VALIDATION_FAILED", `--newest must be a whole number of at least 1, got ${raw}`, {
+      field: "newest",
+    });
+  }
+  return n;
 }
 
 /** Prints one line per day and month; sets exit code 1 on a break, or when the day asked for has no journal. */

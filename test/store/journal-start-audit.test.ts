@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
 import { auditChangedDays } from "../../server/store/journal-start-audit";
+import { runWanfeng } from "../support/cli-process";
 import { spawnServer } from "../support/server-process";
 import { checkIn } from "./events";
 import { useTempDirs } from "./temp-dir";
@@ -55,6 +56,30 @@ describe("the record's check at start", () => {
     const rest = await auditChangedDays(dir, undefined, { atMost: 1, skip: new Set(["2025-03-05"]) });
     expect(rest).toMatchObject({ remaining: 0, audits: [{ day: "2025-03-03" }] });
   });
+});
+
+describe("wanfeng audit verify --changed --newest", () => {
+  it("checks only the newest changed day files, says how many are left, and the next run takes those", async () => {
+    const dir = await journalOf(["2025-03-03", "2025-03-04", "2025-03-05"]);
+    const dataDir = join(dir, "..");
+    const first = await runWanfeng(["audit", "verify", "--changed", "--newest", "2", "-d", dataDir]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("2025-03-04  OK");
+    expect(first.stdout).toContain("2025-03-05  OK");
+    expect(first.stdout).not.toContain("2025-03-03");
+    expect(first.stdout).toContain("1 more changed day files not verified");
+
+    const rest = await runWanfeng(["audit", "verify", "--changed", "-d", dataDir]);
+    expect(rest.stdout).toContain("2025-03-03  OK");
+    expect(rest.stdout).not.toContain("2025-03-05");
+    expect(rest.stdout).not.toContain("not verified");
+
+    const alone = await runWanfeng(["audit", "verify", "--newest", "2", "-d", dataDir]);
+    expect(alone.code).not.toBe(0);
+    expect(alone.stderr).toContain("--newest goes with --changed");
+    const zero = await runWanfeng(["audit", "verify", "--changed", "--newest", "0", "-d", dataDir]);
+    expect(zero.stderr).toContain("--newest must be a whole number of at least 1");
+  }, 60_000);
 });
 
 describe("the server's start with older changed day files", () => {
