@@ -1,6 +1,10 @@
 import { spawn } from "node:child_process";
 import { setPriority } from "node:os";
+import { join } from "node:path";
 import { createLogger } from "../common/log";
+import { CHANGES_FOLDER } from "../server/store/change-record";
+import { auditChanges, auditLine } from "../server/store/journal-audit";
+import { changedDays } from "../server/store/journal-start-audit";
 
 const log = createLogger("cli");
 
@@ -24,7 +28,8 @@ interface AuditRun {
  * their own: neither the server's memory nor its event loop carries the hashing (a day file is
  * ~10 MB of text; read in the server, the newest two made its peak memory 20 MB higher). Files
  * unchanged since they last verified are not read again (journal-start-audit.ts). The newest two
- * changed ones and the change record are checked before the server serves, and their breaks are
+ * changed ones are checked before the server serves, with the change record's small month files
+ * (checked here, at every start), and their breaks are
  * reported loudly (the server still starts); the rest once it serves, at the lowest priority
  * (after an upgrade, a year of unverified files would hold the start up for most of a minute).
  * Resolves, once the first check is done, with what starts the second.
@@ -40,6 +45,10 @@ export async function checkRecordAtStart(dataDir: string): Promise<() => void> {
       console.error(`WARNING: the record was changed after it was written: ${line}`);
     }
   };
+  // The change record's month files are small: checked here, every start.
+  for (const audit of await auditChanges(join(dataDir, CHANGES_FOLDER))) report(auditLine(audit, "change"));
+  // A restart with nothing changed since the last check starts no process.
+  if ((await changedDays(join(dataDir, "journal"))).length === 0) return () => {};
   const first = await runAudit(dataDir, ["--newest", String(DAYS_BEFORE_SERVING)], false);
   if (first.code !== 0 && first.code !== 1) {
     log.warn({ code: first.code }, "the record could not be checked at start; run wanfeng audit verify");

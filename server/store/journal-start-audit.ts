@@ -32,23 +32,9 @@ export async function auditChangedDays(
   purges?: PurgeIndex,
   options: { atMost?: number; skip?: ReadonlySet<string> } = {},
 ): Promise<ChangedDaysAudit> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { audits: [], remaining: 0 };
-    throw err;
-  }
-  const ledger = await readLedger(dir);
-  const changed: { name: string; day: string; size: number; ctimeMs: number }[] = [];
-  for (const name of names.sort().reverse()) {
-    const day = DAY_FILE.exec(name)?.[1];
-    if (day === undefined || options.skip?.has(day)) continue;
-    const { size, ctimeMs } = await stat(join(dir, name));
-    const known = ledger[name];
-    if (!known || known.size !== size || known.ctimeMs !== ctimeMs)
-      changed.push({ name, day, size, ctimeMs });
-  }
+  const found = await findChangedDays(dir, options.skip);
+  if (!found) return { audits: [], remaining: 0 };
+  const { names, ledger, changed } = found;
   const now = changed.slice(0, options.atMost ?? changed.length);
   const audits: DayAudit[] = [];
   for (const { name, day, size, ctimeMs } of now) {
@@ -64,6 +50,42 @@ export async function auditChangedDays(
     audits: audits.sort((a, b) => a.day.localeCompare(b.day)),
     remaining: changed.length - now.length,
   };
+}
+
+/** The day files changed since they last verified, newest first (without reading them). */
+export async function changedDays(dir: string): Promise<string[]> {
+  return ((await findChangedDays(dir))?.changed ?? []).map((c) => c.day);
+}
+
+async function findChangedDays(
+  dir: string,
+  skip?: ReadonlySet<string>,
+): Promise<
+  | {
+      names: string[];
+      ledger: Ledger;
+      changed: { name: string; day: string; size: number; ctimeMs: number }[];
+    }
+  | undefined
+> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw err;
+  }
+  const ledger = await readLedger(dir);
+  const changed: { name: string; day: string; size: number; ctimeMs: number }[] = [];
+  for (const name of names.sort().reverse()) {
+    const day = DAY_FILE.exec(name)?.[1];
+    if (day === undefined || skip?.has(day)) continue;
+    const { size, ctimeMs } = await stat(join(dir, name));
+    const known = ledger[name];
+    if (!known || known.size !== size || known.ctimeMs !== ctimeMs)
+      changed.push({ name, day, size, ctimeMs });
+  }
+  return { names, ledger, changed };
 }
 
 async function readLedger(dir: string): Promise<Ledger> {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
@@ -79,6 +79,37 @@ describe("wanfeng audit verify --changed --newest", () => {
     expect(alone.stderr).toContain("--newest goes with --changed");
     const zero = await runWanfeng(["audit", "verify", "--changed", "--newest", "0", "-d", dataDir]);
     expect(zero.stderr).toContain("--newest must be a whole number of at least 1");
+  }, 60_000);
+});
+
+describe("the server's start with an edited change record and no changed day file", () => {
+  it("checks the change record itself and warns naming the entry", async () => {
+    const dataDir = await tempDir();
+    const added = await runWanfeng([
+      "user",
+      "add",
+      "office",
+      "--role",
+      "admin",
+      "--password",
+      "secret123",
+      "-d",
+      dataDir,
+    ]);
+    expect(added.code).toBe(0);
+    const changes = join(dataDir, "changes");
+    const [month] = await readdir(changes);
+    const file = join(changes, month ?? "");
+    await writeFile(file, (await readFile(file, "utf-8")).replace('"cli:', '"CLI:'));
+
+    const server = await spawnServer(dataDir, []);
+    try {
+      expect(server.output()).toMatch(
+        /the record was changed after it was written: \d{4}-\d{2}\s+BROKEN at .*hash_mismatch/,
+      );
+    } finally {
+      await server.stop();
+    }
   }, 60_000);
 });
 
