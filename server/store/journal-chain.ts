@@ -171,7 +171,8 @@ export class ChainVerifier {
       value = JSON.parse(raw) as Record<string, unknown>;
       if (typeof value !== "object" || value === null) throw new Error("not an object");
     } catch {
-      return this.#break({ line, reason: "unreadable" });
+      this.#broken = { line, reason: "unreadable" };
+      return;
     }
     const eventId = typeof value.id === "string" ? value.id : undefined;
     const at = (reason: ChainBreak["reason"]): ChainBreak => ({
@@ -181,23 +182,26 @@ export class ChainVerifier {
     });
     const link = value.chain as Partial<ChainLink> | undefined;
     if (!link || typeof link.hash !== "string" || typeof link.prev !== "string") {
-      if (this.#head !== undefined) return this.#break(at("link_missing"));
+      if (this.#head !== undefined) {
+        this.#broken = at("link_missing");
+        return;
+      }
       this.#unchained += 1;
       return;
     }
-    if (link.prev !== (this.#head ?? GENESIS)) return this.#break(at("prev_mismatch"));
+    if (link.prev !== (this.#head ?? GENESIS)) {
+      this.#broken = at("prev_mismatch");
+      return;
+    }
     if (typeof link.pseudonymised === "string") {
       const purgeId = link.pseudonymised;
       if (!this.#purged.has(purgeId))
         this.#purged.set(purgeId, { purgeId, line, ...(eventId ? { eventId } : {}) });
     } else if (chainHash(link.prev, withoutLink(value)) !== link.hash) {
-      return this.#break(at("hash_mismatch"));
+      this.#broken = at("hash_mismatch");
+      return;
     }
     this.#head = link.hash;
-  }
-
-  #break(broken: ChainBreak): void {
-    this.#broken = broken;
   }
 
   report(): ChainReport {
