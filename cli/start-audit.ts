@@ -9,10 +9,10 @@ import { changedDays } from "../server/store/journal-start-audit";
 const log = createLogger("cli");
 
 /**
- * Changed day files verified before the server serves (the newest: the record most likely to be
- * touched; a school day is ~10 MB for 5,000 children); older ones once it serves.
+ * Changed day files checked first, at normal priority (the newest: the record most likely to be
+ * touched; a school day is ~10 MB for 5,000 children); older ones after them, at the lowest.
  */
-export const DAYS_BEFORE_SERVING = 2;
+export const NEWEST_FIRST = 2;
 
 /** The line `audit verify --changed --newest` ends with when it left changed files for later. */
 export const LEFT_FOR_LATER = /^(\d+) more changed day files? not verified/m;
@@ -24,43 +24,41 @@ interface AuditRun {
 }
 
 /**
- * A data folder's record checked at start, by `wanfeng audit verify --changed` in processes of
- * their own: neither the server's memory nor its event loop carries the hashing (a day file is
- * ~10 MB of text; read in the server, the newest two made its peak memory 20 MB higher). Files
- * unchanged since they last verified are not read again (journal-start-audit.ts). The newest two
- * changed ones are checked before the server serves, with the change record's small month files
- * (checked here, at every start), and their breaks are
- * reported loudly (the server still starts); the rest once it serves, at the lowest priority
- * (after an upgrade, a year of unverified files would hold the start up for most of a minute).
- * Resolves, once the first check is done, with what starts the second.
+ * A data folder's record checked at start. The change record's month files are small and are
+ * checked here, before the server serves. The journal's day files changed since they last verified
+ * (journal-start-audit.ts; none after an ordinary restart) are checked by `wanfeng audit verify
+ * --changed` in processes of their own once the server serves: neither the server's memory nor its
+ * start carries the hashing (read in the server, the newest two raised its peak memory by 20 MB;
+ * waited for, a process of its own made a start with a year of journals take over 2 s on two
+ * cores). The newest two go first at normal priority, the rest after them at the lowest (after an
+ * upgrade, a year of unverified files takes most of a minute). Every break is reported loudly; the
+ * server serves whatever they find (the gate must work). Resolves with what starts those checks.
  */
 export async function checkRecordAtStart(dataDir: string): Promise<() => void> {
   const reported = new Set<string>();
   const report = (out: string) => {
     for (const line of out.split("\n").map((l) => l.trim())) {
-      // The change record is in both reports: each break is told once.
+      // The change record is in every report: each break is told once.
       if (!line.includes("BROKEN") || reported.has(line)) continue;
       reported.add(line);
       log.error({ line }, "hash chain broken");
       console.error(`WARNING: the record was changed after it was written: ${line}`);
     }
   };
-  // The change record's month files are small: checked here, every start.
   for (const audit of await auditChanges(join(dataDir, CHANGES_FOLDER))) report(auditLine(audit, "change"));
-  // A restart with nothing changed since the last check starts no process.
   if ((await changedDays(join(dataDir, "journal"))).length === 0) return () => {};
-  const first = await runAudit(dataDir, ["--newest", String(DAYS_BEFORE_SERVING)], false);
-  if (first.code !== 0 && first.code !== 1) {
-    log.warn({ code: first.code }, "the record could not be checked at start; run wanfeng audit verify");
-  }
-  report(first.out);
-  const left = Number(LEFT_FOR_LATER.exec(first.out)?.[1] ?? 0);
   return () => {
-    if (left === 0) return;
-    void runAudit(dataDir, [], true).then(({ out, code }) => {
-      report(out);
-      log.info({ code }, "older journal files verified");
-    });
+    void (async () => {
+      const newest = await runAudit(dataDir, ["--newest", String(NEWEST_FIRST)], false);
+      if (newest.code !== 0 && newest.code !== 1) {
+        log.warn({ code: newest.code }, "the record could not be checked at start; run wanfeng audit verify");
+      }
+      report(newest.out);
+      if (Number(LEFT_FOR_LATER.exec(newest.out)?.[1] ?? 0) === 0) return;
+      const older = await runAudit(dataDir, [], true);
+      report(older.out);
+      log.info({ code: older.code }, "older journal files verified");
+    })();
   };
 }
 

@@ -15,7 +15,7 @@ const log = createLogger("cli");
 export interface StartBackend {
   store: DocumentStorage;
   journal: EventJournal;
-  /** Work left for once the server serves (the file backend's check of older journal files). */
+  /** Work left for once the server serves (the file backend's check of changed journal files). */
   afterStart?: () => void;
   /** This start created the demo school (its passwords are printed this once). */
   createdDemo: boolean;
@@ -33,7 +33,6 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
   const serverLock = await acquireServerLock(dataDir);
   // Installs made before the data folder was private: fix them before anything is served.
   await makeDataDirPrivate(dataDir);
-  // Runs in processes of its own, beside opening the store; awaited before the server serves.
   const recordChecked = checkRecordAtStart(dataDir);
   const fresh = await isFreshDataDir(dataDir);
   const store = await openDocumentStore(dataDir);
@@ -45,12 +44,12 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
     await writeDemoLogins(dataDir, demo);
     log.info({ dataDir }, "created the demo school on an empty data folder");
   }
-  const olderDays = await recordChecked;
+  const checkJournal = await recordChecked;
   const journal = await openFileJournal(join(dataDir, "journal"));
   return {
     store,
     journal,
-    afterStart: olderDays,
+    afterStart: checkJournal,
     createdDemo,
     where: `data in ${dataDir}`,
     userAddHint: "npx wanfeng user add admin --role admin",

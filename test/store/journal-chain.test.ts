@@ -199,7 +199,10 @@ describe("the journal's hash chain", () => {
     await flipByte(file, "20250101", "3");
     const server = await spawnServer(dir, ["--empty"]);
     try {
-      expect(server.output()).toContain("the record was changed after it was written: 2025-03-04  BROKEN at");
+      // Checked by a process of its own as the server starts serving.
+      await expect
+        .poll(() => server.output(), { timeout: 30_000 })
+        .toContain("the record was changed after it was written: 2025-03-04  BROKEN at");
     } finally {
       await server.stop();
     }

@@ -125,7 +125,7 @@ describe("the server's start with older changed day files", () => {
 
     const server = await spawnServer(dataDir, ["--empty"]);
     try {
-      // The two newest files were verified before serving; the oldest only afterwards.
+      // The two newest files are checked first, the oldest after them; all once the server serves.
       await expect
         .poll(() => server.output(), { timeout: 30_000 })
         .toContain("the record was changed after it was written: 2025-03-01  BROKEN at");
