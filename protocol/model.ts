@@ -98,6 +98,11 @@ export interface SessionUser {
   displayName: string;
   role: Role;
   groupIds: string[];
+  /**
+   * The server's time as it answered (as ViewSnapshot.serverAt): pages without a live view (the
+   * home page, the office's) show the school's clock too, the demo school's afternoon included.
+   */
+  serverAt?: string;
 }
 
 export const LoginRequestSchema = z.object({

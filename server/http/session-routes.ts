@@ -57,11 +57,11 @@ export function sessionRoutes(
     log.info({ username: user.username, role: user.role }, "logged in");
     // req.secure: HTTPS here, or X-Forwarded-Proto from the proxy named by --trust-proxy.
     res.setHeader("Set-Cookie", sessionCookie(token, req.secure));
-    res.json({ data: toSessionUser(user) });
+    res.json({ data: { ...toSessionUser(user), serverAt: clock().toISOString() } });
   });
 
   router.get("/api/session", requireUser(store, clock, ROLES), (_req, res) => {
-    res.json({ data: toSessionUser(currentUser(res)) });
+    res.json({ data: { ...toSessionUser(currentUser(res)), serverAt: clock().toISOString() } });
   });
 
   router.delete("/api/session", async (req, res) => {
