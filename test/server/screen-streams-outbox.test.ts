@@ -28,11 +28,9 @@ const afterCurrentWork = () => new Promise<void>((resolve) => setImmediate(resol
 describe("screen streams send at the end of the turn, one message per room", () => {
   it("writes no socket while the turn's work runs; the updates of a room made before it leaves share one message", async () => {
     const { sent, streams } = fakeScreens();
-    streams.batch(() => streams.send("group:g1", "child:updated", tile));
-    streams.batch(() => {
-      streams.send("group:g1", "pickup:requested", { child: tile });
-      streams.send("gate", "pickup:requested", { child: tile });
-    });
+    streams.send("group:g1", "child:updated", tile);
+    streams.send("group:g1", "pickup:requested", { child: tile });
+    streams.send("gate", "pickup:requested", { child: tile });
     expect(sent).toEqual([]);
     // A snapshot read now includes all three updates and carries the version their message will have.
     expect(streams.version("group:g1")).toBe(1);

@@ -34,7 +34,7 @@ export interface PublisherDeps {
 export function attachDayPublisher(deps: PublisherDeps): void {
   deps.day.onEvents((events, roster, state) => {
     try {
-      deps.streams.batch(() => publish(deps, events, roster, state));
+      publish(deps, events, roster, state);
     } catch (err) {
       log.error({ err }, "screen update failed");
     }

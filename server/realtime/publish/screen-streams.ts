@@ -6,15 +6,12 @@ import type { ScreenNamespace } from "../namespaces";
  * overview, the technician page). Every message sent to a room carries the room's next version, so
  * a screen that missed one sees the gap and asks for a snapshot (protocol StreamVersion).
  *
- * Inside `batch`, updates are gathered per room and leave as one `updates` message each: a tap
- * that changes a tile, announces a pickup and moves a gate row is one socket write per guard
- * screen, not three (the writes, not the work, were most of the server's time per tap).
- *
- * The messages leave at the end of the current turn (a microtask), not one by one as they are
- * made: all the updates of a round of decisions the day ledger just made durable are made first,
- * and a room's updates made before its message left join that message (one socket write per
- * screen however many taps the round held). Its version was taken when the first was made; a
- * snapshot read meanwhile has that version and includes them all, so the screen skips the message.
+ * Updates are gathered per room and leave as one `updates` message each at the end of the current
+ * turn (a microtask), not one by one as they are made: a tap that changes a tile, announces a
+ * pickup and moves a gate row is one socket write per guard screen, not three (the writes, not the
+ * work, were most of the server's time per tap), and so are all the taps of a round the day ledger
+ * just made durable. A message's version is taken when its first update is made; a snapshot read
+ * before it leaves has that version and includes all its updates, so the screen skips it.
  * Not later (setImmediate): waiting for the event loop's other callbacks delayed the messages by
  * 1.8 ms at p95 in the bench, more than writing the next round to the disk meanwhile gained.
  *
@@ -23,7 +20,6 @@ import type { ScreenNamespace } from "../namespaces";
  */
 export class ScreenStreams {
   private readonly versions = new Map<string, StreamVersion>();
-  private gathering: Map<string, ScreenUpdateItem[]> | undefined;
   /** Messages made and not yet sent, by room, in the order they were made. */
   private outbox = new Map<string, { items: ScreenUpdateItem[]; version: StreamVersion }>();
   private flushing = false;
@@ -37,28 +33,17 @@ export class ScreenStreams {
 
   send<E extends VersionedScreenEvent>(room: string, event: E, update: ScreenUpdate<E>): void {
     const item = { event, update } as ScreenUpdateItem;
-    if (this.gathering) {
-      const items = this.gathering.get(room);
-      if (items) items.push(item);
-      else this.gathering.set(room, [item]);
-    } else {
-      this.emit(room, [item]);
-    }
-  }
-
-  /** Runs `gather`; what it sends leaves afterwards, one message per room. */
-  batch(gather: () => void): void {
-    if (this.gathering) {
-      gather();
+    const waiting = this.outbox.get(room);
+    if (waiting) {
+      waiting.items.push(item);
       return;
     }
-    const gathering = new Map<string, ScreenUpdateItem[]>();
-    this.gathering = gathering;
-    try {
-      gather();
-    } finally {
-      this.gathering = undefined;
-      for (const [room, items] of gathering) this.emit(room, items);
+    const version = this.version(room) + 1;
+    this.versions.set(room, version);
+    this.outbox.set(room, { items: [item], version });
+    if (!this.flushing) {
+      this.flushing = true;
+      queueMicrotask(() => this.flush());
     }
   }
 
@@ -71,21 +56,6 @@ export class ScreenStreams {
   allStale(): void {
     this.flush();
     this.screens.local.emit("view:stale");
-  }
-
-  private emit(room: string, items: ScreenUpdateItem[]): void {
-    const waiting = this.outbox.get(room);
-    if (waiting) {
-      waiting.items.push(...items);
-      return;
-    }
-    const version = this.version(room) + 1;
-    this.versions.set(room, version);
-    this.outbox.set(room, { items, version });
-    if (!this.flushing) {
-      this.flushing = true;
-      queueMicrotask(() => this.flush());
-    }
   }
 
   /** Sends what the outbox holds. */
