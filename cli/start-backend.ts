@@ -33,7 +33,6 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
   const serverLock = await acquireServerLock(dataDir);
   // Installs made before the data folder was private: fix them before anything is served.
   await makeDataDirPrivate(dataDir);
-  const recordChecked = checkRecordAtStart(dataDir);
   const fresh = await isFreshDataDir(dataDir);
   const store = await openDocumentStore(dataDir);
   const createdDemo = fresh && !options.empty;
@@ -44,7 +43,7 @@ export async function openFileBackend(dataDir: string, options: { empty?: boolea
     await writeDemoLogins(dataDir, demo);
     log.info({ dataDir }, "created the demo school on an empty data folder");
   }
-  const checkJournal = await recordChecked;
+  const checkJournal = await checkRecordAtStart(dataDir);
   const journal = await openFileJournal(join(dataDir, "journal"));
   return {
     store,

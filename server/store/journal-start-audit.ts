@@ -57,17 +57,17 @@ export async function changedDays(dir: string): Promise<string[]> {
   return ((await findChangedDays(dir))?.changed ?? []).map((c) => c.day);
 }
 
+interface ChangedFile {
+  name: string;
+  day: string;
+  size: number;
+  ctimeMs: number;
+}
+
 async function findChangedDays(
   dir: string,
   skip?: ReadonlySet<string>,
-): Promise<
-  | {
-      names: string[];
-      ledger: Ledger;
-      changed: { name: string; day: string; size: number; ctimeMs: number }[];
-    }
-  | undefined
-> {
+): Promise<{ names: string[]; ledger: Ledger; changed: ChangedFile[] } | undefined> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -76,7 +76,7 @@ async function findChangedDays(
     throw err;
   }
   const ledger = await readLedger(dir);
-  const changed: { name: string; day: string; size: number; ctimeMs: number }[] = [];
+  const changed: ChangedFile[] = [];
   for (const name of names.sort().reverse()) {
     const day = DAY_FILE.exec(name)?.[1];
     if (day === undefined || skip?.has(day)) continue;
