@@ -1,4 +1,4 @@
-import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inParallel } from "./clients";
 import { type ScreenLayout, screenRoles } from "./layout";
 import { type LoopDelay, type PaceResult, pace } from "./pacer";
@@ -44,7 +44,10 @@ export interface PaceSummary {
 export interface LoadRun {
   tracker: DeliveryTracker;
   pace: PaceSummary;
-  /** Event-loop delay of the client process while this system's taps ran. */
+  /**
+   * Event-loop delay of the client process while this system's taps ran: of its worst block, each
+   * figure (a histogram paused between blocks would count the pause as one long delay).
+   */
   loopDelay: LoopDelay;
   connectMs: number;
   prepareMs: number;
@@ -63,7 +66,7 @@ export class LoadSession {
   readonly #target: LoadTarget;
   readonly #tracker: DeliveryTracker;
   readonly #gates: GateSender[] = [];
-  readonly #loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
+  #loopDelay: LoopDelay = { p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN };
   #tapEndpoint = "";
   #measuring = false;
   #screenEventBytes = 0;
@@ -159,7 +162,8 @@ export class LoadSession {
     await new Promise((resolve) => setTimeout(resolve, BETWEEN_BLOCKS_MS));
     hooks.tapsStarting?.();
     const cpuBefore = process.cpuUsage();
-    this.#loop.enable();
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
     this.#measuring = true;
     let paced: PaceResult;
     try {
@@ -173,8 +177,14 @@ export class LoadSession {
       await this.#tracker.drain(plan.drainMs);
     } finally {
       this.#measuring = false;
-      this.#loop.disable();
+      loop.disable();
     }
+    const worst = (a: number, b: number) => (Number.isNaN(a) ? b : Math.max(a, b));
+    this.#loopDelay = {
+      p50Ms: worst(this.#loopDelay.p50Ms, loop.percentile(50) / 1e6),
+      p99Ms: worst(this.#loopDelay.p99Ms, loop.percentile(99) / 1e6),
+      maxMs: worst(this.#loopDelay.maxMs, loop.max / 1e6),
+    };
     const cpu = process.cpuUsage(cpuBefore);
     this.#clientCpuMicros += cpu.user + cpu.system;
     hooks.tapsDone?.();
@@ -191,16 +201,10 @@ export class LoadSession {
   }
 
   result(): LoadRun {
-    const ms = (ns: number) => ns / 1e6;
-    const measured = this.#pace.blocks > 0;
     return {
       tracker: this.#tracker,
       pace: this.#pace,
-      loopDelay: {
-        p50Ms: measured ? ms(this.#loop.percentile(50)) : Number.NaN,
-        p99Ms: measured ? ms(this.#loop.percentile(99)) : Number.NaN,
-        maxMs: measured ? ms(this.#loop.max) : Number.NaN,
-      },
+      loopDelay: this.#loopDelay,
       connectMs: this.#connectMs,
       prepareMs: this.#prepareMs,
       clientCpuSeconds: this.#clientCpuMicros / 1e6,
@@ -209,7 +213,6 @@ export class LoadSession {
   }
 
   close(): void {
-    this.#loop.disable();
     this.#target.close();
   }
 }

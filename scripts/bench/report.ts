@@ -98,7 +98,7 @@ export function formatReport(r: BenchResult): string {
       `relay: ${relay.durable.syncs} fsyncs for ${relay.durable.lines} lines (group commit)`,
     `clients (this process): emit rate server ${emitRate(s.load.pace)}/s, relay ${emitRate(relay.load.pace)}/s; ` +
       `CPU in taps ${s.load.clientCpuSeconds.toFixed(2)} s / ${relay.load.clientCpuSeconds.toFixed(2)} s; ` +
-      `event-loop delay p50/p99/max ms ${loop(s.load.clientLoopDelay)} / ${loop(relay.load.clientLoopDelay)}`,
+      `event-loop delay p50/p99/max ms (worst block) ${loop(s.load.clientLoopDelay)} / ${loop(relay.load.clientLoopDelay)}`,
     "A kiosk sample: one kiosk of the tapped child's group, until its first event naming the child; " +
       "a guard sample: one guard screen, likewise.",
     "",
