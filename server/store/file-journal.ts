@@ -55,6 +55,7 @@ interface Pending {
 }
 
 interface DayFile {
+  day: string;
   path: string;
   /** Bytes known to be synced: readers never see a batch that is still being written. */
   size: number;
@@ -63,6 +64,13 @@ interface DayFile {
   head?: string;
   /** How many events the synced part holds (what readDay returns), counted on first use. */
   seq?: number;
+}
+
+/** A day file open for appending, its head known: a batch can be written to it at once. */
+type WritableDayFile = DayFile & { handle: FileHandle; head: string };
+
+function isWritable(file: DayFile | undefined): file is WritableDayFile {
+  return file?.handle !== undefined && file.head !== undefined;
 }
 
 async function readHead(file: DayFile): Promise<string> {
@@ -80,6 +88,8 @@ class FileJournal implements EventJournal {
   readonly #options: FileJournalOptions;
   readonly #log: Logger;
   readonly #days = new Map<string, Promise<DayFile>>();
+  /** The day files of #days once read: an append to one of them needs no await before writing. */
+  readonly #open = new Map<string, DayFile>();
   #pending: Pending[] = [];
   #flushing: Promise<void> | undefined;
   #closed = false;
@@ -150,6 +160,7 @@ class FileJournal implements EventJournal {
     await this.#flushing;
     const files = await Promise.allSettled(this.#days.values());
     this.#days.clear();
+    this.#open.clear();
     for (const result of files) {
       if (result.status === "fulfilled") await result.value.handle?.close();
     }
@@ -158,9 +169,15 @@ class FileJournal implements EventJournal {
   async #flushLoop(): Promise<void> {
     try {
       while (this.#pending.length > 0) {
-        const batch = await this.#admit(this.#pending.splice(0));
+        const waiting = this.#pending.splice(0);
+        // Once a day file is open, counted and its head known (every append after the first), the
+        // batch is admitted and its write started in this turn: an await here would queue it behind
+        // the microtasks already waiting, such as the last round's screen messages.
+        const batch = this.#seqsKnown(waiting) ? this.#admitKnown(waiting) : await this.#admit(waiting);
+        const events = batch.flatMap((p) => p.events);
         try {
-          await this.#writeBatch(batch.flatMap((p) => p.events));
+          const ready = this.#readyFile(events);
+          await (ready ? this.#appendLines(ready, events) : this.#writeBatch(events));
           for (const p of batch) p.resolve();
         } catch (err) {
           this.#log.error({ err }, "journal write failed");
@@ -173,30 +190,51 @@ class FileJournal implements EventJournal {
     }
   }
 
-  /** Refuses the appends whose day has moved on past their expectation; the others go on, in order. */
+  /** Counts the days a batch touches (reading the file where not yet known), then admits it. */
   async #admit(batch: Pending[]): Promise<Pending[]> {
+    const unreadable = new Map<string, unknown>();
+    for (const day of new Set(batch.flatMap((p) => p.events.map((e) => e.day)))) {
+      try {
+        await this.#seqOf(day);
+      } catch (err) {
+        unreadable.set(day, err);
+      }
+    }
+    const readable = batch.filter((pending) => {
+      const day = pending.events.find((e) => unreadable.has(e.day))?.day;
+      if (day === undefined) return true;
+      pending.reject(
+        new WanfengError("STORE_WRITE_FAILED", `journal read failed: ${String(unreadable.get(day))}`),
+      );
+      return false;
+    });
+    return this.#admitKnown(readable);
+  }
+
+  #seqsKnown(batch: readonly Pending[]): boolean {
+    return batch.every((p) => p.events.every((e) => this.#open.get(e.day)?.seq !== undefined));
+  }
+
+  /** Refuses the appends whose day has moved on past their expectation; the others go on, in order. */
+  #admitKnown(batch: readonly Pending[]): Pending[] {
     const admitted: Pending[] = [];
     const seqs = new Map<string, number>();
+    const seqOf = (day: string): number => {
+      const seq = seqs.get(day) ?? this.#open.get(day)?.seq;
+      if (seq === undefined) throw new Error(`journal: ${day} is not counted yet`);
+      return seq;
+    };
     for (const pending of batch) {
-      try {
-        const counts = new Map<string, number>();
-        for (const event of pending.events) {
-          counts.set(
-            event.day,
-            (counts.get(event.day) ?? seqs.get(event.day) ?? (await this.#seqOf(event.day))) + 1,
-          );
-        }
-        const day = pending.events[0]?.day ?? "";
-        const seq = seqs.get(day) ?? (await this.#seqOf(day));
-        if (pending.expectedSeq !== undefined && pending.expectedSeq !== seq) {
-          pending.reject(new JournalConflictError(day, pending.expectedSeq));
-          continue;
-        }
-        for (const [d, count] of counts) seqs.set(d, count);
-        admitted.push(pending);
-      } catch (err) {
-        pending.reject(new WanfengError("STORE_WRITE_FAILED", `journal read failed: ${String(err)}`));
+      const counts = new Map<string, number>();
+      for (const event of pending.events)
+        counts.set(event.day, (counts.get(event.day) ?? seqOf(event.day)) + 1);
+      const day = pending.events[0]?.day ?? "";
+      if (pending.expectedSeq !== undefined && pending.expectedSeq !== seqOf(day)) {
+        pending.reject(new JournalConflictError(day, pending.expectedSeq));
+        continue;
       }
+      for (const [d, count] of counts) seqs.set(d, count);
+      admitted.push(pending);
     }
     return admitted;
   }
@@ -207,35 +245,50 @@ class FileJournal implements EventJournal {
     return file.seq;
   }
 
+  /** The open file all of `events` go to, when its head is known: nothing to wait for before writing. */
+  #readyFile(events: readonly DayEvent[]): WritableDayFile | undefined {
+    const day = events[0]?.day;
+    if (day === undefined || events.some((e) => e.day !== day)) return undefined;
+    const file = this.#open.get(day);
+    return isWritable(file) ? file : undefined;
+  }
+
   async #writeBatch(events: readonly DayEvent[]): Promise<void> {
     const byDay = new Map<string, DayEvent[]>();
     for (const event of events) byDay.set(event.day, [...(byDay.get(event.day) ?? []), event]);
     for (const [day, dayEvents] of byDay) {
       const file = await this.#openForAppend(day);
-      // Each line carries the hash of the one before it (journal-chain.ts).
-      let head = file.head ?? (await readHead(file));
-      const lines = dayEvents.map((event) => {
-        const chained = chainedLine(head, event);
-        head = chained.hash;
-        return chained.line;
-      });
-      const data = Buffer.from(lines.join(""), "utf-8");
-      try {
-        // appendFile on a handle loops until every byte is written; each write returns once its
-        // bytes are on the disk (APPEND_FLAGS), or the datasync after it waits for that.
-        await file.handle?.appendFile(data);
-        if (!WRITES_ARE_SYNCED) await file.handle?.datasync();
-      } catch (err) {
-        // Forget the file: the next use repairs whatever part of this batch reached the disk.
-        this.#days.delete(day);
-        await file.handle?.close().catch(() => undefined);
-        throw err;
-      }
-      file.size += data.length;
-      file.head = head;
-      if (file.seq !== undefined) file.seq += lines.length;
-      this.#options.onSync?.({ file: file.path, events: lines.length });
+      file.head ??= await readHead(file);
+      if (!isWritable(file)) throw new Error(`journal: ${day} is not open for appending`);
+      await this.#appendLines(file, dayEvents);
     }
+  }
+
+  /** Writes one day's events to its open file; the write starts before the first await. */
+  async #appendLines(file: WritableDayFile, events: readonly DayEvent[]): Promise<void> {
+    // Each line carries the hash of the one before it (journal-chain.ts).
+    let head = file.head;
+    const lines = events.map((event) => {
+      const chained = chainedLine(head, event);
+      head = chained.hash;
+      return chained.line;
+    });
+    const data = Buffer.from(lines.join(""), "utf-8");
+    try {
+      // appendFile on a handle loops until every byte is written; each write returns once its
+      // bytes are on the disk (APPEND_FLAGS), or the datasync after it waits for that.
+      await file.handle.appendFile(data);
+      if (!WRITES_ARE_SYNCED) await file.handle.datasync();
+    } catch (err) {
+      // Forget the file: the next use repairs whatever part of this batch reached the disk.
+      this.#forget(file.day);
+      await file.handle.close().catch(() => undefined);
+      throw err;
+    }
+    file.size += data.length;
+    file.head = head;
+    if (file.seq !== undefined) file.seq += lines.length;
+    this.#options.onSync?.({ file: file.path, events: lines.length });
   }
 
   async #openForAppend(day: string): Promise<DayFile> {
@@ -256,12 +309,21 @@ class FileJournal implements EventJournal {
     return file;
   }
 
+  #forget(day: string): void {
+    this.#days.delete(day);
+    this.#open.delete(day);
+  }
+
   /** The day's file, its torn tail repaired once per process before anything reads or appends. */
   #dayFile(day: string): Promise<DayFile> {
     let file = this.#days.get(day);
     if (file === undefined) {
       const path = join(this.#dir, `${day}.jsonl`);
-      file = repairTornTail(path, this.#log).then((size) => ({ path, size }));
+      file = repairTornTail(path, this.#log).then((size) => {
+        const opened: DayFile = { day, path, size };
+        this.#open.set(day, opened);
+        return opened;
+      });
       file.catch(() => this.#days.delete(day));
       this.#days.set(day, file);
     }

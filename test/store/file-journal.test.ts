@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
-import { appendFile, readdir, readFile, readlink, writeFile } from "node:fs/promises";
+import { appendFile, open, readdir, readFile, readlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
 import { captureLogger } from "./capture-log";
 import { checkIn } from "./events";
@@ -150,5 +150,28 @@ describe("file journal", () => {
     const reopened = await openFileJournal(dir);
     expect((await reopened.readDay("2025-03-04")).map((e) => e.id)).toEqual(["last"]);
     await reopened.close();
+  });
+
+  it("starts the write of an append to an open day in the caller's turn, not after other queued work", async () => {
+    const dir = await tempDir();
+    const journal = await openFileJournal(dir);
+    await journal.append([checkIn("first")], { expectedSeq: 0 });
+    const probe = await open(join(dir, "probe"), "w");
+    const appendFileOfHandles = vi.spyOn(Object.getPrototypeOf(probe), "appendFile");
+    await probe.close();
+    try {
+      const second = journal.append([checkIn("second")], { expectedSeq: 1 });
+      // Nothing awaited yet: the bytes are already on their way to the disk.
+      expect(appendFileOfHandles).toHaveBeenCalledTimes(1);
+      await second;
+      // A stale expectation is still refused, on the same path.
+      await expect(journal.append([checkIn("stale")], { expectedSeq: 1 })).rejects.toMatchObject({
+        name: "JournalConflictError",
+      });
+    } finally {
+      appendFileOfHandles.mockRestore();
+    }
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["first", "second"]);
+    await journal.close();
   });
 });
