@@ -32,6 +32,12 @@ interface Queued {
   reject: (err: unknown) => void;
 }
 
+interface Decided {
+  item: Queued;
+  result: unknown;
+  events: readonly DayEvent[];
+}
+
 type Task = { kind: "decide"; item: Queued } | { kind: "run"; run: () => Promise<void> };
 
 /**
@@ -133,18 +139,44 @@ export class DayLedger {
         await task.run().catch(() => undefined);
         continue;
       }
-      const batch: Queued[] = [];
-      while (this.#tasks[0]?.kind === "decide") batch.push((this.#tasks.shift() as { item: Queued }).item);
-      this.#round = this.#commit(batch);
-      await this.#round;
+      await this.#rounds();
     }
   }
 
-  async #commit(batch: Queued[]): Promise<void> {
+  /**
+   * Rounds of decisions while decisions wait at the head of the queue. A round's updates are built
+   * and its callers answered (both leave in microtasks), and in the same turn the next round is
+   * decided and its append started: its write is on the disk while the last round's messages are
+   * sent, as a relay writes its next batch before relaying the last. The next round is decided only
+   * after the updates are built, so they show no decision that is not durable yet.
+   */
+  async #rounds(): Promise<void> {
+    for (let batch = this.#takeDecisions(); batch.length > 0; batch = this.#takeDecisions()) {
+      const round = this.#commit(batch);
+      this.#round = round.then(() => undefined);
+      this.#deliver(await round);
+    }
+  }
+
+  #takeDecisions(): Queued[] {
+    const batch: Queued[] = [];
+    while (this.#tasks[0]?.kind === "decide") batch.push((this.#tasks.shift() as { item: Queued }).item);
+    return batch;
+  }
+
+  #deliver(durable: readonly Decided[]): void {
+    for (const d of durable) {
+      if (d.events.length > 0) this.deps.publish(d.events);
+      d.item.resolve(d.result);
+    }
+  }
+
+  /** Decides and appends a round; resolves with its durable decisions, not yet delivered. */
+  async #commit(batch: Queued[]): Promise<Decided[]> {
     if (this.#stale && !(await this.#reread())) {
       const failed = new WanfengError("STORE_WRITE_FAILED", "the journal cannot be read");
       for (const item of batch) item.reject(failed);
-      return;
+      return [];
     }
     let waiting = batch;
     for (let attempt = 1; waiting.length > 0; attempt++) {
@@ -152,7 +184,7 @@ export class DayLedger {
         log.warn({ decisions: waiting.length }, "the day kept moving on under these decisions: refused");
         const busy = new WanfengError("STORE_WRITE_FAILED", "the day changed meanwhile; try again");
         for (const item of waiting) item.reject(busy);
-        return;
+        return [];
       }
       const from = this.#seq;
       const decided = this.#decideAll(waiting);
@@ -160,22 +192,22 @@ export class DayLedger {
       try {
         if (events.length > 0) await this.deps.journal.append(events, { expectedSeq: from });
       } catch (err) {
-        if (!isJournalConflict(err)) return this.#failed(err, decided);
+        if (!isJournalConflict(err)) {
+          await this.#failed(err, decided);
+          return [];
+        }
         waiting = await this.#afterConflict(err, from, decided);
         continue;
       }
       this.#seq = from + events.length;
-      for (const d of decided) {
-        if (d.events.length > 0) this.deps.publish(d.events);
-        d.item.resolve(d.result);
-      }
-      return;
+      return decided;
     }
+    return [];
   }
 
   /** Decides each in turn on the live state, folding its events in so the next one sees them. */
-  #decideAll(items: Queued[]): { item: Queued; result: unknown; events: readonly DayEvent[] }[] {
-    const decided = [];
+  #decideAll(items: Queued[]): Decided[] {
+    const decided: Decided[] = [];
     for (const item of items) {
       try {
         const { result, events } = item.decide(this.#state);
@@ -190,11 +222,7 @@ export class DayLedger {
   }
 
   /** Rebuilds from the journal (the other node's events published) and returns what to decide again. */
-  async #afterConflict(
-    conflict: JournalConflictError,
-    from: number,
-    decided: { item: Queued; result: unknown; events: readonly DayEvent[] }[],
-  ): Promise<Queued[]> {
+  async #afterConflict(conflict: JournalConflictError, from: number, decided: Decided[]): Promise<Queued[]> {
     if (!(await this.#reread())) {
       const failed = new WanfengError("STORE_WRITE_FAILED", "the journal cannot be read");
       for (const d of decided) d.item.reject(failed);

@@ -85,4 +85,50 @@ describe("day ledger", () => {
     await expect(refused).rejects.toThrow("no such child");
     expect(await fine).toBe("a");
   });
+
+  it("starts the next round's write in the turn that delivers the last round, after building its updates", async () => {
+    const inner = await openFileJournal(await tempDir());
+    const writes: { release: () => void }[] = [];
+    // Each append waits until the test releases it, as a slow disk would.
+    const journal: EventJournal = {
+      readDay: (day) => inner.readDay(day),
+      append: (events, options) =>
+        new Promise<void>((resolve, reject) => {
+          writes.push({ release: () => inner.append(events, options).then(resolve, reject) });
+        }),
+      close: () => inner.close(),
+    };
+    const statusWhenPublished: string[] = [];
+    const ledger = await DayLedger.open(
+      {
+        journal,
+        rebuild: async (day, events) => replay(day, events),
+        publish: () => statusWhenPublished.push(childDay(ledger.state, CHILD).status),
+      },
+      DAY,
+    );
+    const first = ledger.submit(checkInOnce("in"));
+    const second = ledger.submit((state) => ({
+      result: "requested",
+      events:
+        childDay(state, CHILD).status === "checked_in"
+          ? [{ ...checkIn("pickup"), type: "pickup:requested" as const, guardianId: "g1", deviceId: "d1" }]
+          : [],
+    }));
+    expect(writes).toHaveLength(1);
+    let writesWhenAnswered = 0;
+    const answered = first.then(() => {
+      writesWhenAnswered = writes.length;
+    });
+    writes[0]?.release();
+    await answered;
+    // The second round was on its way to the disk before the first round's caller was answered.
+    expect(writesWhenAnswered).toBe(2);
+    // The first round's update was built from the state it left, not the second round's.
+    expect(statusWhenPublished).toEqual(["checked_in"]);
+    writes[1]?.release();
+    expect(await second).toBe("requested");
+    expect(statusWhenPublished).toEqual(["checked_in", "pickup_requested"]);
+    expect((await inner.readDay(DAY)).map((e) => e.id)).toEqual(["in", "pickup"]);
+  });
 });
