@@ -8,17 +8,17 @@ const BIN = resolve(import.meta.dirname, "../../bin/wanfeng.js");
 const run = promisify(execFile);
 
 /**
- * The server's V8 memory flags live in the launcher's first line (bin/wanfeng.js), so they hold
+ * The server's V8 memory and thread flags live in the launcher's first line (bin/wanfeng.js), so they hold
  * wherever it runs as a program. A Node that no longer knew one of them would refuse to start
  * every command: this says so before a school finds out.
  */
-describe("the launcher's memory flags", () => {
+describe("the launcher's V8 flags", () => {
   const flags = (readFileSync(BIN, "utf-8").split("\n")[0] ?? "")
     .split(" ")
     .filter((f) => f.startsWith("--"));
 
-  it("sets the young generation's size and the old generation's growth, and no heap limit", () => {
-    expect(flags).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=50"]);
+  it("sets the young generation's size, the old generation's growth and one V8 background thread, and no heap limit", () => {
+    expect(flags).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=50", "--v8-pool-size=1"]);
     expect(flags.some((f) => f.startsWith("--max-old-space-size"))).toBe(false);
   });
 
