@@ -12,6 +12,7 @@ export class DurableLog {
   #flushing: Promise<void> | undefined;
   #syncs = 0;
   #lines = 0;
+  #bytes = 0;
 
   private constructor(private readonly handle: FileHandle) {}
 
@@ -27,6 +28,10 @@ export class DurableLog {
 
   get lines(): number {
     return this.#lines;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
   }
 
   append(line: string): Promise<void> {
@@ -46,10 +51,12 @@ export class DurableLog {
       while (this.#pending.length > 0) {
         const batch = this.#pending.splice(0);
         try {
-          await this.handle.appendFile(Buffer.from(batch.map((p) => p.line).join(""), "utf-8"));
+          const data = Buffer.from(batch.map((p) => p.line).join(""), "utf-8");
+          await this.handle.appendFile(data);
           if (constants.O_DSYNC === undefined) await this.handle.datasync();
           this.#syncs++;
           this.#lines += batch.length;
+          this.#bytes += data.length;
           for (const p of batch) p.resolve();
         } catch (err) {
           for (const p of batch) p.reject(err);

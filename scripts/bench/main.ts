@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeFigures, problemsOf, type Ratios, ratios, type SystemFigures, systemFigures } from "./figures";
+import { JournalGrowth } from "./journal-growth";
 import { layoutScreens } from "./layout";
 import { type BlockPlan, blockSchedule, LoadSession } from "./load";
 import type { BenchOptions } from "./options";
@@ -25,9 +26,10 @@ export interface BenchResult {
   options: BenchOptions;
   layout: { kiosks: number; guards: number; groups: number; coveredGroups: number };
   server: SystemFigures;
-  relay: SystemFigures & { durable: { lines: number; syncs: number } };
+  relay: SystemFigures & { durable: { lines: number; syncs: number; bytes: number } };
   ratios: Ratios;
-  payload: { tapBytes: number; screenEventBytes: number };
+  /** journalBytesPerTap: what the server's journal grew by per tap (file journal only); the relay's line. */
+  payload: { tapBytes: number; screenEventBytes: number; journalBytesPerTap?: number };
   /** Other work on the machine skews every figure: the 1-minute load average before and after. */
   machine: { cpus: number; loadAverageBefore: number; loadAverageAfter: number };
   /** With --year: what was written before the server started. */
@@ -108,13 +110,20 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   const io: ServiceEnv = { env: hooks.serviceEnv ?? process.env, logDir: tmp };
   const running: ServiceProcess[] = [];
   const sessions: LoadSession[] = [];
-  /** Started after the server's first block, which tells the size its screen events are padded to. */
-  const openRelay = async (serverSession: LoadSession, wanfeng: WanfengTarget): Promise<SystemUnderTest> => {
+  /**
+   * Started after the server's first block, which tells the size its screen events are padded to
+   * and how many bytes its journal took per tap (the relay's line is as long).
+   */
+  const openRelay = async (
+    serverSession: LoadSession,
+    wanfeng: WanfengTarget,
+    lineBytes: number,
+  ): Promise<SystemUnderTest> => {
     const relayDir = join(tmp, "relay");
     await mkdir(relayDir);
     const relayProcess = await startRelay(
       join(relayDir, "relay.jsonl"),
-      serverSession.screenEventBytes(),
+      { viewBytes: serverSession.screenEventBytes(), lineBytes },
       io,
     );
     running.push(relayProcess);
@@ -158,6 +167,9 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
     const serverSession = await LoadSession.open(wanfeng, { endpoints, layout, gates: options.gates }, log);
     sessions.push(serverSession);
     await serverSession.prepare(picked);
+    // The journal's growth over the server's taps before the relay starts: its record of a tap.
+    const journal = "dataDir" in place ? new JournalGrowth(join(dataDir, "journal")) : undefined;
+    await journal?.start();
     await serverSession.warmUp(warmUpChildren, options.rate, options.drainMs);
     const server = new SystemUnderTest(servers, serverSession);
 
@@ -167,8 +179,14 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
       `${options.taps} taps at ${options.rate}/s to each (after ${options.warmup} unmeasured), in ` +
         `${schedule.length / 2} round(s) of a server block and a relay block`,
     );
+    let serverTaps = warmUpChildren.length;
+    let journalBytesPerTap: number | undefined;
     for (const step of schedule) {
-      if (step.system === "relay" && relay === undefined) relay = await openRelay(serverSession, wanfeng);
+      if (step.system === "relay" && relay === undefined) {
+        journalBytesPerTap = await journal?.bytesPer(serverTaps);
+        relay = await openRelay(serverSession, wanfeng, journalBytesPerTap ?? 0);
+      }
+      if (step.system === "server") serverTaps += step.children.length;
       const system = step.system === "server" ? server : relay;
       if (!system) throw new Error("the relay runs after the server's first block");
       await system.block({ children: step.children, rate: options.rate, drainMs: options.drainMs });
@@ -195,7 +213,11 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
         loadAverageBefore,
         loadAverageAfter: loadavg()[0] ?? Number.NaN,
       },
-      payload: { tapBytes: wanfeng.tapBytes(), screenEventBytes: serverSession.screenEventBytes() },
+      payload: {
+        tapBytes: wanfeng.tapBytes(),
+        screenEventBytes: serverSession.screenEventBytes(),
+        ...(journalBytesPerTap !== undefined ? { journalBytesPerTap } : {}),
+      },
       ...(year ? { year } : {}),
       problems: [...problemsOf("server", serverFigures), ...problemsOf("relay", floor)],
     };

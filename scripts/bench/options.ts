@@ -69,9 +69,9 @@ export function defaultTimeoutS(options: BenchOptions): number {
 export const HELP = `Usage: npm run bench -- [options]
 
 Measures tap → screen latency of the Wanfeng server, started as \`wanfeng start\` in its own
-process, against a durable relay process on the same disk (one fsync'd line per tap, group
-commit, then relay and ack): the floor for a durable server here. The screens and the gate
-agents run in this process, the same for both.
+process, against a durable relay process on the same disk (one fsync'd line per tap, as long
+as the server's journal record of a tap, group commit, then relay and ack): the floor for a
+durable server here. The screens and the gate agents run in this process, the same for both.
 
 Options:
   --children <n>      children on the generated roster          (default ${DEFAULT_OPTIONS.children})

@@ -1,9 +1,10 @@
 /**
  * The relay, run as its own process (`node --import tsx scripts/bench/relay-process.ts --port <p>
- * --log <file> --view-bytes <n>`) so it is measured the same way as the server. Per tap it does
- * what a durable server must at least do: append one line to a file on the same disk and
- * fdatasync it (group commit), then send one message to the child's group room and the gate room,
- * then acknowledge. No auth, no roster, no domain.
+ * --log <file> --view-bytes <n> --line-bytes <n>`) so it is measured the same way as the server.
+ * Per tap it does what a durable server must at least do: append one line, as long as the
+ * server's journal record of a tap, to a file on the same disk and fdatasync it (group commit),
+ * then send one message to the child's group room and the gate room, then acknowledge. No auth,
+ * no roster, no domain.
  */
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
@@ -22,10 +23,13 @@ const { values } = parseArgs({
     port: { type: "string" },
     log: { type: "string" },
     "view-bytes": { type: "string" },
+    "line-bytes": { type: "string" },
   },
 });
 const port = Number(values.port);
 const viewBytes = Number(values["view-bytes"] ?? 0);
+/** Of the logged line, its newline included. */
+const lineBytes = Number(values["line-bytes"] ?? 0);
 if (!Number.isInteger(port) || !values.log) {
   process.stderr.write("relay-process: --port <n> and --log <file> are required\n");
   process.exit(2);
@@ -34,14 +38,16 @@ if (!Number.isInteger(port) || !values.log) {
 const log = await DurableLog.open(values.log);
 const http = createServer((req, res) => {
   res.setHeader("content-type", "application/json");
-  res.end(req.url === "/stats" ? JSON.stringify({ lines: log.lines, syncs: log.syncs }) : "{}");
+  res.end(
+    req.url === "/stats" ? JSON.stringify({ lines: log.lines, syncs: log.syncs, bytes: log.bytes }) : "{}",
+  );
 });
 const io = new Server<RelayClientToServer, RelayServerToClient>(http, { serveClient: false });
 io.on("connection", (socket) => {
   const room: unknown = socket.handshake.auth?.room;
   if (typeof room === "string") void socket.join(room);
   socket.on("tap", (tap, ack) => {
-    log.append(JSON.stringify(tap)).then(
+    log.append(JSON.stringify(lineBytes > 0 ? padded(tap, lineBytes - 1) : tap)).then(
       () => {
         const base = {
           childId: tap.childId,

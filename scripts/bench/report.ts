@@ -95,7 +95,8 @@ export function formatReport(r: BenchResult): string {
   }
   lines.push(
     `payloads: tap ${r.payload.tapBytes} B, first kiosk event ${r.payload.screenEventBytes} B (the relay sends the same sizes); ` +
-      `relay: ${relay.durable.syncs} fsyncs for ${relay.durable.lines} lines (group commit)`,
+      `journal per tap ${r.payload.journalBytesPerTap ?? "?"} B; relay: ${relay.durable.syncs} fsyncs for ` +
+      `${relay.durable.lines} lines of ${Math.round(relay.durable.bytes / Math.max(1, relay.durable.lines))} B (group commit)`,
     `clients (this process): emit rate server ${emitRate(s.load.pace)}/s, relay ${emitRate(relay.load.pace)}/s; ` +
       `CPU in taps ${s.load.clientCpuSeconds.toFixed(2)} s / ${relay.load.clientCpuSeconds.toFixed(2)} s; ` +
       `event-loop delay p50/p99/max ms (worst block) ${loop(s.load.clientLoopDelay)} / ${loop(relay.load.clientLoopDelay)}`,

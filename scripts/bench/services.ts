@@ -69,7 +69,11 @@ export async function importIntoDatabase(dataDir: string, database: string, scho
 }
 
 /** The relay in its own process, loaded through tsx as the server is. */
-export function startRelay(relayLog: string, viewBytes: number, io: ServiceEnv): Promise<ServiceProcess> {
+export function startRelay(
+  relayLog: string,
+  sizes: { viewBytes: number; lineBytes: number },
+  io: ServiceEnv,
+): Promise<ServiceProcess> {
   return freePort().then((port) =>
     launchService({
       label: "relay",
@@ -82,7 +86,9 @@ export function startRelay(relayLog: string, viewBytes: number, io: ServiceEnv):
         "--log",
         relayLog,
         "--view-bytes",
-        String(viewBytes),
+        String(sizes.viewBytes),
+        "--line-bytes",
+        String(sizes.lineBytes),
       ],
       cwd: PACKAGE_ROOT,
       env: io.env,
@@ -93,8 +99,10 @@ export function startRelay(relayLog: string, viewBytes: number, io: ServiceEnv):
   );
 }
 
-/** The relay's own count of lines and fsyncs (its group commit at work). */
-export async function relayStats(relay: ServiceProcess): Promise<{ lines: number; syncs: number }> {
+/** The relay's own count of lines, fsyncs (its group commit at work) and bytes written. */
+export async function relayStats(
+  relay: ServiceProcess,
+): Promise<{ lines: number; syncs: number; bytes: number }> {
   const res = await fetch(`${relay.url}/stats`);
-  return (await res.json()) as { lines: number; syncs: number };
+  return (await res.json()) as { lines: number; syncs: number; bytes: number };
 }

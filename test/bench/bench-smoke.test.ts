@@ -57,6 +57,12 @@ describe("bench", () => {
       for (const k of ["kiosk", "guard", "ack"]) expect(json.ratios[p][k]).toBeGreaterThan(0);
     }
     expect(json.relay.durable.lines).toBe(taps + warmup);
+    // The relay's durable work is the server's: a line per tap as long as the journal's record of it.
+    expect(json.payload.journalBytesPerTap).toBeGreaterThan(json.payload.tapBytes);
+    expect(json.relay.durable.bytes / json.relay.durable.lines).toBeCloseTo(
+      json.payload.journalBytesPerTap,
+      -1,
+    );
     expect(json.relay.durable.syncs).toBeGreaterThan(0);
     expect(json.relay.durable.syncs).toBeLessThanOrEqual(taps + warmup);
     expect(json.year).toMatchObject({ days: 2 });
