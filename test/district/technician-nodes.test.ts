@@ -46,11 +46,16 @@ const NEW_CARD = "0006547886";
 async function tapUntilEnrolled(gate: DeviceClient): Promise<string> {
   let card = "";
   let next = Number(NEW_CARD);
+  // The node learns its peers within a second; on a loaded machine (a second test worker, a
+  // browser) that took over the 5 s default once, so the poll waits longer before failing.
   await expect
-    .poll(async () => {
-      card = String(++next).padStart(10, "0");
-      return unwrap(await gate.emitWithAck("tap:report", cardTap(card))).result.kind;
-    })
+    .poll(
+      async () => {
+        card = String(++next).padStart(10, "0");
+        return unwrap(await gate.emitWithAck("tap:report", cardTap(card))).result.kind;
+      },
+      { timeout: 20_000 },
+    )
     .toBe("enrolled");
   return card;
 }
