@@ -17,6 +17,21 @@ const dbCommands = () => import("./db-commands");
 // And every other command loads only what it runs: `audit verify`, which the server runs in a
 // process of its own as it starts, took 0.66 s to start when this file loaded the server too.
 
+/**
+ * A command's action that loads the module holding it only when the command runs; it is called
+ * with all of commander's arguments (a function with parameters of its own after them takes
+ * only the options, as `readers` does below).
+ */
+function lazily<M, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): (...args: M[K] extends (...params: infer P) => unknown ? P : never) => Promise<void> {
+  return async (...args) => {
+    const run = (await load())[name] as (...params: typeof args) => unknown;
+    await run(...args);
+  };
+}
+
 const program = new Command("wanfeng")
   .description("Wanfeng (晚风): after-school care pickup — server, gate agent and tools")
   .showHelpAfterError()
@@ -71,9 +86,7 @@ program
       "WANFENG_TLS",
     ),
   )
-  .action(async (...args: Parameters<typeof import("./start-command").runStartCommand>) =>
-    (await import("./start-command")).runStartCommand(...args),
-  );
+  .action(lazily(() => import("./start-command"), "runStartCommand"));
 
 program
   .command("tls")
@@ -85,9 +98,7 @@ program
   .option("--key <file>", "its private key (PEM)")
   .addOption(dataDirOption())
   .addOption(ignoredDatabaseOption("a node's TLS files stay in its data folder whatever the store"))
-  .action(async (...args: Parameters<typeof import("./tls-command").runTlsInitCommand>) =>
-    (await import("./tls-command")).runTlsInitCommand(...args),
-  );
+  .action(lazily(() => import("./tls-command"), "runTlsInitCommand"));
 
 const importCommand = program
   .command("import")
@@ -95,10 +106,7 @@ const importCommand = program
     "import a roster, CSV or Excel .xlsx (one row per child–guardian pair, English or Chinese headers)",
   )
   .argument("<roster>", "the roster file (.csv or .xlsx)");
-withStorageOptions(importCommand).action(
-  async (...args: Parameters<typeof import("./import-command").runImportCommand>) =>
-    (await import("./import-command")).runImportCommand(...args),
-);
+withStorageOptions(importCommand).action(lazily(() => import("./import-command"), "runImportCommand"));
 
 program
   .command("audit")
@@ -111,9 +119,7 @@ program
   .addOption(dataDirOption())
   .addOption(databaseOption())
   .addOption(schoolOption())
-  .action(async (...args: Parameters<typeof import("./audit-command").runAuditVerifyCommand>) =>
-    (await import("./audit-command")).runAuditVerifyCommand(...args),
-  );
+  .action(lazily(() => import("./audit-command"), "runAuditVerifyCommand"));
 
 program
   .command("purge")
@@ -124,9 +130,7 @@ program
   .addOption(dataDirOption())
   .addOption(databaseOption())
   .addOption(schoolOption())
-  .action(async (...args: Parameters<typeof import("./purge-command").runPurgeCommand>) =>
-    (await import("./purge-command")).runPurgeCommand(...args),
-  );
+  .action(lazily(() => import("./purge-command"), "runPurgeCommand"));
 
 const user = program.command("user").description("manage staff logins");
 const userAdd = user
@@ -138,10 +142,7 @@ const userAdd = user
   .option("-g, --group <group...>", "care groups a teacher may open: names (as on the roster) or ids")
   .option("--password <password>", "the password (≥ 8 characters); visible in `ps`: prefer the prompt")
   .option("--password-stdin", "read the password from the first line of standard input");
-withStorageOptions(userAdd).action(
-  async (...args: Parameters<typeof import("./user-commands").runUserAddCommand>) =>
-    (await import("./user-commands")).runUserAddCommand(...args),
-);
+withStorageOptions(userAdd).action(lazily(() => import("./user-commands"), "runUserAddCommand"));
 
 const device = program.command("device").description("manage gate agents and room readers");
 const deviceAdd = device
@@ -152,13 +153,9 @@ const deviceAdd = device
     new Option("-k, --kind <kind>", "gate or care room").choices(["gate", "room"]).makeOptionMandatory(),
   )
   .option("-g, --group <group>", "for a room device: the care group that checks in on it (name or id)");
-withStorageOptions(deviceAdd).action(
-  async (...args: Parameters<typeof import("./device-commands").runDeviceAddCommand>) =>
-    (await import("./device-commands")).runDeviceAddCommand(...args),
-);
+withStorageOptions(deviceAdd).action(lazily(() => import("./device-commands"), "runDeviceAddCommand"));
 withStorageOptions(device.command("list").description("list devices")).action(
-  async (...args: Parameters<typeof import("./device-commands").runDeviceListCommand>) =>
-    (await import("./device-commands")).runDeviceListCommand(...args),
+  lazily(() => import("./device-commands"), "runDeviceListCommand"),
 );
 
 withStorageOptions(
@@ -167,9 +164,7 @@ withStorageOptions(
     .description("care groups")
     .command("list")
     .description("list care groups with their ids, rooms and sizes"),
-).action(async (...args: Parameters<typeof import("./group-commands").runGroupListCommand>) =>
-  (await import("./group-commands")).runGroupListCommand(...args),
-);
+).action(lazily(() => import("./group-commands"), "runGroupListCommand"));
 
 const db = program.command("db").description("the PostgreSQL database of a district or of several nodes");
 db.command("migrate")
@@ -196,9 +191,7 @@ school
   .argument("<name>", "the school's name, as people call it")
   .option("--timezone <tz>", "its time zone (IANA name, default Asia/Shanghai)")
   .addOption(requiredDatabaseOption())
-  .action(async (...args: Parameters<typeof import("./db-commands").runSchoolAddCommand>) =>
-    (await dbCommands()).runSchoolAddCommand(...args),
-  );
+  .action(lazily(dbCommands, "runSchoolAddCommand"));
 school
   .command("list")
   .description("list the schools: id, time zone and name")
@@ -235,9 +228,7 @@ program
     "while the server is unreachable, answer taps from the offline cache only if it is younger than this (default 240)",
   )
   .addOption(ignoredDatabaseOption("a gate agent talks to the servers, never to the database"))
-  .action(async (...args: Parameters<typeof import("./agent-commands").runAgentCommand>) =>
-    (await agentCommands()).runAgentCommand(...args),
-  );
+  .action(lazily(agentCommands, "runAgentCommand"));
 
 program
   .command("readers")
@@ -245,6 +236,7 @@ program
   .option("--libusb", "list through node-hid's libusb backend (the paths libusb profiles use)")
   .option("--json", "print the list as JSON")
   .addOption(ignoredDatabaseOption("lists this machine's readers"))
+  // Options only: its second parameter is the test's sources, not commander's Command.
   .action(async (options: { libusb?: boolean; json?: boolean }) =>
     (await readersCommand()).runReadersCommand(options),
   );
@@ -258,9 +250,7 @@ program
   )
   .argument("<card>", "card number in any printed form (0006547886, 010063E9AE, 099,59822)")
   .addOption(ignoredDatabaseOption("a tap goes to the server, never to the database"))
-  .action(async (...args: Parameters<typeof import("./agent-commands").runTapCommand>) =>
-    (await agentCommands()).runTapCommand(...args),
-  );
+  .action(lazily(agentCommands, "runTapCommand"));
 
 withStorageOptions(
   program
@@ -269,9 +259,7 @@ withStorageOptions(
 )
   .option("-s, --server <url>", "server URL", "http://localhost:8080")
   .option("-i, --interval <ms>", "pause between taps", positiveInt, 1500)
-  .action(async (...args: Parameters<typeof import("./agent-commands").runDemoTapsCommand>) =>
-    (await agentCommands()).runDemoTapsCommand(...args),
-  );
+  .action(lazily(agentCommands, "runDemoTapsCommand"));
 
 function positiveInt(value: string): number {
   const n = Number(value);
