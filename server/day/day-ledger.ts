@@ -55,7 +55,7 @@ export class DayLedger {
   readonly #tasks: Task[] = [];
   #running: Promise<void> | undefined;
   /** The round of decisions being decided and written now. */
-  #round: Promise<void> = Promise.resolve();
+  #round: Promise<unknown> = Promise.resolve();
   /** A failed write left folds the journal may not hold, and reading it back failed too. */
   #stale = false;
 
@@ -153,7 +153,7 @@ export class DayLedger {
   async #rounds(): Promise<void> {
     for (let batch = this.#takeDecisions(); batch.length > 0; batch = this.#takeDecisions()) {
       const round = this.#commit(batch);
-      this.#round = round.then(() => undefined);
+      this.#round = round;
       this.#deliver(await round);
     }
   }

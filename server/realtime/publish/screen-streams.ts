@@ -22,7 +22,6 @@ export class ScreenStreams {
   private readonly versions = new Map<string, StreamVersion>();
   /** Messages made and not yet sent, by room, in the order they were made. */
   private outbox = new Map<string, { items: ScreenUpdateItem[]; version: StreamVersion }>();
-  private flushing = false;
 
   constructor(private readonly screens: ScreenNamespace) {}
 
@@ -38,13 +37,11 @@ export class ScreenStreams {
       waiting.items.push(item);
       return;
     }
+    // The first message of the turn schedules the flush that sends them all.
+    if (this.outbox.size === 0) queueMicrotask(() => this.flush());
     const version = this.version(room) + 1;
     this.versions.set(room, version);
     this.outbox.set(room, { items: [item], version });
-    if (!this.flushing) {
-      this.flushing = true;
-      queueMicrotask(() => this.flush());
-    }
   }
 
   /** Whether any screen listens in this room (updates nobody would see are not computed). */
@@ -60,7 +57,6 @@ export class ScreenStreams {
 
   /** Sends what the outbox holds. */
   private flush(): void {
-    this.flushing = false;
     const outbox = this.outbox;
     this.outbox = new Map();
     for (const [room, { items, version }] of outbox)
