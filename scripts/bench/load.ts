@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inParallel } from "./clients";
 import { type ScreenLayout, screenRoles } from "./layout";
 import { type LoopDelay, type PaceResult, pace } from "./pacer";
+import type { ScreenMessageSample } from "./relay-message";
 import type { BenchChild } from "./roster";
 import type { GateSender, LoadTarget } from "./target";
 import { DeliveryTracker } from "./tracker";
@@ -53,7 +54,7 @@ export interface LoadRun {
   prepareMs: number;
   /** CPU the clients (this process) used during this system's taps. */
   clientCpuSeconds: number;
-  /** Bytes of the first event a kiosk got during the taps. */
+  /** Bytes of the first event a kiosk got about a tapped child. */
   screenEventBytes: number;
 }
 
@@ -69,7 +70,7 @@ export class LoadSession {
   #loopDelay: LoopDelay = { p50Ms: Number.NaN, p99Ms: Number.NaN, maxMs: Number.NaN };
   #tapEndpoint = "";
   #measuring = false;
-  #screenEventBytes = 0;
+  #screenMessage: ScreenMessageSample | undefined;
   #connectMs = 0;
   #prepareMs = 0;
   #clientCpuMicros = 0;
@@ -103,10 +104,10 @@ export class LoadSession {
       this.#target.openScreen(endpoints[i % endpoints.length] ?? tapEndpoint, role, (args) => {
         const at = performance.now();
         if (!this.#measuring) return;
-        if (this.#screenEventBytes === 0 && role.kind === "kiosk") {
-          this.#screenEventBytes = Buffer.byteLength(JSON.stringify(args[0] ?? null));
+        const childId = this.#tracker.heard(i, role, args, at);
+        if (this.#screenMessage === undefined && childId !== undefined && role.kind === "kiosk") {
+          this.#screenMessage = { args, childId, groupId: role.groupId };
         }
-        this.#tracker.heard(i, role, args, at);
       }),
     );
     for (let g = 0; g < gates; g++) this.#gates.push(await this.#target.openGate(tapEndpoint, g));
@@ -196,8 +197,14 @@ export class LoadSession {
     };
   }
 
+  /** The first message a kiosk got about a tapped child (the relay sends its like). */
+  screenMessage(): ScreenMessageSample | undefined {
+    return this.#screenMessage;
+  }
+
   screenEventBytes(): number {
-    return this.#screenEventBytes;
+    const args = this.#screenMessage?.args;
+    return args ? Buffer.byteLength(JSON.stringify(args[0] ?? null)) : 0;
   }
 
   result(): LoadRun {
@@ -208,7 +215,7 @@ export class LoadSession {
       connectMs: this.#connectMs,
       prepareMs: this.#prepareMs,
       clientCpuSeconds: this.#clientCpuMicros / 1e6,
-      screenEventBytes: this.#screenEventBytes,
+      screenEventBytes: this.screenEventBytes(),
     };
   }
 
@@ -220,7 +227,7 @@ export class LoadSession {
 /**
  * The taps split into `rounds` blocks, and the order the two systems tap them in: server and
  * relay take turns, ABBA (server, relay, relay, server, …) so neither always goes first after
- * the other. The server goes first: the relay's screen events are padded to its size.
+ * the other. The server goes first: the relay sends its screens the server's first kiosk message.
  */
 export function blockSchedule<T>(
   children: readonly T[],

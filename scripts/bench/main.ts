@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { nodeFigures, problemsOf, type Ratios, ratios, type SystemFigures, systemFigures } from "./figures";
@@ -8,6 +8,7 @@ import { type BlockPlan, blockSchedule, LoadSession } from "./load";
 import type { BenchOptions } from "./options";
 import { prepareSchool } from "./prepare-school";
 import type { ProcStats } from "./process-stats";
+import { relayTemplate } from "./relay-message";
 import { RelayTarget } from "./relay-target";
 import { buildBenchRoster, pickTapChildren } from "./roster";
 import type { ServiceProcess } from "./service-process";
@@ -111,8 +112,9 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   const running: ServiceProcess[] = [];
   const sessions: LoadSession[] = [];
   /**
-   * Started after the server's first block, which tells the size its screen events are padded to
-   * and how many bytes its journal took per tap (the relay's line is as long).
+   * Started after the server's first block, which gives the message the relay sends its screens
+   * (the server's first kiosk message) and how many bytes its journal took per tap (the relay's
+   * line is as long).
    */
   const openRelay = async (
     serverSession: LoadSession,
@@ -121,11 +123,11 @@ export async function runBench(options: BenchOptions, hooks: BenchHooks = {}): P
   ): Promise<SystemUnderTest> => {
     const relayDir = join(tmp, "relay");
     await mkdir(relayDir);
-    const relayProcess = await startRelay(
-      join(relayDir, "relay.jsonl"),
-      { viewBytes: serverSession.screenEventBytes(), lineBytes },
-      io,
-    );
+    const sample = serverSession.screenMessage();
+    if (!sample) throw new Error("no kiosk heard of a tapped child in the server's first block");
+    const viewTemplate = join(relayDir, "screen-message.json");
+    await writeFile(viewTemplate, relayTemplate(sample, new Set(roster.db.children.map((c) => c.id))));
+    const relayProcess = await startRelay(join(relayDir, "relay.jsonl"), { viewTemplate, lineBytes }, io);
     running.push(relayProcess);
     const target = new RelayTarget(wanfeng.tapBytes());
     const session = await LoadSession.open(

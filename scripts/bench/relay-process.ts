@@ -1,15 +1,17 @@
 /**
  * The relay, run as its own process (`node --import tsx scripts/bench/relay-process.ts --port <p>
- * --log <file> --view-bytes <n> --line-bytes <n>`) so it is measured the same way as the server.
- * Per tap it does what a durable server must at least do: append one line, as long as the
+ * --log <file> --view-template <file> --line-bytes <n>`) so it is measured the same way as the
+ * server. Per tap it does what a durable server must at least do: append one line, as long as the
  * server's journal record of a tap, to a file on the same disk and fdatasync it (group commit),
- * then send one message to the child's group room and the gate room, then acknowledge. No auth,
- * no roster, no domain.
+ * then send one message, the server's own first kiosk message with this child's ids, to the
+ * child's group room and the gate room, then acknowledge. No auth, no roster, no domain.
  */
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { Server } from "socket.io";
 import { DurableLog } from "./durable-log";
+import { relayMessage } from "./relay-message";
 import {
   padded,
   RELAY_GATE_ROOM,
@@ -22,18 +24,18 @@ const { values } = parseArgs({
   options: {
     port: { type: "string" },
     log: { type: "string" },
-    "view-bytes": { type: "string" },
+    "view-template": { type: "string" },
     "line-bytes": { type: "string" },
   },
 });
 const port = Number(values.port);
-const viewBytes = Number(values["view-bytes"] ?? 0);
 /** Of the logged line, its newline included. */
 const lineBytes = Number(values["line-bytes"] ?? 0);
-if (!Number.isInteger(port) || !values.log) {
-  process.stderr.write("relay-process: --port <n> and --log <file> are required\n");
+if (!Number.isInteger(port) || !values.log || !values["view-template"]) {
+  process.stderr.write("relay-process: --port <n>, --log <file> and --view-template <file> are required\n");
   process.exit(2);
 }
+const template = await readFile(values["view-template"], "utf-8");
 
 const log = await DurableLog.open(values.log);
 const http = createServer((req, res) => {
@@ -49,13 +51,10 @@ io.on("connection", (socket) => {
   socket.on("tap", (tap, ack) => {
     log.append(JSON.stringify(lineBytes > 0 ? padded(tap, lineBytes - 1) : tap)).then(
       () => {
-        const base = {
-          childId: tap.childId,
-          groupId: tap.groupId,
-          status: "pickup_requested" as const,
-          pad: "",
-        };
-        io.to([relayGroupRoom(tap.groupId), RELAY_GATE_ROOM]).emit("child:updated", padded(base, viewBytes));
+        io.to([relayGroupRoom(tap.groupId), RELAY_GATE_ROOM]).emit(
+          "updates",
+          ...relayMessage(template, tap.childId, tap.groupId),
+        );
         ack({ data: { tapId: tap.id } });
       },
       (err: unknown) => ack({ error: { message: String(err) } }),

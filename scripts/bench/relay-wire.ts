@@ -8,14 +8,6 @@ export interface RelayTap {
   pad: string;
 }
 
-export interface RelayView {
-  childId: string;
-  groupId: string;
-  status: "pickup_requested";
-  /** Filler so the message is as big as the server's first screen event about the child. */
-  pad: string;
-}
-
 export interface RelayClientToServer {
   tap: (
     tap: RelayTap,
@@ -24,7 +16,8 @@ export interface RelayClientToServer {
 }
 
 export interface RelayServerToClient {
-  "child:updated": (view: RelayView) => void;
+  /** The server's first kiosk message of the run, with the tapped child's ids (relay-message.ts). */
+  updates: (...args: unknown[]) => void;
 }
 
 export const RELAY_GATE_ROOM = "gate";

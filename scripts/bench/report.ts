@@ -94,7 +94,7 @@ export function formatReport(r: BenchResult): string {
     );
   }
   lines.push(
-    `payloads: tap ${r.payload.tapBytes} B, first kiosk event ${r.payload.screenEventBytes} B (the relay sends the same sizes); ` +
+    `payloads: tap ${r.payload.tapBytes} B, first kiosk event ${r.payload.screenEventBytes} B (the relay sends that message, with the tapped child's ids); ` +
       `journal per tap ${r.payload.journalBytesPerTap ?? "?"} B; relay: ${relay.durable.syncs} fsyncs for ` +
       `${relay.durable.lines} lines of ${Math.round(relay.durable.bytes / Math.max(1, relay.durable.lines))} B (group commit)`,
     `clients (this process): emit rate server ${emitRate(s.load.pace)}/s, relay ${emitRate(relay.load.pace)}/s; ` +

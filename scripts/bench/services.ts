@@ -71,7 +71,7 @@ export async function importIntoDatabase(dataDir: string, database: string, scho
 /** The relay in its own process, loaded through tsx as the server is. */
 export function startRelay(
   relayLog: string,
-  sizes: { viewBytes: number; lineBytes: number },
+  message: { viewTemplate: string; lineBytes: number },
   io: ServiceEnv,
 ): Promise<ServiceProcess> {
   return freePort().then((port) =>
@@ -85,10 +85,10 @@ export function startRelay(
         String(port),
         "--log",
         relayLog,
-        "--view-bytes",
-        String(sizes.viewBytes),
+        "--view-template",
+        message.viewTemplate,
         "--line-bytes",
-        String(sizes.lineBytes),
+        String(message.lineBytes),
       ],
       cwd: PACKAGE_ROOT,
       env: io.env,

@@ -58,13 +58,18 @@ export class DeliveryTracker {
     });
   }
 
-  /** An event (any name) reached screen number `screen`, at `at`. */
-  heard(screen: number, role: ScreenRole, payload: unknown, at: number): void {
-    if (this.#pending.size === 0) return;
+  /**
+   * An event (any name) reached screen number `screen`, at `at`. Returns the first tapped child it
+   * told this screen about for the first time, if any.
+   */
+  heard(screen: number, role: ScreenRole, payload: unknown, at: number): string | undefined {
+    if (this.#pending.size === 0) return undefined;
+    let first: string | undefined;
     forEachString(payload, (text) => {
       const p = this.#pending.get(text);
       if (!p || p.heardBy.has(screen)) return;
       p.heardBy.add(screen);
+      first ??= text;
       if (role.kind === "guard") {
         p.guardLeft--;
         record(this.guard, p.emitAt, at);
@@ -76,6 +81,7 @@ export class DeliveryTracker {
       }
       this.#settle(text, p);
     });
+    return first;
   }
 
   acked(childId: string, at: number, asExpected: boolean): void {
