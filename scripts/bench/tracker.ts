@@ -59,17 +59,17 @@ export class DeliveryTracker {
   }
 
   /**
-   * An event (any name) reached screen number `screen`, at `at`. Returns the first tapped child it
-   * told this screen about for the first time, if any.
+   * An event (any name) reached screen number `screen`, at `at`. Returns the tapped children it
+   * told this screen about for the first time.
    */
-  heard(screen: number, role: ScreenRole, payload: unknown, at: number): string | undefined {
-    if (this.#pending.size === 0) return undefined;
-    let first: string | undefined;
+  heard(screen: number, role: ScreenRole, payload: unknown, at: number): string[] {
+    const told: string[] = [];
+    if (this.#pending.size === 0) return told;
     forEachString(payload, (text) => {
       const p = this.#pending.get(text);
       if (!p || p.heardBy.has(screen)) return;
       p.heardBy.add(screen);
-      first ??= text;
+      told.push(text);
       if (role.kind === "guard") {
         p.guardLeft--;
         record(this.guard, p.emitAt, at);
@@ -81,7 +81,7 @@ export class DeliveryTracker {
       }
       this.#settle(text, p);
     });
-    return first;
+    return told;
   }
 
   acked(childId: string, at: number, asExpected: boolean): void {
