@@ -5,7 +5,7 @@ import { sessionTokenFromCookieHeader } from "../auth/session-cookie";
 import { resolveSession } from "../auth/sessions";
 import type { User } from "../domain/entities";
 import type { SessionStore, UserStore } from "../ports/access";
-import { runAs, userActor } from "../store/change-actor";
+import { runAsUntil, userActor } from "../store/change-actor";
 import { sendError } from "./errors";
 
 declare module "express-serve-static-core" {
@@ -31,8 +31,11 @@ export function requireUser(store: SessionStore & UserStore, clock: () => Date, 
       return;
     }
     res.locals.user = user;
-    // The path without its query: what the change record names as the action.
-    runAs(userActor(user, `${req.method} ${req.baseUrl}${req.path}`), next);
+    // The path without its query: what the change record names as the action. The route's work
+    // goes on after next() returns; it is over when its response is sent or the client went.
+    runAsUntil(userActor(user, `${req.method} ${req.baseUrl}${req.path}`), next, (done) =>
+      res.once("close", done),
+    );
   };
 }
 
