@@ -30,6 +30,7 @@ import type { PurgeDeps } from "./privacy/purge";
 import { startRetention } from "./privacy/server-retention";
 import { attachDeviceNamespace } from "./realtime/device-namespace";
 import { attachScreenNamespace } from "./realtime/screen-namespace";
+import { letGoOfSentPackets } from "./realtime/sent-packets";
 import { createTechnicianHub } from "./realtime/technician-setup";
 import { ReportService } from "./reports/report-service";
 import { RoomService } from "./room/room-service";
@@ -140,6 +141,7 @@ export async function openSchoolRuntime(
     maxHttpBufferSize: 64 * 1024,
     allowRequest: allowOwnOrigin(context.listen.trustProxy),
   });
+  letGoOfSentPackets(engine);
   const io = new Server({
     serveClient: false,
     ...(options.socketAdapter ? { adapter: options.socketAdapter } : {}),
