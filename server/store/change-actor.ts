@@ -27,9 +27,16 @@ let processDefault: ChangeActor = SYSTEM;
  */
 let running = 0;
 
-function release(): void {
-  running -= 1;
-  if (running === 0) context.disable();
+/** Counts one more work running as someone; the function it returns ends it (only once). */
+function hold(): () => void {
+  running += 1;
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    running -= 1;
+    if (running === 0) context.disable();
+  };
 }
 
 /**
@@ -38,7 +45,7 @@ function release(): void {
  * work is over.
  */
 export function runAs<T>(actor: ChangeActor, work: () => T): T {
-  running += 1;
+  const release = hold();
   let result: T;
   try {
     result = context.run(actor, work);
@@ -56,20 +63,12 @@ export function runAs<T>(actor: ChangeActor, work: () => T): T {
  * returns without a promise to wait for (an HTTP route behind `next()`, done when its response is).
  */
 export function runAsUntil(actor: ChangeActor, work: () => void, whenDone: (done: () => void) => void): void {
-  running += 1;
-  let released = false;
-  whenDone(() => {
-    if (released) return;
-    released = true;
-    release();
-  });
+  const release = hold();
+  whenDone(release);
   try {
     context.run(actor, work);
   } catch (err) {
-    if (!released) {
-      released = true;
-      release();
-    }
+    release();
     throw err;
   }
 }
