@@ -22,9 +22,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
 fi
 
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" -lt 20 ]; then
-  echo "Wanfeng needs Node.js 20 or newer (found $(node --version))." >&2
+# 20.12: the journal's hash chain uses crypto.hash.
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 12) ? 0 : 1)'; then
+  echo "Wanfeng needs Node.js 20.12 or newer (found $(node --version))." >&2
   exit 1
 fi
 

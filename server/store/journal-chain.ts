@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as digest } from "node:crypto";
 
 /**
  * The journal's hash chain (issue 10, "a record that shows tampering"; docs/decisions.md "Hash
@@ -71,12 +71,26 @@ function encode(raw: unknown, key: string): string | undefined {
     return `[${value.map((item, i) => encode(item, String(i)) ?? "null").join(",")}]`;
   }
   const object = value as Record<string, unknown>;
-  const members: string[] = [];
+  let members = "";
   for (const name of orderedKeys(Object.keys(object))) {
     const member = encode(object[name], name);
-    if (member !== undefined) members.push(`${JSON.stringify(name)}:${member}`);
+    if (member === undefined) continue;
+    members = `${members}${members === "" ? "" : ","}${quoted(name)}:${member}`;
   }
-  return `{${members.join(",")}}`;
+  return `{${members}}`;
+}
+
+/** Names as JSON strings: an event's few dozen names are quoted once, not for every event. */
+const quotedNames = new Map<string, string>();
+const MAX_QUOTED_NAMES = 4096;
+
+function quoted(name: string): string {
+  let text = quotedNames.get(name);
+  if (text === undefined) {
+    text = JSON.stringify(name);
+    if (quotedNames.size < MAX_QUOTED_NAMES) quotedNames.set(name, text);
+  }
+  return text;
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
@@ -91,19 +105,49 @@ function isArrayIndex(key: string): boolean {
 /** The order JSON.stringify gives the keys of an object built by inserting them sorted. */
 function orderedKeys(keys: string[]): string[] {
   const named = keys.includes("__proto__") ? keys.filter((k) => k !== "__proto__") : keys;
-  if (!named.some(isArrayIndex)) return named.sort();
+  if (!named.some(isArrayIndex)) return sortInPlace(named);
   const indices = named.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
-  return [...indices, ...named.filter((k) => !isArrayIndex(k)).sort()];
+  return [...indices, ...sortInPlace(named.filter((k) => !isArrayIndex(k)))];
+}
+
+/**
+ * Sorts names as Array.prototype.sort does (by UTF-16 code units), by insertion: an event has a
+ * dozen names, and the built-in sort allocated a work array for every object encoded.
+ */
+function sortInPlace(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (names[j] as string) > name) {
+      names[j + 1] = names[j] as string;
+      j--;
+    }
+    names[j + 1] = name;
+  }
+  return names;
 }
 
 export function chainHash(prev: string, event: unknown): string {
-  return createHash("sha256").update(prev).update("\n").update(canonicalJson(event)).digest("hex");
+  return linkHash(prev, canonicalJson(event));
 }
 
-/** The journal line for an event after `prev`, and the new head. */
+/** SHA-256 over the previous hash, a newline and the event's canonical text. */
+function linkHash(prev: string, canonical: string): string {
+  // One call: a Hash object (createHash, two updates, digest) cost twice the encoding of the event.
+  return digest("sha256", `${prev}\n${canonical}`, "hex");
+}
+
+/**
+ * The journal line for an event after `prev`, and the new head. The line is the canonical text
+ * the hash is over, with the link as its last member: every event is encoded once (a reader
+ * parses the line, so the order of its keys means nothing to it).
+ */
 export function chainedLine(prev: string, event: object): { line: string; hash: string } {
-  const hash = chainHash(prev, event);
-  return { line: `${JSON.stringify({ ...event, chain: { prev, hash } })}\n`, hash };
+  const canonical = canonicalJson(event);
+  const hash = linkHash(prev, canonical);
+  const link = `"chain":{"prev":${JSON.stringify(prev)},"hash":"${hash}"}`;
+  const members = canonical.slice(1, -1);
+  return { line: `{${members === "" ? "" : `${members},`}${link}}\n`, hash };
 }
 
 /** The event a line holds, without its link. */

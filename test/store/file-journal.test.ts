@@ -137,6 +137,13 @@ describe("file journal", () => {
       code: "VALIDATION_FAILED",
     });
     await expect(journal.readDay("../x")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    // After a good day has been written, a bad one in the same append or the next is still refused.
+    await journal.append([checkIn("good", "2025-03-04")]);
+    await expect(
+      journal.append([checkIn("ok", "2025-03-04"), checkIn("bad", "2025-02-31")]),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(journal.append([checkIn("bad", "")])).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect((await journal.readDay("2025-03-04")).map((e) => e.id)).toEqual(["good"]);
     await journal.close();
   });
 

@@ -1,11 +1,12 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openFileJournal } from "../../server/store/file-journal";
 import { auditJournal } from "../../server/store/journal-audit";
-import { canonicalJson, GENESIS, verifyChain } from "../../server/store/journal-chain";
+import { canonicalJson, chainedLine, GENESIS, verifyChain } from "../../server/store/journal-chain";
 import { spawnServer } from "../support/server-process";
 import { checkIn } from "./events";
 import { useTempDirs } from "./temp-dir";
@@ -105,6 +106,34 @@ describe("the journal's hash chain", () => {
       const value = { root: randomValue(0) };
       expect(canonicalJson(value)).toBe(firstEncoding(value));
     }
+  });
+
+  it("a line is its event and its link; the hash is SHA-256 over the previous hash and the canonical event", () => {
+    const event = {
+      type: "child:checked_in",
+      childId: "S1",
+      name: '王子涵 "小王"',
+      at: new Date(0),
+      skip: undefined,
+    };
+    const prev = "ab".repeat(32);
+    const { line, hash } = chainedLine(prev, event);
+    // As the first implementation hashed, with a Hash object over the parts in turn.
+    const expected = createHash("sha256")
+      .update(prev)
+      .update("\n")
+      .update(canonicalJson(event))
+      .digest("hex");
+    expect(hash).toBe(expected);
+    expect(line.endsWith("}\n")).toBe(true);
+    expect(line.indexOf("\n")).toBe(line.length - 1);
+    expect(JSON.parse(line)).toEqual({ ...JSON.parse(JSON.stringify(event)), chain: { prev, hash } });
+    expect(verifyChain(chainedLine(GENESIS, event).line)).toMatchObject({ lines: 1, unchained: 0 });
+    expect(verifyChain(line).broken).toEqual({ line: 1, reason: "prev_mismatch" });
+    // An event with no members still makes a line that reads back.
+    expect(JSON.parse(chainedLine(prev, {}).line)).toEqual({
+      chain: { prev, hash: chainedLine(prev, {}).hash },
+    });
   });
 
   it("every line is chained; events read back without their links; the head is the last hash", async () => {
