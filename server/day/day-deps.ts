@@ -17,15 +17,8 @@ export interface DayServiceDeps {
   newId: () => string;
 }
 
-/** Told about events once they are durable, with the roster and the day's state now. */
+/** Told about events once they are durable, with the roster and state they produced. */
 export type DayListener = (events: readonly DayEvent[], roster: RosterIndex, state: DayState) => void;
-
-/**
- * Builds what to show of events as soon as they are decided, from the roster and the state they
- * leave (a later decision may fold in before they are durable); returns what sends it, called
- * once they are durable and never if they do not become so.
- */
-export type UpdateBuilder = (events: readonly DayEvent[], roster: RosterIndex, state: DayState) => () => void;
 
 /**
  * Lets something other than the gate rules take a tap (a technician enrolling a card on that

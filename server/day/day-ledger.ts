@@ -21,12 +21,8 @@ export interface DayLedgerDeps {
   journal: EventJournal;
   /** The day's state from its events as read from the journal (with what earlier days add). */
   rebuild: (day: string, events: readonly DayEvent[]) => Promise<DayState>;
-  /**
-   * Builds what to show of events just decided, from the state they leave, before a later round
-   * folds in; the returned function sends it once the events are durable (and is never called
-   * if they do not become so). Each event is prepared once, and sent in journal order.
-   */
-  prepare: (events: readonly DayEvent[]) => () => void;
+  /** Told about events once they are durable and folded in, in journal order, each once. */
+  publish: (events: readonly DayEvent[]) => void;
 }
 
 interface Queued {
@@ -40,36 +36,22 @@ interface Decided {
   item: Queued;
   result: unknown;
   events: readonly DayEvent[];
-  /** Sends the updates built for the events (deps.prepare), once they are durable. */
-  send?: () => void;
 }
 
 type Task = { kind: "decide"; item: Queued } | { kind: "run"; run: () => Promise<void> };
 
 /**
  * The fold of one school-day and the only way to change it (docs/decisions.md "Several nodes").
- * Decisions are made one at a time in this process, each on the state the previous one left, and
- * appended in rounds at the seq they were decided from: with a journal that writes appends in
- * order, a round decided while another is being written is appended behind it; otherwise the
- * decisions that arrive during a write wait and go together in the next one. Only a successful
- * append makes them final; if another node appended first (or the round before failed) the state
- * is rebuilt from the journal (its events are published), and the batch is decided again. A
- * journal notice of another node's append catches the fold up the same way, between rounds.
+ * Work runs one task at a time in this process: decisions that arrive while an append is being
+ * written wait and then go together, each decided on the state the previous one left, and are
+ * appended in one write at the seq they were decided from. Only a successful append makes them
+ * final; if another node appended first the state is rebuilt from the journal (its events are
+ * published), and the batch is decided again. A journal notice of another node's append catches
+ * the fold up the same way, in turn with the decisions.
  */
 export class DayLedger {
   #state: DayState;
   #seq: number;
-  /** #seq plus the events of the rounds being written: where the next round's append goes. */
-  #decidedSeq: number;
-  /**
-   * The journal writes appends in the order they are made, refusing one whose expected seq the
-   * day has not reached: the next round may then be decided and appended while one is written.
-   */
-  readonly #pipelined: boolean;
-  /** Wakes the rounds loop when a decision arrives while a round is being written. */
-  #arrived: (() => void) | undefined;
-  /** How often the day was read back: a round written across a read-back is read back too. */
-  #rereads = 0;
   readonly #tasks: Task[] = [];
   #running: Promise<void> | undefined;
   /** The round of decisions being decided and written now. */
@@ -84,8 +66,6 @@ export class DayLedger {
   ) {
     this.#state = state;
     this.#seq = seq;
-    this.#decidedSeq = seq;
-    this.#pipelined = deps.journal.appendsInOrder === true;
   }
 
   static async open(deps: DayLedgerDeps, day: string): Promise<DayLedger> {
@@ -131,7 +111,6 @@ export class DayLedger {
       const events = await this.deps.journal.readDay(day);
       this.#state = await this.deps.rebuild(day, events);
       this.#seq = events.length;
-      this.#decidedSeq = events.length;
     });
   }
 
@@ -148,7 +127,6 @@ export class DayLedger {
 
   #push(task: Task): void {
     this.#tasks.push(task);
-    if (task.kind === "decide") this.#arrived?.();
     this.#running ??= this.#drain().finally(() => {
       this.#running = undefined;
     });
@@ -167,46 +145,17 @@ export class DayLedger {
 
   /**
    * Rounds of decisions while decisions wait at the head of the queue. A round's updates are built
-   * when it is decided (deps.prepare), from the state it leaves, and sent with its callers' answers
-   * once it is durable, rounds in order. With a journal that writes appends in order, decisions
-   * that arrive while a round is being written are decided at once and their append queued behind
-   * it, as a relay queues its next line: their write starts as soon as the disk is free. Otherwise
-   * they wait, and are decided and appended in the turn that delivers the round before.
+   * and its callers answered (both leave in microtasks), and in the same turn the next round is
+   * decided and its append started: its write is on the disk while the last round's messages are
+   * sent, as a relay writes its next batch before relaying the last. The next round is decided only
+   * after the updates are built, so they show no decision that is not durable yet.
    */
   async #rounds(): Promise<void> {
-    const writing: Promise<Decided[]>[] = [];
-    for (;;) {
-      if (writing.length === 0 || (this.#pipelined && !this.#stale)) {
-        const batch = this.#takeDecisions();
-        if (batch.length > 0) {
-          const round = this.#commit(batch, writing.at(-1));
-          writing.push(round);
-          this.#round = round;
-          continue;
-        }
-      }
-      const oldest = writing[0];
-      if (oldest === undefined) return;
-      const written = await this.#untilWrittenOrArrived(oldest);
-      if (!written) continue;
-      writing.shift();
-      this.#deliver(await oldest);
+    for (let batch = this.#takeDecisions(); batch.length > 0; batch = this.#takeDecisions()) {
+      const round = this.#commit(batch);
+      this.#round = round;
+      this.#deliver(await round);
     }
-  }
-
-  /** True once the round is written (or failed); false when a decision arrived first and may go now. */
-  #untilWrittenOrArrived(round: Promise<unknown>): Promise<boolean> {
-    const settled = round.then(
-      () => true,
-      () => true,
-    );
-    if (!this.#pipelined || this.#stale) return settled;
-    const arrived = new Promise<boolean>((resolve) => {
-      this.#arrived = () => resolve(false);
-    });
-    return Promise.race([settled, arrived]).finally(() => {
-      this.#arrived = undefined;
-    });
   }
 
   #takeDecisions(): Queued[] {
@@ -217,19 +166,13 @@ export class DayLedger {
 
   #deliver(durable: readonly Decided[]): void {
     for (const d of durable) {
-      d.send?.();
+      if (d.events.length > 0) this.deps.publish(d.events);
       d.item.resolve(d.result);
     }
   }
 
-  /**
-   * Decides and appends a round; resolves with its durable decisions, not yet delivered. The
-   * decisions, their updates and the start of the append happen before the first await. A round
-   * decided while `before` is written waits for it to settle before handling its own failure: if
-   * `before` failed, this round was decided on events the journal does not hold, and its append
-   * is refused as a conflict and decided again on the day read back.
-   */
-  async #commit(batch: Queued[], before?: Promise<unknown>): Promise<Decided[]> {
+  /** Decides and appends a round; resolves with its durable decisions, not yet delivered. */
+  async #commit(batch: Queued[]): Promise<Decided[]> {
     if (this.#stale && !(await this.#reread())) {
       const failed = new WanfengError("STORE_WRITE_FAILED", "the journal cannot be read");
       for (const item of batch) item.reject(failed);
@@ -243,31 +186,18 @@ export class DayLedger {
         for (const item of waiting) item.reject(busy);
         return [];
       }
-      const from = this.#decidedSeq;
-      const rereads = this.#rereads;
+      const from = this.#seq;
       const decided = this.#decideAll(waiting);
       const events = decided.flatMap((d) => d.events);
-      const appended =
-        events.length > 0 ? this.deps.journal.append(events, { expectedSeq: from }) : undefined;
-      this.#decidedSeq = from + events.length;
-      for (const d of decided) if (d.events.length > 0) d.send = this.deps.prepare(d.events);
       try {
-        await appended;
+        if (events.length > 0) await this.deps.journal.append(events, { expectedSeq: from });
       } catch (err) {
-        await before?.catch(() => undefined);
         if (!isJournalConflict(err)) {
           await this.#failed(err, decided);
           return [];
         }
         waiting = await this.#afterConflict(err, from, decided);
         continue;
-      }
-      if (this.#rereads !== rereads) {
-        // The day was read back while this round was written (one before it failed, yet this one
-        // was taken): read it again, which folds these events in and shows them as it does others'.
-        await this.#reread();
-        for (const d of decided) d.send = undefined;
-        return decided;
       }
       this.#seq = from + events.length;
       return decided;
@@ -315,7 +245,6 @@ export class DayLedger {
     const fresh = rows.filter((row) => row.seq > this.#seq);
     for (const row of fresh) applyEvent(this.#state, row.event);
     if (fresh.length > 0) this.#seq = fresh.at(-1)?.seq ?? this.#seq;
-    this.#decidedSeq = this.#seq;
     this.#publishForeign(fresh.map((row) => row.event));
   }
 
@@ -325,7 +254,7 @@ export class DayLedger {
       { day: this.#state.day, events: events.length, seq: this.#seq },
       "folded in another node's events",
     );
-    this.deps.prepare(events)();
+    this.deps.publish(events);
   }
 
   /** The state holds events the journal may not: rebuild it from what is durable. */
@@ -344,13 +273,11 @@ export class DayLedger {
    * tries again before deciding anything.
    */
   async #reread(): Promise<boolean> {
-    this.#rereads += 1;
     try {
       const events = await this.deps.journal.readDay(this.#state.day);
       this.#state = await this.deps.rebuild(this.#state.day, events);
       const known = this.#seq;
       this.#seq = events.length;
-      this.#decidedSeq = events.length;
       this.#stale = false;
       this.#publishForeign(events.slice(known));
       return true;

@@ -16,16 +16,10 @@ import { schoolDay } from "../domain/school-day";
 import { decideTap } from "../domain/tap-decision";
 import { alertViews, childView, gateChildViews, groupChildViews, groupSummary } from "../domain/views";
 import type { StoreChange, StoreChangeKind } from "../ports/changes";
-import {
-  type DayListener,
-  type DayServiceDeps,
-  rebuildDay,
-  type TapClaim,
-  type UpdateBuilder,
-} from "./day-deps";
+import { type DayListener, type DayServiceDeps, rebuildDay, type TapClaim } from "./day-deps";
 import { DayLedger, type Decide } from "./day-ledger";
 
-export type { DayListener, DayServiceDeps, TapClaim, UpdateBuilder };
+export type { DayListener, DayServiceDeps, TapClaim };
 
 const log = createLogger("day-service");
 
@@ -53,7 +47,6 @@ export class DayService {
   /** Claimed taps not yet recorded: a retry of one waits for it instead of claiming it again. */
   private readonly pendingTaps = new Map<string, Promise<void>>();
   private readonly listeners = new Set<DayListener>();
-  private readonly builders = new Set<UpdateBuilder>();
   private readonly dayStartListeners = new Set<() => void>();
   private tapClaim: TapClaim | undefined;
   private stopWatchingStore: (() => void) | undefined;
@@ -75,7 +68,7 @@ export class DayService {
       {
         journal: deps.journal,
         rebuild: (d, events) => rebuildDay(deps, d, events),
-        prepare: (events) => service.prepare(events),
+        publish: (events) => service.publish(events),
       },
       day,
     );
@@ -104,12 +97,6 @@ export class DayService {
   onEvents(listener: DayListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  /** The screens' updates: built when events are decided, sent once they are durable (UpdateBuilder). */
-  onUpdates(builder: UpdateBuilder): () => void {
-    this.builders.add(builder);
-    return () => this.builders.delete(builder);
   }
 
   /** Told when a new school day starts or the roster changed: screens reload. */
@@ -320,25 +307,13 @@ export class DayService {
     return this.ledger.submit(onState, recordedElsewhere ? { recordedElsewhere } : {});
   }
 
-  /** The updates of events just decided, built now; the returned function sends them and tells the listeners. */
-  private prepare(events: readonly DayEvent[]): () => void {
-    const sends: (() => void)[] = [];
-    for (const build of this.builders) {
+  private publish(events: readonly DayEvent[]): void {
+    for (const listener of this.listeners) {
       try {
-        sends.push(build(events, this.roster, this.state));
+        listener(events, this.roster, this.state);
       } catch (err) {
-        log.error({ err }, "building screen updates failed");
+        log.error({ err }, "day listener failed");
       }
     }
-    return () => {
-      for (const send of sends) send();
-      for (const listener of this.listeners) {
-        try {
-          listener(events, this.roster, this.state);
-        } catch (err) {
-          log.error({ err }, "day listener failed");
-        }
-      }
-    };
   }
 }

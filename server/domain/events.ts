@@ -242,16 +242,10 @@ export interface EventJournal {
   readDay(day: string): Promise<DayEvent[]>;
   /**
    * Resolves once the events are durably on disk; only then may anything be acknowledged. With
-   * `expectedSeq`, rejects with JournalConflictError (and writes nothing) when the day holds
-   * another number of events than that, or when one of the event ids is recorded already.
+   * `expectedSeq`, rejects with JournalConflictError (and writes nothing) when the day holds more
+   * events than that, or when one of the event ids is recorded already.
    */
   append(events: readonly DayEvent[], options?: AppendOptions): Promise<void>;
-  /**
-   * Appends are written one after another in the order they were made, each checked against its
-   * expected seq when its turn comes (the file journal): the day ledger may then append a round
-   * while the one before it is still being written.
-   */
-  readonly appendsInOrder?: boolean;
   /** The events of a day after its `seq`-th one, in order (catching up after a conflict or a notice). */
   readDaySince?(day: string, seq: number): Promise<SequencedEvent[]>;
   /**

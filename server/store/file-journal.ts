@@ -84,8 +84,6 @@ async function readHead(file: DayFile): Promise<string> {
 }
 
 class FileJournal implements EventJournal {
-  /** One flush loop writes the appends in the order they came, each admitted by its expected seq. */
-  readonly appendsInOrder = true;
   readonly #dir: string;
   readonly #options: FileJournalOptions;
   readonly #log: Logger;

@@ -28,7 +28,7 @@ async function flakyJournal() {
     {
       journal,
       rebuild: async (day, events) => replay(day, events),
-      prepare: (e) => () => published.push(...e.map((x) => x.id)),
+      publish: (e) => published.push(...e.map((x) => x.id)),
     },
     DAY,
   );
@@ -103,10 +103,7 @@ describe("day ledger", () => {
       {
         journal,
         rebuild: async (day, events) => replay(day, events),
-        prepare: () => {
-          const status = childDay(ledger.state, CHILD).status;
-          return () => statusWhenPublished.push(status);
-        },
+        publish: () => statusWhenPublished.push(childDay(ledger.state, CHILD).status),
       },
       DAY,
     );
@@ -133,125 +130,5 @@ describe("day ledger", () => {
     expect(await second).toBe("requested");
     expect(statusWhenPublished).toEqual(["checked_in", "pickup_requested"]);
     expect((await inner.readDay(DAY)).map((e) => e.id)).toEqual(["in", "pickup"]);
-  });
-
-  describe("with a journal that writes appends in order", () => {
-    /** Appends wait until the test lets them go (in order), as a slow disk would; `appended` counts calls. */
-    async function orderedSlowJournal() {
-      const inner = await openFileJournal(await tempDir());
-      const writes: { go: () => void; fail: () => void; landButFail: () => void }[] = [];
-      let onAppend = () => {};
-      const journal: EventJournal = {
-        appendsInOrder: true,
-        readDay: (day) => inner.readDay(day),
-        append: (events, options) =>
-          new Promise<void>((resolve, reject) => {
-            writes.push({
-              go: () => void inner.append(events, options).then(resolve, reject),
-              fail: () => reject(new Error("disk full")),
-              landButFail: () =>
-                void inner.append(events, options).then(() => reject(new Error("answer lost")), reject),
-            });
-            onAppend();
-          }),
-        close: () => inner.close(),
-      };
-      const appended = (count: number) =>
-        new Promise<void>((resolve) => {
-          onAppend = () => {
-            if (writes.length >= count) resolve();
-          };
-          onAppend();
-        });
-      const sent: string[] = [];
-      const statusWhenBuilt: string[] = [];
-      const ledger: DayLedger = await DayLedger.open(
-        {
-          journal,
-          rebuild: async (day, events) => replay(day, events),
-          prepare: (events) => {
-            statusWhenBuilt.push(childDay(ledger.state, CHILD).status);
-            return () => sent.push(...events.map((e) => e.id));
-          },
-        },
-        DAY,
-      );
-      return { ledger, writes, appended, sent, statusWhenBuilt, inner };
-    }
-
-    const pickupIfIn = (state: Parameters<typeof childDay>[0]) => {
-      const status = childDay(state, CHILD).status;
-      return {
-        result: status,
-        events:
-          status === "checked_in"
-            ? [{ ...checkIn("pickup"), type: "pickup:requested" as const, guardianId: "g1", deviceId: "d1" }]
-            : [],
-      };
-    };
-
-    it("decides a decision that arrives during a write at once and appends it behind; delivers in order", async () => {
-      const { ledger, writes, appended, sent, statusWhenBuilt, inner } = await orderedSlowJournal();
-      const first = ledger.submit(checkInOnce("in"));
-      await appended(1);
-      const second = ledger.submit(pickupIfIn);
-      // Decided on the first round's state and on its way while the first is still being written.
-      await appended(2);
-      expect(statusWhenBuilt).toEqual(["checked_in", "pickup_requested"]);
-      expect(sent).toEqual([]);
-      let secondDone = false;
-      void second.then(() => {
-        secondDone = true;
-      });
-      writes[0]?.go();
-      expect(await first).toBe("in");
-      expect(sent).toEqual(["in"]);
-      expect(secondDone).toBe(false);
-      writes[1]?.go();
-      expect(await second).toBe("checked_in");
-      expect(sent).toEqual(["in", "pickup"]);
-      expect(ledger.seq).toBe(2);
-      expect((await inner.readDay(DAY)).map((e) => e.id)).toEqual(["in", "pickup"]);
-    });
-
-    it("a round decided on one whose write failed is decided again on the day read back", async () => {
-      const { ledger, writes, appended, sent, inner } = await orderedSlowJournal();
-      const first = ledger.submit(checkInOnce("in"));
-      await appended(1);
-      const second = ledger.submit(pickupIfIn);
-      await appended(2);
-      writes[0]?.fail();
-      writes[1]?.go();
-      await expect(first).rejects.toMatchObject({ code: "STORE_WRITE_FAILED" });
-      // The child never came in as far as the journal knows: no pickup was recorded or shown.
-      expect(await second).toBe("expected");
-      expect(sent).toEqual([]);
-      expect(ledger.seq).toBe(0);
-      expect(childDay(ledger.state, CHILD).status).toBe("expected");
-      expect(await inner.readDay(DAY)).toEqual([]);
-      // The day goes on from there.
-      const again = ledger.submit(checkInOnce("again"));
-      await appended(3);
-      writes[2]?.go();
-      expect(await again).toBe("again");
-      expect(ledger.seq).toBe(1);
-      expect(sent).toEqual(["again"]);
-    });
-
-    it("when a failed write had landed after all, the round behind it is shown once, from the day read back", async () => {
-      const { ledger, writes, appended, sent, inner } = await orderedSlowJournal();
-      const first = ledger.submit(checkInOnce("in"));
-      await appended(1);
-      const second = ledger.submit(pickupIfIn);
-      await appended(2);
-      writes[0]?.landButFail();
-      writes[1]?.go();
-      await expect(first).rejects.toMatchObject({ code: "STORE_WRITE_FAILED" });
-      expect(await second).toBe("checked_in");
-      expect(sent).toEqual(["in", "pickup"]);
-      expect(ledger.seq).toBe(2);
-      expect(childDay(ledger.state, CHILD).status).toBe("pickup_requested");
-      expect((await inner.readDay(DAY)).map((e) => e.id)).toEqual(["in", "pickup"]);
-    });
   });
 });

@@ -13,7 +13,7 @@ import type { RosterIndex } from "../../domain/roster-index";
 import { alertView, childView, isAtGateStage } from "../../domain/views";
 import { GATE_ROOM, groupRoom, OVERVIEW_ROOM } from "../rooms";
 import { childOf, EVENT_TOUCHES, groupOf } from "./event-touches";
-import { HeldUpdates, type ScreenStreams, type UpdateSink } from "./screen-streams";
+import type { ScreenStreams } from "./screen-streams";
 
 const log = createLogger("publisher");
 
@@ -32,15 +32,12 @@ export interface PublisherDeps {
  * roster tells every screen to reload its snapshot.
  */
 export function attachDayPublisher(deps: PublisherDeps): void {
-  // Built as soon as the events are decided, from the state they leave; sent once they are durable.
-  deps.day.onUpdates((events, roster, state) => {
-    const held = new HeldUpdates(deps.streams);
+  deps.day.onEvents((events, roster, state) => {
     try {
-      publish({ ...deps, streams: held }, events, roster, state);
+      publish(deps, events, roster, state);
     } catch (err) {
       log.error({ err }, "screen update failed");
     }
-    return () => held.release();
   });
   // Guard rows and tiles name look-alike children: find them before the first request needs them
   // (once the server serves: a school of 5,000 takes a few hundred milliseconds).
@@ -61,7 +58,7 @@ interface Touched {
 }
 
 function publish(
-  deps: Omit<PublisherDeps, "streams"> & { streams: UpdateSink },
+  deps: PublisherDeps,
   events: readonly DayEvent[],
   roster: RosterIndex,
   state: DayState,
@@ -130,7 +127,7 @@ function publish(
  * A changed tile goes to its group's kiosks, and to the gate while the child is at a gate stage.
  * A pickup announcement goes to both anyway (publish), with the tile.
  */
-function publishTiles(streams: UpdateSink, touched: Touched, roster: RosterIndex, state: DayState): void {
+function publishTiles(streams: ScreenStreams, touched: Touched, roster: RosterIndex, state: DayState): void {
   // The pickup announcement carries the tile too (both screens apply it): no second copy.
   const announced = new Set(touched.pickups);
   for (const childId of touched.tiles) {
@@ -145,7 +142,7 @@ function publishTiles(streams: UpdateSink, touched: Touched, roster: RosterIndex
 }
 
 /** The acknowledged alert, as the gate and the overview now show it. */
-function publishAck(streams: UpdateSink, roster: RosterIndex, state: DayState, alertId: string): void {
+function publishAck(streams: ScreenStreams, roster: RosterIndex, state: DayState, alertId: string): void {
   const raised = state.alerts.find((a) => a.id === alertId);
   if (!raised) return;
   const alert = alertView(roster, raised, state.alertAcks.get(alertId));
@@ -155,7 +152,7 @@ function publishAck(streams: UpdateSink, roster: RosterIndex, state: DayState, a
 
 /** A tap on a room's own reader that changed no tile still deserves a word on that kiosk. */
 function noticeRoomTap(
-  streams: UpdateSink,
+  streams: ScreenStreams,
   event: Extract<DayEvent, { type: "tap:received" }>,
   roster: RosterIndex,
 ): void {

@@ -1,34 +1,6 @@
 import type { ScreenUpdate, ScreenUpdateItem, StreamVersion, VersionedScreenEvent } from "../../../protocol";
 import type { ScreenNamespace } from "../namespaces";
 
-/** Where the publisher puts updates: the streams themselves, or updates held until their events are durable. */
-export interface UpdateSink {
-  send<E extends VersionedScreenEvent>(room: string, event: E, update: ScreenUpdate<E>): void;
-  watched(room: string): boolean;
-}
-
-/**
- * Updates built before their events are durable: kept in the order they were made and sent by
- * `release` (each then takes its room's next version), or dropped if the events never are.
- */
-export class HeldUpdates implements UpdateSink {
-  private readonly held: { room: string; item: ScreenUpdateItem }[] = [];
-
-  constructor(private readonly streams: ScreenStreams) {}
-
-  send<E extends VersionedScreenEvent>(room: string, event: E, update: ScreenUpdate<E>): void {
-    this.held.push({ room, item: { event, update } as ScreenUpdateItem });
-  }
-
-  watched(room: string): boolean {
-    return this.streams.watched(room);
-  }
-
-  release(): void {
-    for (const { room, item } of this.held) this.streams.sendItem(room, item);
-  }
-}
-
 /**
  * The update streams of the screens, one per socket.io room (a group's kiosks, the gate, the
  * overview, the technician page). Every message sent to a room carries the room's next version, so
@@ -46,7 +18,7 @@ export class HeldUpdates implements UpdateSink {
  * Emission is local to this process: every server node folds every event of the day and computes
  * the same updates for its own screens, so a screen's versions come from the node it is on.
  */
-export class ScreenStreams implements UpdateSink {
+export class ScreenStreams {
   private readonly versions = new Map<string, StreamVersion>();
   /** Messages made and not yet sent, by room, in the order they were made. */
   private outbox = new Map<string, { items: ScreenUpdateItem[]; version: StreamVersion }>();
@@ -59,10 +31,7 @@ export class ScreenStreams implements UpdateSink {
   }
 
   send<E extends VersionedScreenEvent>(room: string, event: E, update: ScreenUpdate<E>): void {
-    this.sendItem(room, { event, update } as ScreenUpdateItem);
-  }
-
-  sendItem(room: string, item: ScreenUpdateItem): void {
+    const item = { event, update } as ScreenUpdateItem;
     const waiting = this.outbox.get(room);
     if (waiting) {
       waiting.items.push(item);
