@@ -93,8 +93,6 @@ class FileJournal implements EventJournal {
   #pending: Pending[] = [];
   #flushing: Promise<void> | undefined;
   #closed = false;
-  /** The last event day found good: every event of a day names it, and checking it is a zod parse. */
-  #goodDay: string | undefined;
 
   constructor(dir: string, options: FileJournalOptions) {
     this.#dir = dir;
@@ -146,7 +144,7 @@ class FileJournal implements EventJournal {
     if (this.#closed) return Promise.reject(new WanfengError("STORE_WRITE_FAILED", "journal is closed"));
     if (events.length === 0) return Promise.resolve();
     try {
-      for (const event of events) this.#checkEventDay(event.day);
+      for (const event of events) checkDay(event.day);
       if (options.expectedSeq !== undefined) checkOneDay(events);
     } catch (err) {
       return Promise.reject(err);
@@ -155,12 +153,6 @@ class FileJournal implements EventJournal {
       this.#pending.push({ events, expectedSeq: options.expectedSeq, resolve, reject });
       this.#flushing ??= this.#flushLoop();
     });
-  }
-
-  #checkEventDay(day: string): void {
-    if (this.#goodDay !== undefined && day === this.#goodDay) return;
-    checkDay(day);
-    this.#goodDay = day;
   }
 
   async close(): Promise<void> {

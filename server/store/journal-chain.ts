@@ -144,6 +144,8 @@ function linkHash(prev: string, canonical: string): string {
  */
 export function chainedLine(prev: string, event: object): { line: string; hash: string } {
   const canonical = canonicalJson(event);
+  // The link goes inside the object's braces: an array, or a value whose toJSON is not an object, has none.
+  if (!canonical.startsWith("{")) throw new TypeError("a journal entry is a JSON object");
   const hash = linkHash(prev, canonical);
   const link = `"chain":{"prev":${JSON.stringify(prev)},"hash":"${hash}"}`;
   const members = canonical.slice(1, -1);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DaySchema } from "../../protocol";
+import { DaySchema, isCalendarDay } from "../../protocol";
 import type { RunningServer } from "../../server/app";
 import { openFileJournal } from "../../server/store/file-journal";
 import {
@@ -33,6 +33,12 @@ describe("impossible dates", () => {
     expect(DaySchema.safeParse("2025-02-29").success).toBe(false);
     expect(DaySchema.safeParse("2024-02-29").success).toBe(true);
     expect(DaySchema.safeParse("2026-13-01").success).toBe(false);
+    // The check without a schema remembers the last good day; a bad one after it is still bad.
+    expect(isCalendarDay("2024-02-29")).toBe(true);
+    expect(isCalendarDay("2024-02-29")).toBe(true);
+    expect(isCalendarDay("2025-02-29")).toBe(false);
+    expect(isCalendarDay("")).toBe(false);
+    expect(isCalendarDay(undefined as unknown as string)).toBe(false);
   });
 
   it("no sign-off, amendment or report of 2026-02-31, and no journal file for it", async () => {

@@ -134,6 +134,9 @@ describe("the journal's hash chain", () => {
     expect(JSON.parse(chainedLine(prev, {}).line)).toEqual({
       chain: { prev, hash: chainedLine(prev, {}).hash },
     });
+    // Only an object has room for its link: nothing half-written reaches a journal.
+    expect(() => chainedLine(prev, [1, 2])).toThrow(TypeError);
+    expect(() => chainedLine(prev, new Date(0))).toThrow(TypeError);
   });
 
   it("every line is chained; events read back without their links; the head is the last hash", async () => {
