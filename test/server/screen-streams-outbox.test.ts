@@ -7,6 +7,8 @@ import { ScreenStreams } from "../../server/realtime/publish/screen-streams";
 function fakeScreens() {
   const sent: { room: string; events: string[]; version: number }[] = [];
   const stale: number[] = [];
+  /** The sockets in each room, as socket.io's adapter keeps them. */
+  const rooms = new Map<string, Set<string>>();
   const namespace = {
     local: {
       to: (room: string) => ({
@@ -15,9 +17,9 @@ function fakeScreens() {
       }),
       emit: () => stale.push(sent.length),
     },
-    adapter: { rooms: new Map<string, Set<string>>() },
+    adapter: { rooms },
   };
-  return { sent, stale, streams: new ScreenStreams(namespace as unknown as ScreenNamespace) };
+  return { sent, stale, rooms, streams: new ScreenStreams(namespace as unknown as ScreenNamespace) };
 }
 
 const tile = { childId: "c1" } as never;
@@ -47,6 +49,21 @@ describe("screen streams send at the end of the turn, one message per room", () 
     expect(streams.version("group:g1")).toBe(2);
     await afterCurrentWork();
     expect(sent.at(-1)).toEqual({ room: "group:g1", events: ["child:updated"], version: 2 });
+  });
+
+  it("sends the rooms with fewer screens first, each room's messages still in order", async () => {
+    const { sent, streams, rooms } = fakeScreens();
+    rooms.set("gate", new Set(["g1", "g2", "g3"]));
+    rooms.set("group:g1", new Set(["k1"]));
+    rooms.set("group:g2", new Set(["k2", "k3"]));
+    // Two taps' updates leaving together: the gate's message was made before the second kiosk's.
+    streams.send("group:g2", "pickup:requested", { child: tile });
+    streams.send("gate", "pickup:requested", { child: tile });
+    streams.send("group:g1", "pickup:requested", { child: tile });
+    streams.send("gate", "pickup:requested", { child: tile });
+    await afterCurrentWork();
+    expect(sent.map((m) => m.room)).toEqual(["group:g1", "group:g2", "gate"]);
+    expect(sent.find((m) => m.room === "gate")?.events).toEqual(["pickup:requested", "pickup:requested"]);
   });
 
   it("tells every screen to reload only after the updates made before", () => {

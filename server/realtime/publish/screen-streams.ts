@@ -46,7 +46,7 @@ export class ScreenStreams {
 
   /** Whether any screen listens in this room (updates nobody would see are not computed). */
   watched(room: string): boolean {
-    return (this.screens.adapter.rooms.get(room)?.size ?? 0) > 0;
+    return this.audience(room) > 0;
   }
 
   /** The day changed or the roster did: every screen reloads its snapshot (after what was made before). */
@@ -55,11 +55,22 @@ export class ScreenStreams {
     this.screens.local.emit("view:stale");
   }
 
-  /** Sends what the outbox holds. */
+  /**
+   * Sends what the outbox holds, rooms with fewer screens first. Each screen is one socket write,
+   * and the writes of a turn go one after another: when several taps' updates leave together, a
+   * group's kiosk should not wait behind every screen watching the gate (forty in the bench).
+   * Fewest first makes screens wait least on average and delays the bigger rooms by a few writes.
+   * Rooms' streams are independent (each has its own versions), so their order is free.
+   */
   private flush(): void {
-    const outbox = this.outbox;
+    const outbox = [...this.outbox];
     this.outbox = new Map();
+    if (outbox.length > 1) outbox.sort(([a], [b]) => this.audience(a) - this.audience(b));
     for (const [room, { items, version }] of outbox)
       this.screens.local.to(room).emit("updates", items, version);
+  }
+
+  private audience(room: string): number {
+    return this.screens.adapter.rooms.get(room)?.size ?? 0;
   }
 }
