@@ -3,6 +3,7 @@ import type { PaceSummary } from "./load";
 import type { BenchResult } from "./main";
 import type { LoopDelay } from "./pacer";
 import type { Summary } from "./stats";
+import { STALL_GAP_MS, STALL_MIN_TAPS } from "./tail";
 
 function ms(value: number): string {
   return Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "-";
@@ -72,6 +73,16 @@ export function formatReport(r: BenchResult): string {
       times(r.ratios.p99[k]),
     ]),
   );
+  const tail = table(
+    ["p99 tail", "taps", "in stalls", "stalls", "worst stall"],
+    [...latencyRows("server", s), ...latencyRows("relay ", relay)].map(([name, x]) => [
+      name,
+      String(x.tail.taps),
+      String(x.tail.tapsInStalls),
+      String(x.tail.stalls),
+      x.tail.stalls > 0 ? ms(x.tail.worstStallMs) : "-",
+    ]),
+  );
   const processes = table(
     ["process", "start-up ms", "peak RSS MB", "CPU s", "CPU s in taps", "CPU ms/tap"],
     [processRow("server", s, o.taps), processRow("relay", relay, o.taps)],
@@ -106,6 +117,11 @@ export function formatReport(r: BenchResult): string {
     latency,
     "",
     ratioTable,
+    "",
+    tail,
+    `A stall: ${STALL_MIN_TAPS} or more of the slowest 1% of taps sent within ${STALL_GAP_MS} ms of each other, ` +
+      "held up together by one pause (of the machine, the disk or the process), not each by its own work; " +
+      "when stalls make most of a tail, that p99 measures them more than the work per tap (README, Reading a run).",
     "",
     processes,
   );

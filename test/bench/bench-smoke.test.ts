@@ -65,6 +65,12 @@ describe("bench", () => {
     );
     expect(json.relay.durable.syncs).toBeGreaterThan(0);
     expect(json.relay.durable.syncs).toBeLessThanOrEqual(taps + warmup);
+    // Each series says what its p99 tail is made of (tail.ts).
+    for (const system of [json.server, json.relay])
+      for (const series of [system.kiosk, system.guard, system.ack]) {
+        expect(series.tail.taps).toBeGreaterThan(0);
+        expect(series.tail.tapsInStalls).toBeLessThanOrEqual(series.tail.taps);
+      }
     expect(json.year).toMatchObject({ days: 2 });
   }, 120_000);
 
