@@ -1,10 +1,10 @@
 /**
  * What the p99 of a run is made of. The slowest 1% of taps is often not spread over the run: on
  * the two-core VM the bench was tuned on, most runs had pauses of 30-50 ms that held up the seven
- * to ten taps sent meanwhile all together, on the relay as often as on the server. Such a stall
- * decides the p99 of whichever system it falls on, so that run's p99 ratio is a ratio of stalls,
- * not of the work per tap. The bench counts them so that a reader sees which it was (README,
- * "Reading a run").
+ * to ten taps sent meanwhile all together, on the relay as often as on the server (six on each in
+ * six runs examined). Such a stall decides the p99 of whichever system it falls on, so that run's
+ * p99 ratio is a ratio of stalls, not of the work per tap. The bench counts them so that a reader
+ * sees which it was (README, "Reading a run").
  */
 
 /** Taps of the tail sent this close after the previous one belong to the same stall. */
